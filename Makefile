@@ -1,0 +1,69 @@
+# The two commands of the README: `make run` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+CARGO_LEPTOS_VERSION := 0.3.10
+BINARYEN_VERSION := 132.0.0
+PLAYWRIGHT_VERSION := 1.65.1
+# cargo-leptos needs the wasm-bindgen CLI of exactly the version in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+TOOLS := $(CURDIR)/.tools
+# cargo-leptos bakes this into Leptos at compile time; setting it for every cargo call keeps one cache.
+export LEPTOS_OUTPUT_NAME := tandem
+export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
+
+.PHONY: run test tools test-tools lint unit e2e build-debug size clean
+
+## Build a release and serve it at http://127.0.0.1:3000 on ./data/tandem.db.
+run: tools
+	cargo leptos serve --release
+
+## Everything CI checks: formatting, lints (server and browser builds), unit, integration, browser tests.
+test: tools test-tools lint build-debug unit e2e
+
+tools:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+		|| rustup target add wasm32-unknown-unknown
+	@cargo leptos --version 2>/dev/null | grep -qF "$(CARGO_LEPTOS_VERSION)" \
+		|| cargo install cargo-leptos --locked --version $(CARGO_LEPTOS_VERSION) --features no_downloads
+	@wasm-bindgen --version 2>/dev/null | grep -qF "$(WASM_BINDGEN_VERSION)" \
+		|| cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION)
+	@[ -x $(TOOLS)/node_modules/.bin/wasm-opt ] \
+		|| npm install --prefix $(TOOLS) --no-save --no-audit --no-fund binaryen@$(BINARYEN_VERSION)
+
+test-tools:
+	@command -v chromium >/dev/null \
+		|| { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+	@[ -d end2end/node_modules/@playwright/test ] \
+		|| (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+build-debug:
+	cargo leptos build
+
+unit:
+	cargo test --workspace
+
+# The browser suite runs against the debug build on a temporary database and a free port.
+e2e:
+	@port=$$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
+	cd end2end && TANDEM_E2E_PORT=$$port TANDEM_E2E_DB="sqlite://$$dir/e2e.db" npx playwright test
+
+## Size of what a first visit downloads, compressed as served (release build).
+size: tools
+	cargo leptos build --release
+	@node -e 'const fs = require("fs"), z = require("zlib"); let total = 0; \
+		for (const f of fs.readdirSync("target/site/pkg")) { \
+			const n = z.brotliCompressSync(fs.readFileSync("target/site/pkg/" + f)).length; total += n; \
+			console.log(f.padEnd(40), String(n).padStart(9), "bytes brotli"); } \
+		console.log("total".padEnd(40), String(total).padStart(9), "bytes brotli");'
+
+clean:
+	cargo clean
+	rm -rf $(TOOLS) end2end/node_modules

@@ -1,0 +1,50 @@
+//! Server function declarations and the data they exchange; bodies run on the server only.
+
+mod auth;
+mod relationships;
+
+pub use auth::*;
+pub use relationships::*;
+
+use crate::domain::{InviteState, Role};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserView {
+    pub id: Uuid,
+    pub display_name: String,
+    pub email: String,
+}
+
+/// A relationship as one of its members sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelationshipView {
+    pub id: Uuid,
+    pub title: Option<String>,
+    pub my_role: Role,
+    pub partner_name: Option<String>,
+    pub created_at: DateTime<Utc>,
+    /// When the partner accepted: the relationship's start date.
+    pub started_at: Option<DateTime<Utc>>,
+    pub ended_at: Option<DateTime<Utc>>,
+    /// The latest invite, while there is no partner yet.
+    pub invite: Option<InviteLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteLink {
+    pub url: String,
+    pub expires_at: DateTime<Utc>,
+    pub state: InviteState,
+}
+
+/// What an invitee sees before accepting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteView {
+    pub inviter_name: String,
+    pub your_role: Role,
+    pub title: Option<String>,
+    pub expires_at: DateTime<Utc>,
+}

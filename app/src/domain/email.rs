@@ -1,0 +1,97 @@
+//! An email address, normalised so that one person has one account.
+
+use super::problem::{Field, FieldError, Problem};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Email(String);
+
+impl Email {
+    /// RFC 5321 limits a forward path to 254 characters.
+    pub const MAX: usize = 254;
+
+    /// Accepts the shape `local@domain.tld` and lower-cases it; whether the
+    /// mailbox exists is not knowable here.
+    pub fn parse(raw: &str) -> Result<Self, FieldError> {
+        let email = raw.trim().to_lowercase();
+        let malformed = FieldError::new(Field::Email, Problem::Malformed);
+        if email.is_empty() {
+            return Err(FieldError::new(Field::Email, Problem::Required));
+        }
+        if email.chars().count() > Self::MAX {
+            return Err(FieldError::new(
+                Field::Email,
+                Problem::TooLong { max: Self::MAX },
+            ));
+        }
+        let (local, domain) = email.rsplit_once('@').ok_or(malformed)?;
+        let labels_ok = domain.split('.').count() >= 2
+            && domain
+                .split('.')
+                .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'));
+        let chars_ok = !email.chars().any(|c| c.is_whitespace() || c.is_control())
+            && !local.contains('@')
+            && domain
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+        if local.is_empty() || local.len() > 64 || !labels_ok || !chars_ok {
+            return Err(malformed);
+        }
+        Ok(Self(email))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_case_and_space() {
+        assert_eq!(
+            Email::parse(" Ann@Example.NL ").unwrap().as_str(),
+            "ann@example.nl"
+        );
+    }
+
+    #[test]
+    fn accepts_plus_and_subdomains() {
+        assert!(Email::parse("ann+tandem@mail.example.co.uk").is_ok());
+    }
+
+    #[test]
+    fn refuses_malformed() {
+        for raw in [
+            "ann",
+            "ann@",
+            "@example.com",
+            "ann@example",
+            "ann@@example.com",
+            "a nn@example.com",
+            "ann@exa mple.com",
+            "ann@.example.com",
+            "ann@example..com",
+            "ann@-example.com",
+            "ann@example.com\u{0}",
+        ] {
+            assert_eq!(
+                Email::parse(raw).unwrap_err().problem,
+                Problem::Malformed,
+                "{raw:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn refuses_empty_and_too_long() {
+        assert_eq!(Email::parse("  ").unwrap_err().problem, Problem::Required);
+        let long = format!("{}@{}.com", "a".repeat(60), "b".repeat(200));
+        assert_eq!(
+            Email::parse(&long).unwrap_err().problem,
+            Problem::TooLong { max: Email::MAX }
+        );
+    }
+}

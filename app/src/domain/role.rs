@@ -1,0 +1,61 @@
+//! The part a person plays in one mentoring relationship.
+
+use super::problem::{Field, FieldError, Problem};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Mentor,
+    Mentee,
+}
+
+impl Role {
+    pub fn parse(raw: &str) -> Result<Self, FieldError> {
+        match raw.trim() {
+            "mentor" => Ok(Self::Mentor),
+            "mentee" => Ok(Self::Mentee),
+            "" => Err(FieldError::new(Field::Role, Problem::Required)),
+            _ => Err(FieldError::new(Field::Role, Problem::Malformed)),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Mentor => "mentor",
+            Self::Mentee => "mentee",
+        }
+    }
+
+    /// The role the partner takes: a relationship has exactly one of each.
+    pub fn partner(self) -> Self {
+        match self {
+            Self::Mentor => Self::Mentee,
+            Self::Mentee => Self::Mentor,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_pairs() {
+        for role in [Role::Mentor, Role::Mentee] {
+            assert_eq!(Role::parse(role.as_str()), Ok(role));
+            assert_ne!(role.partner(), role);
+            assert_eq!(role.partner().partner(), role);
+        }
+    }
+
+    #[test]
+    fn refuses_unknown() {
+        assert_eq!(Role::parse("boss").unwrap_err().problem, Problem::Malformed);
+        assert_eq!(Role::parse("").unwrap_err().problem, Problem::Required);
+        assert_eq!(
+            Role::parse("Mentor").unwrap_err().problem,
+            Problem::Malformed
+        );
+    }
+}

@@ -1,0 +1,221 @@
+//! English and Dutch: the locale in use and every visible string in both languages.
+
+mod messages;
+
+pub use messages::Msg;
+
+use chrono::{DateTime, Datelike, Utc};
+use leptos::prelude::*;
+
+/// Remembers the reader's choice across visits; read by the server to render in that language.
+pub const COOKIE: &str = "tandem_lang";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Locale {
+    #[default]
+    En,
+    Nl,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::Nl];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Nl => "nl",
+        }
+    }
+
+    /// Each language is named in itself, so a reader can find their own.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::En => "English",
+            Self::Nl => "Nederlands",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Self::En),
+            "nl" => Some(Self::Nl),
+            _ => None,
+        }
+    }
+
+    /// The first supported language in an Accept-Language header, by preference weight.
+    pub fn from_accept_language(header: &str) -> Option<Self> {
+        let mut ranked: Vec<(f32, Locale)> = header
+            .split(',')
+            .filter_map(|item| {
+                let mut parts = item.split(';');
+                let locale = Self::from_code(parts.next()?)?;
+                let q = parts
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                Some((q, locale))
+            })
+            .filter(|(q, _)| *q > 0.0)
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+        ranked.first().map(|(_, l)| *l)
+    }
+
+    /// A date as people write it in this language, e.g. "27 Nov 2026" / "27 nov. 2026".
+    pub fn date(self, at: DateTime<Utc>) -> String {
+        const EN: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        const NL: [&str; 12] = [
+            "jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.",
+            "dec.",
+        ];
+        let month = at.month0() as usize;
+        let name = match self {
+            Self::En => EN[month],
+            Self::Nl => NL[month],
+        };
+        format!("{} {} {}", at.day(), name, at.year())
+    }
+}
+
+/// The reactive locale, shared through context by the whole app.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    pub fn new(initial: Locale) -> Self {
+        Self {
+            locale: RwSignal::new(initial),
+        }
+    }
+
+    pub fn locale(self) -> Locale {
+        self.locale.get()
+    }
+
+    pub fn t(self, msg: Msg) -> &'static str {
+        msg.text(self.locale.get())
+    }
+
+    /// Fills `{}` placeholders in order.
+    pub fn fmt(self, msg: Msg, args: &[&str]) -> String {
+        let mut out = String::new();
+        let mut args = args.iter();
+        for (i, piece) in self.t(msg).split("{}").enumerate() {
+            if i > 0 {
+                out.push_str(args.next().copied().unwrap_or_default());
+            }
+            out.push_str(piece);
+        }
+        out
+    }
+
+    pub fn date(self, at: DateTime<Utc>) -> String {
+        self.locale.get().date(at)
+    }
+
+    /// Switches language now and remembers it for a year.
+    pub fn set(self, locale: Locale) {
+        self.locale.set(locale);
+        #[cfg(feature = "hydrate")]
+        remember(locale);
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// On the server: the cookie, else Accept-Language. In the browser: what the
+/// server rendered into `<html lang>`, so hydration renders the same text.
+pub fn initial_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        let cookie = crate::server::session::request_cookie(COOKIE);
+        let header = use_context::<http::request::Parts>().and_then(|p| {
+            p.headers
+                .get(http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        });
+        cookie
+            .as_deref()
+            .and_then(Locale::from_code)
+            .or_else(|| header.as_deref().and_then(Locale::from_accept_language))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .as_deref()
+            .and_then(Locale::from_code)
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn remember(locale: Locale) {
+    use wasm_bindgen::JsCast;
+    if let Ok(doc) = document().dyn_into::<web_sys::HtmlDocument>() {
+        let cookie = format!(
+            "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            locale.code()
+        );
+        let _ = doc.set_cookie(&cookie);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_follows_weights() {
+        assert_eq!(
+            Locale::from_accept_language("nl-NL,nl;q=0.9,en;q=0.8"),
+            Some(Locale::Nl)
+        );
+        assert_eq!(
+            Locale::from_accept_language("de-DE,en;q=0.5,nl;q=0.7"),
+            Some(Locale::Nl)
+        );
+        assert_eq!(
+            Locale::from_accept_language("en-GB,en;q=0.9"),
+            Some(Locale::En)
+        );
+        assert_eq!(Locale::from_accept_language("de,fr"), None);
+        assert_eq!(
+            Locale::from_accept_language("nl;q=0,en;q=0.1"),
+            Some(Locale::En)
+        );
+    }
+
+    #[test]
+    fn dates_read_naturally() {
+        let at = DateTime::parse_from_rfc3339("2026-03-05T10:00:00Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(Locale::En.date(at), "5 Mar 2026");
+        assert_eq!(Locale::Nl.date(at), "5 mrt. 2026");
+    }
+
+    #[test]
+    fn every_message_has_both_languages_and_same_placeholders() {
+        for msg in Msg::ALL {
+            let (en, nl) = (msg.text(Locale::En), msg.text(Locale::Nl));
+            assert!(!en.is_empty() && !nl.is_empty(), "{msg:?}");
+            assert_eq!(
+                en.matches("{}").count(),
+                nl.matches("{}").count(),
+                "{msg:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Signing up, in and out: password hashing and the rules around it.
+
+use super::{session, ServerContext};
+use crate::{
+    api::UserView,
+    domain::{DisplayName, Email, Field, FieldError, Password, Problem},
+    error::AppError,
+};
+use argon2::{
+    password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
+    Argon2,
+};
+use chrono::Utc;
+use std::{sync::OnceLock, time::Instant};
+use uuid::Uuid;
+
+/// Argon2id with the crate's defaults (19 MiB, 2 passes), off the async threads.
+async fn hash_password(password: Password) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(password.expose().as_bytes(), &salt)
+            .map(|h| h.to_string())
+    })
+    .await
+    .map_err(|_| AppError::Internal)?
+    .map_err(|error| {
+        tracing::error!(%error, "password hashing failed");
+        AppError::Internal
+    })
+}
+
+/// A hash to verify against when the account does not exist, so that timing
+/// does not tell which emails have accounts.
+fn decoy_hash() -> &'static str {
+    static DECOY: OnceLock<String> = OnceLock::new();
+    DECOY.get_or_init(|| {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(b"decoy password for unknown accounts", &salt)
+            .map(|h| h.to_string())
+            .unwrap_or_default()
+    })
+}
+
+async fn verify_password(password: String, hash: Option<String>) -> bool {
+    tokio::task::spawn_blocking(move || {
+        let known = hash.is_some();
+        let hash = hash.unwrap_or_else(|| decoy_hash().to_owned());
+        let Ok(parsed) = PasswordHash::new(&hash) else {
+            return false;
+        };
+        known
+            && Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// Collects every field's problem at once, so the user fixes the form in one go.
+fn parse_sign_up(
+    display_name: &str,
+    email: &str,
+    password: &str,
+) -> Result<(DisplayName, Email, Password), AppError> {
+    let (name, email, password) = (
+        DisplayName::parse(display_name),
+        Email::parse(email),
+        Password::parse(password),
+    );
+    match (name, email, password) {
+        (Ok(n), Ok(e), Ok(p)) => Ok((n, e, p)),
+        (n, e, p) => Err(AppError::Invalid(
+            [n.err(), e.err(), p.err()].into_iter().flatten().collect(),
+        )),
+    }
+}
+
+pub async fn sign_up(
+    ctx: &ServerContext,
+    display_name: &str,
+    email: &str,
+    password: &str,
+) -> Result<UserView, AppError> {
+    let (name, email, password) = parse_sign_up(display_name, email, password)?;
+    let hash = hash_password(password).await?;
+    let id = Uuid::now_v7();
+    let inserted = sqlx::query(
+        "INSERT INTO users (id, email, display_name, password_hash, created_at)
+         VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING",
+    )
+    .bind(id.to_string())
+    .bind(email.as_str())
+    .bind(name.as_str())
+    .bind(hash)
+    .bind(Utc::now())
+    .execute(&ctx.pool)
+    .await?;
+    if inserted.rows_affected() == 0 {
+        return Err(AppError::field(FieldError::new(
+            Field::Email,
+            Problem::Taken,
+        )));
+    }
+    session::start(ctx, id).await?;
+    Ok(UserView {
+        id,
+        display_name: name.as_str().to_owned(),
+        email: email.as_str().to_owned(),
+    })
+}
+
+pub async fn sign_in(
+    ctx: &ServerContext,
+    email: &str,
+    password: &str,
+) -> Result<UserView, AppError> {
+    let email = Email::parse(email).map_err(AppError::field)?;
+    if password.is_empty() {
+        return Err(AppError::field(FieldError::new(
+            Field::Password,
+            Problem::Required,
+        )));
+    }
+    if password.chars().count() > Password::MAX {
+        return Err(AppError::WrongCredentials);
+    }
+    let address = session::client_address();
+    if let Some(wait) = ctx.limiter.wait(email.as_str(), &address, Instant::now()) {
+        return Err(AppError::RateLimited {
+            retry_after_secs: wait.as_secs().max(1),
+        });
+    }
+    let row: Option<(String, String, String)> =
+        sqlx::query_as("SELECT id, display_name, password_hash FROM users WHERE email = ?")
+            .bind(email.as_str())
+            .fetch_optional(&ctx.pool)
+            .await?;
+    let (id, display_name, hash) = match row {
+        Some((id, name, hash)) => (Some(id), name, Some(hash)),
+        None => (None, String::new(), None),
+    };
+    if !verify_password(password.to_owned(), hash).await {
+        ctx.limiter
+            .record_failure(email.as_str(), &address, Instant::now());
+        return Err(AppError::WrongCredentials);
+    }
+    ctx.limiter.record_success(email.as_str());
+    let id = id
+        .and_then(|id| Uuid::parse_str(&id).ok())
+        .ok_or(AppError::Internal)?;
+    session::start(ctx, id).await?;
+    Ok(UserView {
+        id,
+        display_name,
+        email: email.as_str().to_owned(),
+    })
+}

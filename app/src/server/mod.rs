@@ -1,0 +1,58 @@
+//! Server-only code: database, password hashing, sessions, and the queries behind the server functions.
+
+pub mod accounts;
+pub mod db;
+pub mod rate_limit;
+pub mod relationships;
+pub mod respond;
+pub mod session;
+
+use rate_limit::RateLimiter;
+use sqlx::SqlitePool;
+use std::sync::Arc;
+
+/// What every server function can reach, provided as Leptos context per request.
+#[derive(Clone)]
+pub struct ServerContext {
+    pub pool: SqlitePool,
+    pub limiter: Arc<RateLimiter>,
+    /// Where the app is reachable from outside, without a trailing slash; invite links start with it.
+    pub base_url: String,
+}
+
+impl ServerContext {
+    pub fn new(pool: SqlitePool, base_url: &str) -> Self {
+        Self {
+            pool,
+            limiter: Arc::new(RateLimiter::default()),
+            base_url: base_url.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    /// Cookies may only travel over TLS when the app is served over TLS.
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    pub fn current() -> Result<Self, crate::error::AppError> {
+        leptos::prelude::use_context::<Self>().ok_or_else(|| {
+            tracing::error!("ServerContext missing from the request context");
+            crate::error::AppError::Internal
+        })
+    }
+}
+
+/// A fresh random secret of 256 bits, hex-encoded, for session and invite tokens.
+pub fn random_token() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+impl From<sqlx::Error> for crate::error::AppError {
+    fn from(error: sqlx::Error) -> Self {
+        tracing::error!(%error, "database error");
+        Self::Internal
+    }
+}

@@ -1,0 +1,390 @@
+//! Relationships, memberships and invites in the database, with the membership checks.
+
+use super::{random_token, session::Caller, ServerContext};
+use crate::{
+    api::{InviteLink, InviteView, RelationshipView},
+    domain::{InviteState, InviteTimes, RelationshipTitle, Role},
+    error::{AppError, InviteProblem},
+};
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+/// One row per relationship of the caller, with the partner and the latest invite.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: String,
+    title: Option<String>,
+    role: String,
+    created_at: DateTime<Utc>,
+    started_at: Option<DateTime<Utc>>,
+    ended_at: Option<DateTime<Utc>>,
+    partner_name: Option<String>,
+    invite_token: Option<String>,
+    invite_created_at: Option<DateTime<Utc>>,
+    invite_used_at: Option<DateTime<Utc>>,
+    invite_revoked_at: Option<DateTime<Utc>>,
+    invite_declined_at: Option<DateTime<Utc>>,
+}
+
+const SELECT_ROWS: &str = "
+    SELECT r.id, r.title, m.role, r.created_at, r.started_at, r.ended_at,
+           pu.display_name AS partner_name,
+           i.token AS invite_token, i.created_at AS invite_created_at,
+           i.used_at AS invite_used_at, i.revoked_at AS invite_revoked_at,
+           i.declined_at AS invite_declined_at
+    FROM memberships m
+    JOIN relationships r ON r.id = m.relationship_id
+    LEFT JOIN memberships pm ON pm.relationship_id = r.id AND pm.user_id != m.user_id
+    LEFT JOIN users pu ON pu.id = pm.user_id
+    LEFT JOIN invites i ON i.rowid = (
+        SELECT rowid FROM invites WHERE relationship_id = r.id ORDER BY created_at DESC, rowid DESC LIMIT 1)
+    WHERE m.user_id = ?";
+
+impl Row {
+    fn view(self, ctx: &ServerContext, now: DateTime<Utc>) -> Result<RelationshipView, AppError> {
+        let invite = match (
+            self.partner_name.is_none(),
+            self.invite_token,
+            self.invite_created_at,
+        ) {
+            (true, Some(token), Some(created_at)) => {
+                let times = InviteTimes {
+                    created_at,
+                    used_at: self.invite_used_at,
+                    revoked_at: self.invite_revoked_at,
+                    declined_at: self.invite_declined_at,
+                };
+                Some(InviteLink {
+                    url: format!("{}/invite/{token}", ctx.base_url),
+                    expires_at: times.expires_at(),
+                    state: times.state(now),
+                })
+            }
+            _ => None,
+        };
+        Ok(RelationshipView {
+            id: Uuid::parse_str(&self.id).map_err(|_| AppError::Internal)?,
+            title: self.title,
+            my_role: Role::parse(&self.role).map_err(|_| AppError::Internal)?,
+            partner_name: self.partner_name,
+            created_at: self.created_at,
+            started_at: self.started_at,
+            ended_at: self.ended_at,
+            invite,
+        })
+    }
+}
+
+/// Every relationship the caller is in: active first, newest first.
+pub async fn list(ctx: &ServerContext, caller: &Caller) -> Result<Vec<RelationshipView>, AppError> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "{SELECT_ROWS} ORDER BY r.ended_at IS NOT NULL, r.created_at DESC LIMIT 500"
+    ))
+    .bind(caller.id.to_string())
+    .fetch_all(&ctx.pool)
+    .await?;
+    let now = Utc::now();
+    rows.into_iter().map(|r| r.view(ctx, now)).collect()
+}
+
+/// One relationship; a non-member is refused whether or not it exists.
+pub async fn get(
+    ctx: &ServerContext,
+    caller: &Caller,
+    id: Uuid,
+) -> Result<RelationshipView, AppError> {
+    let row: Option<Row> = sqlx::query_as(&format!("{SELECT_ROWS} AND r.id = ?"))
+        .bind(caller.id.to_string())
+        .bind(id.to_string())
+        .fetch_optional(&ctx.pool)
+        .await?;
+    row.ok_or(AppError::Forbidden)?.view(ctx, Utc::now())
+}
+
+/// The membership facts that decide what the caller may do with a relationship.
+struct Standing {
+    ended: bool,
+    paired: bool,
+}
+
+async fn standing(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Result<Standing, AppError> {
+    let row: Option<(Option<DateTime<Utc>>, i64)> = sqlx::query_as(
+        "SELECT r.ended_at, (SELECT COUNT(*) FROM memberships WHERE relationship_id = r.id)
+         FROM relationships r JOIN memberships m ON m.relationship_id = r.id
+         WHERE r.id = ? AND m.user_id = ?",
+    )
+    .bind(id.to_string())
+    .bind(caller.id.to_string())
+    .fetch_optional(&ctx.pool)
+    .await?;
+    let (ended_at, members) = row.ok_or(AppError::Forbidden)?;
+    Ok(Standing {
+        ended: ended_at.is_some(),
+        paired: members >= 2,
+    })
+}
+
+const OPEN_INVITES: &str = "used_at IS NULL AND revoked_at IS NULL AND declined_at IS NULL";
+
+async fn revoke_open_invites(
+    conn: &mut sqlx::SqliteConnection,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    sqlx::query(&format!(
+        "UPDATE invites SET revoked_at = ? WHERE relationship_id = ? AND {OPEN_INVITES}"
+    ))
+    .bind(now)
+    .bind(id.to_string())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+async fn insert_invite(
+    conn: &mut sqlx::SqliteConnection,
+    id: Uuid,
+    inviter: &Caller,
+    invitee_role: Role,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO invites (token, relationship_id, inviter_id, invitee_role, created_at)
+         VALUES (?, ?, ?, ?, ?)",
+    )
+    .bind(random_token())
+    .bind(id.to_string())
+    .bind(inviter.id.to_string())
+    .bind(invitee_role.as_str())
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Starts a relationship with the caller in `role`, and an invite for the other role.
+pub async fn start(
+    ctx: &ServerContext,
+    caller: &Caller,
+    role: &str,
+    title: &str,
+) -> Result<Uuid, AppError> {
+    let (role, title) = match (Role::parse(role), RelationshipTitle::parse(title)) {
+        (Ok(role), Ok(title)) => (role, title),
+        (role, title) => {
+            return Err(AppError::Invalid(
+                [role.err(), title.err()].into_iter().flatten().collect(),
+            ))
+        }
+    };
+    let id = Uuid::now_v7();
+    let now = Utc::now();
+    let mut tx = ctx.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO relationships (id, title, created_by, created_at) VALUES (?, ?, ?, ?)",
+    )
+    .bind(id.to_string())
+    .bind(title.as_ref().map(RelationshipTitle::as_str))
+    .bind(caller.id.to_string())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO memberships (relationship_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)",
+    )
+    .bind(id.to_string())
+    .bind(caller.id.to_string())
+    .bind(role.as_str())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    insert_invite(&mut tx, id, caller, role.partner(), now).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Replaces any open invite with a fresh one, while the relationship still lacks a partner.
+pub async fn new_invite(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Result<(), AppError> {
+    let standing = standing(ctx, caller, id).await?;
+    if standing.ended {
+        return Err(AppError::Ended);
+    }
+    if standing.paired {
+        return Err(AppError::AlreadyPaired);
+    }
+    let role: (String,) =
+        sqlx::query_as("SELECT role FROM memberships WHERE relationship_id = ? AND user_id = ?")
+            .bind(id.to_string())
+            .bind(caller.id.to_string())
+            .fetch_one(&ctx.pool)
+            .await?;
+    let role = Role::parse(&role.0).map_err(|_| AppError::Internal)?;
+    let now = Utc::now();
+    let mut tx = ctx.pool.begin().await?;
+    revoke_open_invites(&mut tx, id, now).await?;
+    insert_invite(&mut tx, id, caller, role.partner(), now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn revoke_invite(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Result<(), AppError> {
+    standing(ctx, caller, id).await?;
+    let mut conn = ctx.pool.acquire().await?;
+    revoke_open_invites(&mut conn, id, Utc::now()).await
+}
+
+/// Ends the relationship for both; it stays readable. Ending twice keeps the first date.
+pub async fn end(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Result<(), AppError> {
+    standing(ctx, caller, id).await?;
+    let now = Utc::now();
+    let mut tx = ctx.pool.begin().await?;
+    sqlx::query(
+        "UPDATE relationships SET ended_at = ?, ended_by = ? WHERE id = ? AND ended_at IS NULL",
+    )
+    .bind(now)
+    .bind(caller.id.to_string())
+    .bind(id.to_string())
+    .execute(&mut *tx)
+    .await?;
+    revoke_open_invites(&mut tx, id, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct InviteRow {
+    relationship_id: String,
+    inviter_id: String,
+    inviter_name: String,
+    invitee_role: String,
+    title: Option<String>,
+    ended_at: Option<DateTime<Utc>>,
+    created_at: DateTime<Utc>,
+    used_at: Option<DateTime<Utc>>,
+    revoked_at: Option<DateTime<Utc>>,
+    declined_at: Option<DateTime<Utc>>,
+}
+
+impl InviteRow {
+    fn times(&self) -> InviteTimes {
+        InviteTimes {
+            created_at: self.created_at,
+            used_at: self.used_at,
+            revoked_at: self.revoked_at,
+            declined_at: self.declined_at,
+        }
+    }
+
+    /// Why `caller` cannot use this invite now, if anything stops them.
+    fn problem(&self, caller: &Caller, now: DateTime<Utc>) -> Option<InviteProblem> {
+        if self.inviter_id == caller.id.to_string() {
+            return Some(InviteProblem::Own);
+        }
+        match self.times().state(now) {
+            InviteState::Open if self.ended_at.is_some() => Some(InviteProblem::RelationshipEnded),
+            InviteState::Open => None,
+            InviteState::Expired => Some(InviteProblem::Expired),
+            InviteState::Used => Some(InviteProblem::Used),
+            InviteState::Revoked => Some(InviteProblem::Revoked),
+            InviteState::Declined => Some(InviteProblem::Declined),
+        }
+    }
+}
+
+/// Invite tokens are 64 hex digits; anything else is not looked up.
+fn well_formed(token: &str) -> bool {
+    token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+async fn find_invite(ctx: &ServerContext, token: &str) -> Result<InviteRow, AppError> {
+    if !well_formed(token) {
+        return Err(AppError::Invite(InviteProblem::Unknown));
+    }
+    let row: Option<InviteRow> = sqlx::query_as(
+        "SELECT i.relationship_id, i.inviter_id, u.display_name AS inviter_name, i.invitee_role,
+                r.title, r.ended_at, i.created_at, i.used_at, i.revoked_at, i.declined_at
+         FROM invites i JOIN users u ON u.id = i.inviter_id JOIN relationships r ON r.id = i.relationship_id
+         WHERE i.token = ?",
+    )
+    .bind(token)
+    .fetch_optional(&ctx.pool)
+    .await?;
+    row.ok_or(AppError::Invite(InviteProblem::Unknown))
+}
+
+/// What the invitee needs to decide: who invites them, to which role.
+pub async fn invite(
+    ctx: &ServerContext,
+    caller: &Caller,
+    token: &str,
+) -> Result<InviteView, AppError> {
+    let row = find_invite(ctx, token).await?;
+    if let Some(problem) = row.problem(caller, Utc::now()) {
+        return Err(AppError::Invite(problem));
+    }
+    Ok(InviteView {
+        inviter_name: row.inviter_name.clone(),
+        your_role: Role::parse(&row.invitee_role).map_err(|_| AppError::Internal)?,
+        title: row.title.clone(),
+        expires_at: row.times().expires_at(),
+    })
+}
+
+/// Accepts (joining the relationship) or declines an invite; either uses it up.
+pub async fn respond(
+    ctx: &ServerContext,
+    caller: &Caller,
+    token: &str,
+    accept: bool,
+) -> Result<Option<Uuid>, AppError> {
+    let row = find_invite(ctx, token).await?;
+    let now = Utc::now();
+    if let Some(problem) = row.problem(caller, now) {
+        return Err(AppError::Invite(problem));
+    }
+    let mut tx = ctx.pool.begin().await?;
+    // Claiming the invite first takes SQLite's write lock, so two people
+    // accepting at once cannot both succeed.
+    let column = if accept {
+        "used_at = ?, used_by = ?"
+    } else {
+        "declined_at = ?, used_by = ?"
+    };
+    let claimed = sqlx::query(&format!(
+        "UPDATE invites SET {column} WHERE token = ? AND {OPEN_INVITES}"
+    ))
+    .bind(now)
+    .bind(caller.id.to_string())
+    .bind(token)
+    .execute(&mut *tx)
+    .await?;
+    if claimed.rows_affected() != 1 {
+        return Err(AppError::Invite(InviteProblem::Used));
+    }
+    if !accept {
+        tx.commit().await?;
+        return Ok(None);
+    }
+    let joined = sqlx::query(
+        "INSERT INTO memberships (relationship_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(&row.relationship_id)
+    .bind(caller.id.to_string())
+    .bind(&row.invitee_role)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if joined.rows_affected() != 1 {
+        return Err(AppError::AlreadyPaired);
+    }
+    sqlx::query("UPDATE relationships SET started_at = ? WHERE id = ?")
+        .bind(now)
+        .bind(&row.relationship_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Uuid::parse_str(&row.relationship_id)
+        .map(Some)
+        .map_err(|_| AppError::Internal)
+}

@@ -1,0 +1,113 @@
+//! Form pieces: a labelled field with its error, and translated error texts.
+
+use crate::{
+    domain::{Field, FieldError, Problem},
+    error::{AppError, InviteProblem},
+    i18n::{use_i18n, I18n, Msg},
+};
+use leptos::prelude::*;
+
+/// The text for a field's problem, naming the limit where there is one.
+pub fn problem_text(i18n: I18n, error: FieldError) -> String {
+    match (error.field, error.problem) {
+        (_, Problem::Required) => i18n.t(Msg::ErrRequired).to_owned(),
+        (_, Problem::TooShort { min }) => i18n.fmt(Msg::ErrTooShort, &[&min.to_string()]),
+        (_, Problem::TooLong { max }) => i18n.fmt(Msg::ErrTooLong, &[&max.to_string()]),
+        (Field::Email, Problem::Malformed) => i18n.t(Msg::ErrEmailMalformed).to_owned(),
+        (Field::Email, Problem::Taken) => i18n.t(Msg::ErrEmailTaken).to_owned(),
+        (_, Problem::Malformed | Problem::Taken) => i18n.t(Msg::ErrMalformed).to_owned(),
+    }
+}
+
+/// The text for an error that is not about one field.
+pub fn error_text(i18n: I18n, error: &AppError) -> String {
+    let msg = match error {
+        AppError::Unauthenticated => Msg::ErrSignInFirst,
+        AppError::Forbidden => Msg::ErrForbidden,
+        AppError::Invalid(_) => Msg::ErrFixFields,
+        AppError::WrongCredentials => Msg::ErrWrongCredentials,
+        AppError::RateLimited { retry_after_secs } => {
+            return i18n.fmt(Msg::ErrRateLimited, &[&retry_after_secs.to_string()])
+        }
+        AppError::Invite(problem) => match problem {
+            InviteProblem::Unknown => Msg::InviteUnknown,
+            InviteProblem::Expired => Msg::InviteExpired,
+            InviteProblem::Used => Msg::InviteUsed,
+            InviteProblem::Revoked => Msg::InviteRevoked,
+            InviteProblem::Declined => Msg::InviteDeclinedAlready,
+            InviteProblem::Own => Msg::InviteOwn,
+            InviteProblem::RelationshipEnded => Msg::InviteRelationshipEnded,
+        },
+        AppError::Ended => Msg::ErrEnded,
+        AppError::AlreadyPaired => Msg::ErrAlreadyPaired,
+        AppError::BadRequest | AppError::Internal => Msg::ErrInternal,
+        AppError::Network(_) => Msg::ErrNetwork,
+    };
+    i18n.t(msg).to_owned()
+}
+
+/// A form's error: the client's own check first, else what the server answered.
+pub fn field_error(
+    client: RwSignal<Vec<FieldError>>,
+    server: impl Fn() -> Option<AppError> + Send + Sync + 'static,
+    field: Field,
+) -> Signal<Option<FieldError>> {
+    Signal::derive(move || {
+        client
+            .with(|errors| errors.iter().copied().find(|e| e.field == field))
+            .or_else(|| server().and_then(|e| e.field_error(field)))
+    })
+}
+
+/// Errors not tied to a field, announced to assistive technology.
+#[component]
+pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, AppError::Invalid(_)))
+            .map(|e| error_text(i18n, &e))
+    };
+    view! {
+        <p class="form-error" role="alert" hidden=move || text().is_none()>
+            {text}
+        </p>
+    }
+}
+
+#[component]
+pub fn TextField(
+    id: &'static str,
+    label: Msg,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<FieldError>>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    maxlength: usize,
+    #[prop(optional)] hint: Option<Msg>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let message_id = format!("{id}-message");
+    view! {
+        <div class="field">
+            <label for=id>{move || i18n.t(label)}</label>
+            <input
+                id=id
+                name=id
+                type=kind
+                autocomplete=autocomplete
+                maxlength=maxlength
+                bind:value=value
+                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                aria-describedby=message_id.clone()
+            />
+            <p id=message_id class="field-message" aria-live="polite">
+                {move || match error.get() {
+                    Some(e) => view! { <span class="field-error">{problem_text(i18n, e)}</span> }.into_any(),
+                    None => view! { <span class="hint">{hint.map(|h| i18n.t(h))}</span> }.into_any(),
+                }}
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,81 @@
+//! The top bar: the app's name, the language picker, and who is signed in.
+
+use super::use_auth;
+use crate::{
+    api::SignOut,
+    i18n::{use_i18n, Locale, Msg},
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let sign_out = ServerAction::<SignOut>::new();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = sign_out.value().get() {
+            auth.changed();
+            navigate("/", Default::default());
+        }
+    });
+
+    view! {
+        <header class="topbar">
+            <a href="/" class="brand">
+                {move || i18n.t(Msg::AppName)}
+            </a>
+            <nav class="topbar-actions" aria-label=move || i18n.t(Msg::AccountMenu)>
+                <LanguagePicker />
+                <Transition fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match auth.user.await {
+                            Ok(Some(user)) => view! {
+                                <span class="who">{user.display_name}</span>
+                                <button
+                                    class="button secondary"
+                                    on:click=move |_| { sign_out.dispatch(SignOut {}); }
+                                >
+                                    {move || i18n.t(Msg::SignOut)}
+                                </button>
+                            }.into_any(),
+                            _ => view! {
+                                <a class="button secondary" href="/signin">
+                                    {move || i18n.t(Msg::SignIn)}
+                                </a>
+                            }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn LanguagePicker() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <select
+            class="language"
+            aria-label=move || i18n.t(Msg::Language)
+            on:change=move |ev| {
+                if let Some(locale) = Locale::from_code(&event_target_value(&ev)) {
+                    i18n.set(locale);
+                }
+            }
+        >
+            {Locale::ALL
+                .into_iter()
+                .map(|l| {
+                    view! {
+                        <option value=l.code() selected=move || i18n.locale() == l lang=l.code()>
+                            {l.native_name()}
+                        </option>
+                    }
+                })
+                .collect_view()}
+        </select>
+    }
+}

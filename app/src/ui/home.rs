@@ -1,0 +1,204 @@
+//! The home screen: a welcome when signed out, the person's relationships when signed in.
+
+use super::{
+    form::{field_error, FormError, TextField},
+    use_auth,
+};
+use crate::{
+    api::{my_relationships, RelationshipView, StartRelationship},
+    domain::{Field, FieldError, RelationshipTitle, Role},
+    i18n::{use_i18n, I18n, Msg},
+};
+use leptos::{ev::SubmitEvent, prelude::*};
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let auth = use_auth();
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match auth.user.await {
+                    Ok(Some(_)) => view! { <Dashboard /> }.into_any(),
+                    _ => view! { <Welcome /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Welcome() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="hero">
+            <h1>{move || i18n.t(Msg::Tagline)}</h1>
+            <p>{move || i18n.t(Msg::WelcomeText)}</p>
+            <div class="actions">
+                <a class="button primary" href="/signup">{move || i18n.t(Msg::SignUp)}</a>
+                <a class="button secondary" href="/signin">{move || i18n.t(Msg::SignIn)}</a>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Dashboard() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let relationships = Resource::new(move || auth.version(), |_| my_relationships());
+    view! {
+        <section class="panel">
+            <h1>{move || i18n.t(Msg::YourRelationships)}</h1>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Msg::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match relationships.await {
+                        Ok(list) if list.is_empty() => view! {
+                            <p class="empty">{move || i18n.t(Msg::NoRelationships)}</p>
+                        }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="cards">
+                                {list.into_iter().map(|r| view! { <RelationshipCard r /> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(e) => view! {
+                            <p class="form-error" role="alert">{super::form::error_text(i18n, &e)}</p>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+        <StartRelationship />
+    }
+}
+
+/// The heading of a relationship: its title, else who it is with.
+pub fn relationship_name(i18n: I18n, r: &RelationshipView) -> String {
+    match (&r.title, &r.partner_name) {
+        (Some(title), _) => title.clone(),
+        (None, Some(partner)) => i18n.fmt(Msg::MentoringWith, &[partner]),
+        (None, None) => i18n.t(Msg::NewRelationship).to_owned(),
+    }
+}
+
+pub fn role_name(i18n: I18n, role: Role) -> &'static str {
+    match role {
+        Role::Mentor => i18n.t(Msg::RoleMentor),
+        Role::Mentee => i18n.t(Msg::RoleMentee),
+    }
+}
+
+/// One line saying where the relationship stands: waiting, since when, or ended.
+pub fn relationship_status(i18n: I18n, r: &RelationshipView) -> String {
+    match (r.ended_at, r.started_at) {
+        (Some(ended), _) => i18n.fmt(Msg::EndedOn, &[&i18n.date(ended)]),
+        (None, Some(started)) => i18n.fmt(Msg::StartedOn, &[&i18n.date(started)]),
+        (None, None) => i18n.t(Msg::WaitingForPartner).to_owned(),
+    }
+}
+
+#[component]
+fn RelationshipCard(r: RelationshipView) -> impl IntoView {
+    let i18n = use_i18n();
+    let href = format!("/r/{}", r.id);
+    let ended = r.ended_at.is_some();
+    let r = StoredValue::new(r);
+    view! {
+        <li class="card" class:ended=ended>
+            <a href=href class="card-link">
+                <h2>{move || r.with_value(|r| relationship_name(i18n, r))}</h2>
+                <p class="roles">
+                    {move || r.with_value(|r| {
+                        let me = i18n.fmt(Msg::YouAre, &[role_name(i18n, r.my_role)]);
+                        match &r.partner_name {
+                            Some(p) => format!(
+                                "{me} · {}",
+                                i18n.fmt(Msg::PartnerIs, &[p, role_name(i18n, r.my_role.partner())]),
+                            ),
+                            None => me,
+                        }
+                    })}
+                </p>
+                <p class="status">{move || r.with_value(|r| relationship_status(i18n, r))}</p>
+            </a>
+        </li>
+    }
+}
+
+#[component]
+fn StartRelationship() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<StartRelationship>::new();
+    let role = RwSignal::new(String::new());
+    let title = RwSignal::new(String::new());
+    let client = RwSignal::new(Vec::<FieldError>::new());
+    let server = move || action.value().get().and_then(Result::err);
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = action.value().get() {
+            navigate(&format!("/r/{id}"), Default::default());
+        }
+    });
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let errors: Vec<FieldError> = [
+            Role::parse(&role.get_untracked()).err(),
+            RelationshipTitle::parse(&title.get_untracked()).err(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let valid = errors.is_empty();
+        client.set(errors);
+        if valid {
+            action.dispatch(StartRelationship {
+                role: role.get_untracked(),
+                title: title.get_untracked(),
+            });
+        }
+    };
+    let role_error = field_error(client, server, Field::Role);
+    let role_option = move |value: Role, label: Msg| {
+        view! {
+            <label class="choice">
+                <input
+                    type="radio"
+                    name="role"
+                    value=value.as_str()
+                    prop:checked=move || role.get() == value.as_str()
+                    on:change=move |_| role.set(value.as_str().to_owned())
+                />
+                <span>{move || i18n.t(label)}</span>
+            </label>
+        }
+    };
+
+    view! {
+        <section class="panel">
+            <h2>{move || i18n.t(Msg::StartTitle)}</h2>
+            <p>{move || i18n.t(Msg::StartText)}</p>
+            <form on:submit=submit novalidate>
+                <fieldset class="field" aria-describedby="role-message">
+                    <legend>{move || i18n.t(Msg::MyRole)}</legend>
+                    {role_option(Role::Mentor, Msg::IAmMentor)}
+                    {role_option(Role::Mentee, Msg::IAmMentee)}
+                    <p id="role-message" class="field-message field-error" aria-live="polite">
+                        {move || role_error.get().map(|e| super::form::problem_text(i18n, e))}
+                    </p>
+                </fieldset>
+                <TextField
+                    id="title"
+                    label=Msg::TitleOptional
+                    value=title
+                    maxlength=RelationshipTitle::MAX
+                    hint=Msg::TitleHint
+                    error=field_error(client, server, Field::Title)
+                />
+                <FormError error=Signal::derive(server) />
+                <button type="submit" class="button primary" disabled=move || action.pending().get()>
+                    {move || i18n.t(Msg::CreateInvite)}
+                </button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,103 @@
+//! The page an invite link opens: who invites you, in which role; accept or decline.
+
+use super::{form::error_text, home::role_name, use_auth};
+use crate::{
+    api::{invite, RespondToInvite},
+    i18n::{use_i18n, Msg},
+};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn InvitePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let params = use_params_map();
+    let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
+    let here = move || format!("/invite/{}", token.get());
+
+    view! {
+        <section class="panel narrow">
+            <h1>{move || i18n.t(Msg::InvitationTitle)}</h1>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Msg::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match auth.user.await {
+                        Ok(Some(_)) => view! { <Invitation token /> }.into_any(),
+                        _ => view! {
+                            <p>{move || i18n.t(Msg::InviteSignInFirst)}</p>
+                            <div class="actions">
+                                <a class="button primary" href=move || format!("/signup?next={}", here())>
+                                    {move || i18n.t(Msg::SignUp)}
+                                </a>
+                                <a class="button secondary" href=move || format!("/signin?next={}", here())>
+                                    {move || i18n.t(Msg::SignIn)}
+                                </a>
+                            </div>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Invitation(token: Memo<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let details = Resource::new(move || token.get(), invite);
+    let respond = ServerAction::<RespondToInvite>::new();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(Some(id))) = respond.value().get() {
+            navigate(&format!("/r/{id}"), Default::default());
+        }
+    });
+    let answer = move |accept: bool| {
+        respond.dispatch(RespondToInvite {
+            token: token.get_untracked(),
+            accept,
+        });
+    };
+
+    view! {
+        <Transition fallback=move || view! { <p>{move || i18n.t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match details.await {
+                    Ok(view_) => view! {
+                        <Show
+                            when=move || !matches!(respond.value().get(), Some(Ok(None)))
+                            fallback=move || view! { <p role="status">{move || i18n.t(Msg::YouDeclined)}</p> }
+                        >
+                            <p class="invite-lead">
+                                {
+                                    let (name, role) = (view_.inviter_name.clone(), view_.your_role);
+                                    move || i18n.fmt(Msg::InvitesYouAs, &[&name, role_name(i18n, role)])
+                                }
+                            </p>
+                            {view_.title.clone().map(|t| view! { <p class="invite-title">{t}</p> })}
+                            <p class="hint">{
+                                let expires = view_.expires_at;
+                                move || i18n.fmt(Msg::ExpiresOn, &[&i18n.date(expires)])
+                            }</p>
+                            <p class="form-error" role="alert">
+                                {move || respond.value().get().and_then(Result::err).map(|e| error_text(i18n, &e))}
+                            </p>
+                            <div class="actions">
+                                <button class="button primary" disabled=move || respond.pending().get() on:click=move |_| answer(true)>
+                                    {move || i18n.t(Msg::Accept)}
+                                </button>
+                                <button class="button secondary" disabled=move || respond.pending().get() on:click=move |_| answer(false)>
+                                    {move || i18n.t(Msg::Decline)}
+                                </button>
+                            </div>
+                        </Show>
+                    }.into_any(),
+                    Err(e) => view! {
+                        <p class="form-error" role="alert">{error_text(i18n, &e)}</p>
+                        <a href="/">{move || i18n.t(Msg::BackHome)}</a>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}

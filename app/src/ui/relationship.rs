@@ -1,0 +1,231 @@
+//! One relationship: partner, roles, dates, the invite while it waits, and ending it.
+
+use super::{
+    form::{error_text, FormError},
+    home::{relationship_name, relationship_status, role_name},
+    use_auth,
+};
+use crate::{
+    api::{relationship, EndRelationship, InviteLink, NewInvite, RelationshipView, RevokeInvite},
+    domain::InviteState,
+    error::AppError,
+    i18n::{use_i18n, Msg},
+};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use uuid::Uuid;
+
+#[component]
+pub fn RelationshipPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let auth = use_auth();
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .read()
+            .get("id")
+            .and_then(|id| Uuid::parse_str(&id).ok())
+    });
+    let reload = RwSignal::new(0u32);
+    let data = Resource::new(
+        move || (id.get(), reload.get(), auth.version()),
+        |(id, _, _)| async move {
+            match id {
+                Some(id) => relationship(id).await,
+                None => Err(AppError::Forbidden),
+            }
+        },
+    );
+    let refresh = move || reload.update(|n| *n += 1);
+
+    view! {
+        <Transition fallback=move || view! { <p class="panel">{move || i18n.t(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(r) => view! { <Details r refresh /> }.into_any(),
+                    Err(AppError::Unauthenticated) => view! {
+                        <section class="panel">
+                            <p>{move || i18n.t(Msg::ErrSignInFirst)}</p>
+                            <a class="button primary" href="/signin">{move || i18n.t(Msg::SignIn)}</a>
+                        </section>
+                    }.into_any(),
+                    Err(e) => view! {
+                        <section class="panel">
+                            <p class="form-error" role="alert">{error_text(i18n, &e)}</p>
+                            <a href="/">{move || i18n.t(Msg::BackHome)}</a>
+                        </section>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Details(
+    r: RelationshipView,
+    refresh: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = r.id;
+    let ended = r.ended_at.is_some();
+    let paired = r.partner_name.is_some();
+    let invite = r.invite.clone();
+    let r = StoredValue::new(r);
+    let end = ServerAction::<EndRelationship>::new();
+    let new_invite = ServerAction::<NewInvite>::new();
+    Effect::new(move |_| {
+        if matches!(end.value().get(), Some(Ok(())))
+            || matches!(new_invite.value().get(), Some(Ok(())))
+        {
+            refresh();
+        }
+    });
+    let confirming = RwSignal::new(false);
+
+    view! {
+        <section class="panel">
+            <p class="crumb"><a href="/">{move || i18n.t(Msg::BackHome)}</a></p>
+            <h1>{move || r.with_value(|r| relationship_name(i18n, r))}</h1>
+            <dl class="facts">
+                <dt>{move || i18n.t(Msg::YourRole)}</dt>
+                <dd>{move || r.with_value(|r| role_name(i18n, r.my_role))}</dd>
+                <dt>{move || i18n.t(Msg::Partner)}</dt>
+                <dd>
+                    {move || r.with_value(|r| match &r.partner_name {
+                        Some(p) => format!("{p} ({})", role_name(i18n, r.my_role.partner())),
+                        None => i18n.t(Msg::NoPartnerYet).to_owned(),
+                    })}
+                </dd>
+                <dt>{move || i18n.t(Msg::Status)}</dt>
+                <dd class="status">{move || r.with_value(|r| relationship_status(i18n, r))}</dd>
+            </dl>
+        </section>
+        {(!ended && !paired).then(|| match invite {
+            Some(link) if link.state == InviteState::Open => view! { <InvitePanel id link refresh /> }.into_any(),
+            other => view! {
+                <section class="panel">
+                    <h2>{move || i18n.t(Msg::InviteHeading)}</h2>
+                    <p>{move || i18n.t(match other.as_ref().map(|l| l.state) {
+                        Some(InviteState::Declined) => Msg::InviteWasDeclined,
+                        Some(InviteState::Expired) => Msg::InviteWasExpired,
+                        _ => Msg::InviteWasRevoked,
+                    })}</p>
+                    <FormError error=Signal::derive(move || new_invite.value().get().and_then(Result::err)) />
+                    <button class="button primary" on:click=move |_| { new_invite.dispatch(NewInvite { id }); }>
+                        {move || i18n.t(Msg::CreateNewInvite)}
+                    </button>
+                </section>
+            }.into_any(),
+        })}
+        {(!ended).then(|| view! {
+            <section class="panel danger-zone">
+                <h2>{move || i18n.t(Msg::EndHeading)}</h2>
+                <p>{move || i18n.t(Msg::EndText)}</p>
+                <FormError error=Signal::derive(move || end.value().get().and_then(Result::err)) />
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! {
+                        <button class="button danger" on:click=move |_| confirming.set(true)>
+                            {move || i18n.t(Msg::EndRelationship)}
+                        </button>
+                    }
+                >
+                    <p role="alert">{move || i18n.t(Msg::EndConfirm)}</p>
+                    <div class="actions">
+                        <button class="button danger" on:click=move |_| { end.dispatch(EndRelationship { id }); }>
+                            {move || i18n.t(Msg::EndYes)}
+                        </button>
+                        <button class="button secondary" on:click=move |_| confirming.set(false)>
+                            {move || i18n.t(Msg::Cancel)}
+                        </button>
+                    </div>
+                </Show>
+            </section>
+        })}
+    }
+}
+
+/// Calls `navigator.<api>(arg)` where the browser has it; reports whether it was there.
+fn call_navigator(api: &str, method: &str, arg: &wasm_bindgen::JsValue) -> bool {
+    use js_sys::{Function, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    let navigator: JsValue = window().navigator().into();
+    let target = if api.is_empty() {
+        Some(navigator.clone())
+    } else {
+        Reflect::get(&navigator, &api.into())
+            .ok()
+            .filter(|v| !v.is_undefined())
+    };
+    let Some(target) = target else { return false };
+    match Reflect::get(&target, &method.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+    {
+        Some(f) => f.call1(&target, arg).is_ok(),
+        None => false,
+    }
+}
+
+#[component]
+fn InvitePanel(
+    id: Uuid,
+    link: InviteLink,
+    refresh: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let revoke = ServerAction::<RevokeInvite>::new();
+    Effect::new(move |_| {
+        if matches!(revoke.value().get(), Some(Ok(()))) {
+            refresh();
+        }
+    });
+    // Known only in the browser, so decided after hydration.
+    let can_share = RwSignal::new(false);
+    Effect::new(move |_| {
+        let navigator: wasm_bindgen::JsValue = window().navigator().into();
+        can_share.set(js_sys::Reflect::has(&navigator, &"share".into()).unwrap_or(false));
+    });
+    let copied = RwSignal::new(false);
+    let url = StoredValue::new(link.url);
+    let copy = move |_| {
+        let ok = url.with_value(|u| call_navigator("clipboard", "writeText", &u.into()));
+        copied.set(ok);
+    };
+    let share = move |_| {
+        let data = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&data, &"title".into(), &i18n.t(Msg::AppName).into());
+        let _ = js_sys::Reflect::set(&data, &"text".into(), &i18n.t(Msg::ShareText).into());
+        let _ = url.with_value(|u| js_sys::Reflect::set(&data, &"url".into(), &u.into()));
+        call_navigator("", "share", &data.into());
+    };
+
+    view! {
+        <section class="panel">
+            <h2>{move || i18n.t(Msg::InviteHeading)}</h2>
+            <p>{move || i18n.t(Msg::InviteExplain)}</p>
+            <div class="field">
+                <label for="invite-link">{move || i18n.t(Msg::InviteLinkLabel)}</label>
+                <input id="invite-link" type="text" readonly value=url.get_value() on:focus=move |ev| {
+                    use wasm_bindgen::JsCast;
+                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                        input.select();
+                    }
+                } />
+                <p class="hint">{move || i18n.fmt(Msg::ExpiresOn, &[&i18n.date(link.expires_at)])}</p>
+            </div>
+            <div class="actions">
+                <button class="button primary" on:click=copy>{move || i18n.t(Msg::CopyLink)}</button>
+                <Show when=move || can_share.get()>
+                    <button class="button secondary" on:click=share>{move || i18n.t(Msg::ShareLink)}</button>
+                </Show>
+                <button class="button secondary" on:click=move |_| { revoke.dispatch(RevokeInvite { id }); }>
+                    {move || i18n.t(Msg::RevokeInvite)}
+                </button>
+            </div>
+            <p class="status" aria-live="polite">{move || copied.get().then(|| i18n.t(Msg::Copied))}</p>
+            <FormError error=Signal::derive(move || revoke.value().get().and_then(Result::err)) />
+        </section>
+    }
+}

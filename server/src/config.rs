@@ -1,0 +1,45 @@
+//! Command-line flags and environment variables, and the Leptos options derived from them.
+
+use clap::Parser;
+use leptos::prelude::LeptosOptions;
+use std::net::SocketAddr;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tandem",
+    about = "Tandem: a mentoring app for a mentor and a mentee"
+)]
+pub struct Config {
+    /// Address to listen on [default: the Leptos site address, 127.0.0.1:3000]
+    #[arg(long, env = "TANDEM_BIND")]
+    pub bind: Option<SocketAddr>,
+
+    /// Database to use; SQLite files are created on first start
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/tandem.db")]
+    pub database_url: String,
+
+    /// Log filter, e.g. "info" or "tandem=debug,tower_http=info"
+    #[arg(long, env = "TANDEM_LOG", default_value = "info")]
+    pub log: String,
+
+    /// Public URL of the app, used in invite links; https makes cookies Secure [default: http://<bind>]
+    #[arg(long, env = "TANDEM_BASE_URL")]
+    pub base_url: Option<String>,
+}
+
+impl Config {
+    /// Leptos reads its options from the environment cargo-leptos sets; when the
+    /// binary is started directly, the defaults below match the workspace metadata.
+    pub fn leptos_options(&self) -> Result<LeptosOptions, Box<dyn std::error::Error>> {
+        let mut options = leptos::config::get_configuration(None)?.leptos_options;
+        if options.output_name.is_empty() {
+            options.output_name = "tandem".into();
+        }
+        let beside_binary = std::env::current_exe()?
+            .parent()
+            .map(|dir| dir.join(options.hash_file.as_ref()).exists())
+            .unwrap_or(false);
+        options.hash_files = options.hash_files || beside_binary;
+        Ok(options)
+    }
+}

@@ -1,0 +1,149 @@
+//! The Tandem server: configuration, database, routes, and serving until told to stop.
+
+mod config;
+
+use app::{server::ServerContext, shell, App};
+use axum::{
+    extract::{FromRef, State},
+    http::{header, HeaderValue, StatusCode},
+    response::IntoResponse,
+    routing::get,
+    Json, Router,
+};
+use clap::Parser;
+use config::Config;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::net::SocketAddr;
+use tower_http::{
+    compression::CompressionLayer,
+    services::ServeDir,
+    set_header::SetResponseHeaderLayer,
+    trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer},
+};
+use tracing::Level;
+
+#[derive(Clone, FromRef)]
+struct AppState {
+    leptos_options: LeptosOptions,
+    ctx: ServerContext,
+}
+
+#[tokio::main]
+async fn main() {
+    let config = Config::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_new(&config.log)
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .init();
+    if let Err(error) = run(config).await {
+        tracing::error!("{error}");
+        std::process::exit(1);
+    }
+}
+
+async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    let leptos_options = config.leptos_options()?;
+    let bind = config.bind.unwrap_or(leptos_options.site_addr);
+    let base_url = config
+        .base_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{bind}"));
+    let pool = app::server::db::connect(&config.database_url).await?;
+    let state = AppState {
+        leptos_options: leptos_options.clone(),
+        ctx: ServerContext::new(pool, &base_url),
+    };
+
+    let app = router(state);
+    let listener = tokio::net::TcpListener::bind(bind).await?;
+    tracing::info!(address = %listener.local_addr()?, %base_url, "Tandem is listening");
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+fn router(state: AppState) -> Router {
+    let options = state.leptos_options.clone();
+    let routes = generate_route_list(App);
+    let context = {
+        let ctx = state.ctx.clone();
+        move || provide_context(ctx.clone())
+    };
+    // Hashed file names change with their content, so they can be cached for good.
+    let pkg_cache = if options.hash_files {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    let pkg = Router::new()
+        .fallback_service(ServeDir::new(format!(
+            "{}/{}",
+            options.site_root, options.site_pkg_dir
+        )))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(pkg_cache),
+        ));
+
+    Router::new()
+        .route("/healthz", get(healthz))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .nest(&format!("/{}", options.site_pkg_dir), pkg)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(state)
+}
+
+/// Reports whether the database answers, for load balancers and monitoring.
+async fn healthz(State(ctx): State<ServerContext>) -> impl IntoResponse {
+    if app::server::db::ping(&ctx.pool).await {
+        (
+            StatusCode::OK,
+            Json(serde_json::json!({ "status": "ok", "database": "ok" })),
+        )
+    } else {
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(serde_json::json!({ "status": "degraded", "database": "unreachable" })),
+        )
+    }
+}
+
+/// Ctrl-C or SIGTERM: stop accepting, let in-flight requests finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}

@@ -1,0 +1,185 @@
+//! Starts the real `tandem` binary on a free port and a temporary SQLite database, and talks to it over HTTP.
+#![allow(dead_code)] // each test file uses a different part of this harness
+
+use serde_json::Value;
+use std::{
+    net::TcpListener,
+    path::{Path, PathBuf},
+    process::{Child, Command, Stdio},
+    thread::sleep,
+    time::{Duration, Instant},
+};
+
+pub struct Server {
+    child: Child,
+    pub base: String,
+    pub db_path: PathBuf,
+    _dir: Option<tempfile::TempDir>,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl Server {
+    pub fn start() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let mut server = Self::start_with(dir.path(), None);
+        server._dir = Some(dir);
+        server
+    }
+
+    /// Starts on an existing database folder, e.g. to restart over the same data.
+    pub fn start_with(dir: &Path, base_url: Option<&str>) -> Self {
+        let port = free_port();
+        let base = format!("http://127.0.0.1:{port}");
+        let db_path = dir.join("tandem.db");
+        let child = Command::new(env!("CARGO_BIN_EXE_tandem"))
+            .env("TANDEM_BIND", format!("127.0.0.1:{port}"))
+            .env("TANDEM_BASE_URL", base_url.unwrap_or(&base))
+            .env("DATABASE_URL", format!("sqlite://{}", db_path.display()))
+            .env("TANDEM_LOG", "warn")
+            .env("LEPTOS_SITE_ROOT", dir.join("site"))
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("the tandem binary starts");
+        let server = Self {
+            child,
+            base,
+            db_path,
+            _dir: None,
+        };
+        server.wait_until_healthy();
+        server
+    }
+
+    fn wait_until_healthy(&self) {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < deadline {
+            if ureq::get(&format!("{}/healthz", self.base)).call().is_ok() {
+                return;
+            }
+            sleep(Duration::from_millis(50));
+        }
+        panic!("server did not become healthy at {}", self.base);
+    }
+
+    /// Asks the server to stop as an operator would, and returns its exit status.
+    pub fn terminate(mut self) -> std::process::ExitStatus {
+        unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
+        self.child.wait().unwrap()
+    }
+
+    pub fn client(&self) -> Client {
+        Client {
+            agent: ureq::AgentBuilder::new().redirects(0).build(),
+            base: self.base.clone(),
+        }
+    }
+
+    /// Runs SQL against the server's database, to move time or inspect state.
+    pub fn sql(&self, statement: &str) {
+        let status = Command::new("python3")
+            .arg("-c")
+            .arg("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()")
+            .arg(&self.db_path)
+            .arg(statement)
+            .status()
+            .unwrap();
+        assert!(status.success(), "sql failed: {statement}");
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A browser-like client: it keeps its cookies.
+pub struct Client {
+    agent: ureq::Agent,
+    base: String,
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub body: Value,
+    pub set_cookies: Vec<String>,
+}
+
+impl Client {
+    /// Calls a server function the way the app's forms do (URL-encoded POST).
+    pub fn call(&self, function: &str, args: &[(&str, &str)]) -> Reply {
+        let url = format!("{}/api/{function}", self.base);
+        let response = match self
+            .agent
+            .post(&url)
+            .set("Accept", "application/json")
+            .send_form(args)
+        {
+            Ok(r) => r,
+            Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("{function}: {e}"),
+        };
+        let status = response.status();
+        let set_cookies = response
+            .all("set-cookie")
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        let text = response.into_string().unwrap();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Reply {
+            status,
+            body,
+            set_cookies,
+        }
+    }
+
+    pub fn get(&self, path: &str) -> ureq::Response {
+        match self.agent.get(&format!("{}{path}", self.base)).call() {
+            Ok(r) => r,
+            Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("GET {path}: {e}"),
+        }
+    }
+
+    pub fn sign_up(&self, name: &str, email: &str) -> Reply {
+        let reply = self.call(
+            "sign_up",
+            &[
+                ("display_name", name),
+                ("email", email),
+                ("password", PASSWORD),
+            ],
+        );
+        assert_eq!(reply.status, 200, "sign up: {:?}", reply.body);
+        reply
+    }
+
+    /// Starts a relationship and returns its id and the invite token.
+    pub fn start_relationship(&self, role: &str, title: &str) -> (String, String) {
+        let reply = self.call("start_relationship", &[("role", role), ("title", title)]);
+        assert_eq!(reply.status, 200, "start: {:?}", reply.body);
+        let id = reply.body.as_str().unwrap().to_owned();
+        let token = self
+            .invite_token(&id)
+            .expect("a fresh relationship has an invite");
+        (id, token)
+    }
+
+    pub fn invite_token(&self, id: &str) -> Option<String> {
+        let r = self.call("relationship", &[("id", id)]);
+        assert_eq!(r.status, 200, "{:?}", r.body);
+        let url = r.body["invite"]["url"].as_str()?;
+        Some(url.rsplit('/').next().unwrap().to_owned())
+    }
+}
+
+pub const PASSWORD: &str = "correct horse battery";

@@ -1,0 +1,323 @@
+//! Relationships and invites over HTTP: pairing, bad invites, and who may touch what.
+
+mod common;
+
+use common::{Client, Server};
+use serde_json::{json, Value};
+
+fn pair(server: &Server) -> (Client, Client, String) {
+    let mentor = server.client();
+    mentor.sign_up("Mira", "mira@example.com");
+    let (id, token) = mentor.start_relationship("mentor", "Leadership 2027");
+    let mentee = server.client();
+    mentee.sign_up("Menno", "menno@example.com");
+    let reply = mentee.call(
+        "respond_to_invite",
+        &[("token", &token), ("accept", "true")],
+    );
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    assert_eq!(reply.body, json!(id));
+    (mentor, mentee, id)
+}
+
+#[test]
+fn invite_then_accept_pairs_mentor_and_mentee() {
+    let server = Server::start();
+    let mentor = server.client();
+    mentor.sign_up("Mira", "mira@example.com");
+    let (id, token) = mentor.start_relationship("mentor", " Leadership 2027 ");
+    let link = mentor.call("relationship", &[("id", &id)]).body["invite"].clone();
+    assert_eq!(link["url"], format!("{}/invite/{token}", server.base));
+    assert_eq!(link["state"], "Open");
+    assert_eq!(token.len(), 64, "256-bit token");
+
+    let mentee = server.client();
+    mentee.sign_up("Menno", "menno@example.com");
+    let invite = mentee.call("invite", &[("token", &token)]);
+    assert_eq!(invite.status, 200);
+    assert_eq!(invite.body["inviter_name"], "Mira");
+    assert_eq!(invite.body["your_role"], "mentee");
+    assert_eq!(invite.body["title"], "Leadership 2027");
+    mentee.call(
+        "respond_to_invite",
+        &[("token", &token), ("accept", "true")],
+    );
+
+    for (client, role, partner) in [(&mentor, "mentor", "Menno"), (&mentee, "mentee", "Mira")] {
+        let list = client.call("my_relationships", &[]).body;
+        assert_eq!(list.as_array().unwrap().len(), 1);
+        let r = &list[0];
+        assert_eq!(r["id"], id.as_str());
+        assert_eq!(r["my_role"], role);
+        assert_eq!(r["partner_name"], partner);
+        assert!(r["started_at"].is_string());
+        assert_eq!(r["invite"], Value::Null);
+    }
+}
+
+#[test]
+fn a_person_can_hold_many_relationships_in_either_role() {
+    let server = Server::start();
+    let mira = server.client();
+    mira.sign_up("Mira", "mira@example.com");
+    for (i, role) in ["mentor", "mentor", "mentee"].iter().enumerate() {
+        let (_, token) = mira.start_relationship(role, "");
+        let partner = server.client();
+        partner.sign_up(&format!("Partner {i}"), &format!("p{i}@example.com"));
+        assert_eq!(
+            partner
+                .call(
+                    "respond_to_invite",
+                    &[("token", &token), ("accept", "true")]
+                )
+                .status,
+            200
+        );
+    }
+    let list = mira.call("my_relationships", &[]).body;
+    let mut roles: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["my_role"].as_str().unwrap())
+        .collect();
+    roles.sort();
+    assert_eq!(roles, ["mentee", "mentor", "mentor"]);
+    assert!(list
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["title"].is_null()));
+}
+
+#[test]
+fn used_expired_revoked_declined_own_and_unknown_invites_are_refused() {
+    let server = Server::start();
+    let (mentor, _mentee, _) = pair(&server);
+    let outsider = server.client();
+    outsider.sign_up("Olga", "olga@example.com");
+    let refused = |client: &Client, token: &str| {
+        let r = client.call("invite", &[("token", token)]);
+        let accept = client.call("respond_to_invite", &[("token", token), ("accept", "true")]);
+        assert_eq!(
+            (r.status, &r.body),
+            (accept.status, &accept.body),
+            "invite and accept agree"
+        );
+        (r.status, r.body)
+    };
+
+    // Used: the pair's invite.
+    let used: String = server_token(&server, "used_at IS NOT NULL");
+    assert_eq!(
+        refused(&outsider, &used),
+        (410, json!({ "Invite": "Used" }))
+    );
+
+    // Expired: fourteen days old.
+    let (expired_rel, expired) = mentor.start_relationship("mentor", "");
+    server.sql(&format!(
+        "UPDATE invites SET created_at = '2020-01-01T00:00:00+00:00' WHERE token = '{expired}'"
+    ));
+    assert_eq!(
+        refused(&outsider, &expired),
+        (410, json!({ "Invite": "Expired" }))
+    );
+    assert_eq!(
+        mentor.call("relationship", &[("id", &expired_rel)]).body["invite"]["state"],
+        "Expired"
+    );
+
+    // Revoked by the inviter.
+    let (revoked_rel, revoked) = mentor.start_relationship("mentor", "");
+    assert_eq!(
+        mentor.call("revoke_invite", &[("id", &revoked_rel)]).status,
+        200
+    );
+    assert_eq!(
+        refused(&outsider, &revoked),
+        (410, json!({ "Invite": "Revoked" }))
+    );
+
+    // Declined by the invitee: then nobody can use it.
+    let (declined_rel, declined) = mentor.start_relationship("mentor", "");
+    let decline = outsider.call(
+        "respond_to_invite",
+        &[("token", &declined), ("accept", "false")],
+    );
+    assert_eq!((decline.status, decline.body), (200, json!(null)));
+    let late = server.client();
+    late.sign_up("Late", "late@example.com");
+    assert_eq!(
+        refused(&late, &declined),
+        (410, json!({ "Invite": "Declined" }))
+    );
+    assert_eq!(
+        mentor.call("relationship", &[("id", &declined_rel)]).body["invite"]["state"],
+        "Declined"
+    );
+
+    // Own: the inviter opens their own link.
+    let (_, own) = mentor.start_relationship("mentee", "");
+    assert_eq!(refused(&mentor, &own), (409, json!({ "Invite": "Own" })));
+
+    // Unknown, well-formed or not.
+    assert_eq!(
+        refused(&outsider, &"ab".repeat(32)),
+        (404, json!({ "Invite": "Unknown" }))
+    );
+    assert_eq!(
+        refused(&outsider, "nonsense"),
+        (404, json!({ "Invite": "Unknown" }))
+    );
+}
+
+fn server_token(server: &Server, condition: &str) -> String {
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg("import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])")
+        .arg(&server.db_path)
+        .arg(format!("SELECT token FROM invites WHERE {condition}"))
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+#[test]
+fn a_new_invite_replaces_the_old_one() {
+    let server = Server::start();
+    let mentor = server.client();
+    mentor.sign_up("Mira", "mira@example.com");
+    let (id, first) = mentor.start_relationship("mentee", "");
+    assert_eq!(mentor.call("new_invite", &[("id", &id)]).status, 200);
+    let second = mentor.invite_token(&id).unwrap();
+    assert_ne!(first, second);
+    let mentee = server.client();
+    mentee.sign_up("Menno", "menno@example.com");
+    assert_eq!(
+        mentee.call("invite", &[("token", &first)]).body,
+        json!({ "Invite": "Revoked" })
+    );
+    assert_eq!(
+        mentee.call("invite", &[("token", &second)]).body["your_role"],
+        "mentor"
+    );
+}
+
+#[test]
+fn ending_keeps_the_relationship_readable_and_marked() {
+    let server = Server::start();
+    let (mentor, mentee, id) = pair(&server);
+    assert_eq!(mentee.call("end_relationship", &[("id", &id)]).status, 200);
+    for client in [&mentor, &mentee] {
+        let r = client.call("relationship", &[("id", &id)]);
+        assert_eq!(r.status, 200);
+        assert!(r.body["ended_at"].is_string());
+        assert_eq!(r.body["title"], "Leadership 2027");
+    }
+    assert_eq!(
+        mentor.call("new_invite", &[("id", &id)]).body,
+        json!("Ended")
+    );
+}
+
+#[test]
+fn a_paired_relationship_takes_no_new_invite() {
+    let server = Server::start();
+    let (mentor, _, id) = pair(&server);
+    let r = mentor.call("new_invite", &[("id", &id)]);
+    assert_eq!((r.status, r.body), (409, json!("AlreadyPaired")));
+}
+
+#[test]
+fn bad_relationship_input_is_refused_at_the_field() {
+    let server = Server::start();
+    let mira = server.client();
+    mira.sign_up("Mira", "mira@example.com");
+    let r = mira.call(
+        "start_relationship",
+        &[("role", "boss"), ("title", &"x".repeat(81))],
+    );
+    assert_eq!(r.status, 422);
+    assert_eq!(
+        r.body,
+        json!({ "Invalid": [
+            { "field": "Role", "problem": "Malformed" },
+            { "field": "Title", "problem": { "TooLong": { "max": 80 } } },
+        ]})
+    );
+    let malformed = mira.call("relationship", &[("id", "not-a-uuid")]);
+    assert_eq!(malformed.status, 400);
+}
+
+/// Every server function that touches a relationship, with arguments for it.
+fn relationship_calls(id: &str) -> Vec<(&'static str, Vec<(&'static str, String)>)> {
+    vec![
+        ("relationship", vec![("id", id.to_owned())]),
+        ("new_invite", vec![("id", id.to_owned())]),
+        ("revoke_invite", vec![("id", id.to_owned())]),
+        ("end_relationship", vec![("id", id.to_owned())]),
+    ]
+}
+
+fn call(client: &Client, function: &str, args: &[(&'static str, String)]) -> common::Reply {
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    client.call(function, &args)
+}
+
+#[test]
+fn a_stranger_is_refused_and_learns_nothing() {
+    let server = Server::start();
+    let (mentor, _, id) = pair(&server);
+    let stranger = server.client();
+    stranger.sign_up("Stranger", "stranger@example.com");
+    let missing = "0190b5d2-0000-7000-8000-000000000000";
+    for (function, args) in relationship_calls(&id) {
+        let reply = call(&stranger, function, &args);
+        assert_eq!(reply.status, 403, "{function}");
+        assert_eq!(reply.body, json!("Forbidden"), "{function}");
+        // A relationship that does not exist answers exactly the same.
+        let (_, missing_args) = relationship_calls(missing)
+            .into_iter()
+            .find(|(f, _)| *f == function)
+            .unwrap();
+        let other = call(&stranger, function, &missing_args);
+        assert_eq!(
+            (other.status, other.body),
+            (reply.status, reply.body),
+            "{function}"
+        );
+    }
+    assert_eq!(stranger.call("my_relationships", &[]).body, json!([]));
+    // Nothing the stranger tried changed the relationship.
+    let r = mentor.call("relationship", &[("id", &id)]).body;
+    assert!(r["ended_at"].is_null());
+    assert_eq!(r["partner_name"], "Menno");
+}
+
+#[test]
+fn a_signed_out_caller_is_refused_everywhere() {
+    let server = Server::start();
+    let (_, _, id) = pair(&server);
+    let anonymous = server.client();
+    let token = "ab".repeat(32);
+    let mut calls = relationship_calls(&id);
+    calls.push(("my_relationships", vec![]));
+    calls.push((
+        "start_relationship",
+        vec![("role", "mentor".into()), ("title", String::new())],
+    ));
+    calls.push(("invite", vec![("token", token.clone())]));
+    calls.push((
+        "respond_to_invite",
+        vec![("token", token), ("accept", "true".into())],
+    ));
+    for (function, args) in calls {
+        let reply = call(&anonymous, function, &args);
+        assert_eq!(
+            (reply.status, reply.body),
+            (401, json!("Unauthenticated")),
+            "{function}"
+        );
+    }
+}

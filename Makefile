@@ -17,7 +17,7 @@ export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
 ## Build a release and serve it at http://127.0.0.1:3000 on ./data/tandem.db.
 run: tools
-	cargo leptos serve --release
+	cargo leptos serve --release --precompress
 
 ## Everything CI checks: formatting, lints (server and browser builds), unit, integration, browser tests.
 test: tools test-tools lint build-debug unit e2e
@@ -57,12 +57,8 @@ e2e:
 
 ## Size of what a first visit downloads, compressed as served (release build).
 size: tools
-	cargo leptos build --release
-	@node -e 'const fs = require("fs"), z = require("zlib"); let total = 0; \
-		for (const f of fs.readdirSync("target/site/pkg")) { \
-			const n = z.brotliCompressSync(fs.readFileSync("target/site/pkg/" + f)).length; total += n; \
-			console.log(f.padEnd(40), String(n).padStart(9), "bytes brotli"); } \
-		console.log("total".padEnd(40), String(total).padStart(9), "bytes brotli");'
+	cargo leptos build --release --precompress
+	node scripts/size.mjs target/site/pkg
 
 clean:
 	cargo clean

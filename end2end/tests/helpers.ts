@@ -1,4 +1,4 @@
-import { expect, Page } from "@playwright/test";
+import { expect, Page, test as base } from "@playwright/test";
 
 /** Waits until the app has hydrated: clicks before that would be lost. */
 export async function ready(page: Page) {
@@ -17,3 +17,28 @@ export async function signUp(page: Page, name: string, email: string, password =
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
+
+/**
+ * Collects what the app itself complains about in the console (hydration mismatches, panics).
+ * HTTP errors the app answers on purpose (401 for a wrong password) are not complaints.
+ */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (msg) => {
+    const text = msg.text();
+    if ((msg.type() === "error" || msg.type() === "warning") && !text.startsWith("Failed to load resource")) {
+      problems.push(`${msg.type()}: ${text}`);
+    }
+  });
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  return problems;
+}
+
+/** A `page` whose console must stay clean for the whole test. */
+export const test = base.extend<{ page: Page }>({
+  page: async ({ page }, use) => {
+    const problems = watchConsole(page);
+    await use(page);
+    expect(problems, "console errors and warnings").toEqual([]);
+  },
+});

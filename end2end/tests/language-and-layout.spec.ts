@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { ready, signUp, uniqueEmail } from "./helpers";
+import { expect } from "@playwright/test";
+import { ready, signUp, test, uniqueEmail, watchConsole } from "./helpers";
 
 test("switching to Dutch shows Dutch text and survives a reload", async ({ page }) => {
   await page.goto("/signup");
@@ -20,9 +20,12 @@ test("switching to Dutch shows Dutch text and survives a reload", async ({ page 
 test("a first visit follows the browser's language", async ({ browser }) => {
   const context = await browser.newContext({ locale: "nl-NL" });
   const page = await context.newPage();
+  const problems = watchConsole(page);
   await page.goto("/");
+  await ready(page);
   await expect(page.getByRole("heading", { name: "Mentoring dat zijn afspraken nakomt" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  expect(problems).toEqual([]);
 });
 
 test.describe("at 360 px wide", () => {

@@ -1,11 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { ready, signUp, uniqueEmail } from "./helpers";
+import { expect } from "@playwright/test";
+import { ready, signUp, test, uniqueEmail, watchConsole } from "./helpers";
 
 test("a mentor invites a mentee, the mentee accepts, and both see the relationship", async ({ browser }) => {
   const mentorContext = await browser.newContext();
   const menteeContext = await browser.newContext();
   const mentor = await mentorContext.newPage();
   const mentee = await menteeContext.newPage();
+  const problems = [...[mentor, mentee].map(watchConsole)];
 
   await mentor.goto("/signup");
   await signUp(mentor, "Mira Mentor", uniqueEmail("mira"));
@@ -47,6 +48,7 @@ test("a mentor invites a mentee, the mentee accepts, and both see the relationsh
   await third.goto("/signup?next=" + new URL(link).pathname);
   await signUp(third, "Third Person", uniqueEmail("third"));
   await expect(third.getByRole("alert")).toHaveText("This invite has already been used.");
+  expect(problems.flat()).toEqual([]);
 });
 
 test("sign-up errors are shown at the field and keep what was typed", async ({ page }) => {

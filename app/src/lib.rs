@@ -6,6 +6,7 @@ pub mod error;
 pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod sync;
 pub mod ui;
 
 pub use ui::{shell, App};

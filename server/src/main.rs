@@ -54,7 +54,7 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let pool = app::server::db::connect(&config.database_url).await?;
     let state = AppState {
         leptos_options: leptos_options.clone(),
-        ctx: ServerContext::new(pool, &base_url),
+        ctx: ServerContext::new(pool, &base_url).await?,
     };
 
     let app = router(state);

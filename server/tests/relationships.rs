@@ -173,14 +173,7 @@ fn used_expired_revoked_declined_own_and_unknown_invites_are_refused() {
 }
 
 fn server_token(server: &Server, condition: &str) -> String {
-    let out = std::process::Command::new("python3")
-        .arg("-c")
-        .arg("import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])")
-        .arg(&server.db_path)
-        .arg(format!("SELECT token FROM invites WHERE {condition}"))
-        .output()
-        .unwrap();
-    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    server.sql_value(&format!("SELECT token FROM invites WHERE {condition}"))
 }
 
 #[test]

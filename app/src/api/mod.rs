@@ -2,9 +2,11 @@
 
 mod auth;
 mod relationships;
+mod sync;
 
 pub use auth::*;
 pub use relationships::*;
+pub use sync::*;
 
 use crate::domain::{InviteState, Role};
 use chrono::{DateTime, Utc};

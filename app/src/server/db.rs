@@ -28,7 +28,8 @@ pub async fn connect(url: &str) -> Result<SqlitePool, DbError> {
         .create_if_missing(true)
         .foreign_keys(true)
         .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
+        // An acknowledged change is one a device forgets: it must survive a power cut too.
+        .synchronous(SqliteSynchronous::Full)
         .busy_timeout(Duration::from_secs(5));
     if let Some(folder) = Path::new(options.get_filename()).parent() {
         if !folder.as_os_str().is_empty() {

@@ -6,6 +6,7 @@ pub mod rate_limit;
 pub mod relationships;
 pub mod respond;
 pub mod session;
+pub mod sync;
 
 use rate_limit::RateLimiter;
 use sqlx::SqlitePool;
@@ -16,17 +17,19 @@ use std::sync::Arc;
 pub struct ServerContext {
     pub pool: SqlitePool,
     pub limiter: Arc<RateLimiter>,
+    pub clock: Arc<sync::ServerClock>,
     /// Where the app is reachable from outside, without a trailing slash; invite links start with it.
     pub base_url: String,
 }
 
 impl ServerContext {
-    pub fn new(pool: SqlitePool, base_url: &str) -> Self {
-        Self {
+    pub async fn new(pool: SqlitePool, base_url: &str) -> Result<Self, sqlx::Error> {
+        Ok(Self {
+            clock: Arc::new(sync::ServerClock::load(&pool).await?),
             pool,
             limiter: Arc::new(RateLimiter::default()),
             base_url: base_url.trim_end_matches('/').to_owned(),
-        }
+        })
     }
 
     /// Cookies may only travel over TLS when the app is served over TLS.

@@ -68,6 +68,12 @@ impl Server {
         panic!("server did not become healthy at {}", self.base);
     }
 
+    /// Kills the server without warning, as a power cut would.
+    pub fn crash(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     /// Asks the server to stop as an operator would, and returns its exit status.
     pub fn terminate(mut self) -> std::process::ExitStatus {
         unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
@@ -82,6 +88,19 @@ impl Server {
     }
 
     /// Runs SQL against the server's database, to move time or inspect state.
+    /// Runs a query against the server's database and returns the first column of the first row.
+    pub fn sql_value(&self, query: &str) -> String {
+        let out = Command::new("python3")
+            .arg("-c")
+            .arg("import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])")
+            .arg(&self.db_path)
+            .arg(query)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "sql failed: {query}");
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    }
+
     pub fn sql(&self, statement: &str) {
         let status = Command::new("python3")
             .arg("-c")
@@ -139,6 +158,29 @@ impl Client {
             status,
             body,
             set_cookies,
+        }
+    }
+
+    /// Calls a server function that takes JSON (the sync protocol).
+    pub fn call_json(&self, function: &str, body: Value) -> Reply {
+        let url = format!("{}/api/{function}", self.base);
+        let response = match self
+            .agent
+            .post(&url)
+            .set("Accept", "application/json")
+            .send_json(body)
+        {
+            Ok(r) => r,
+            Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("{function}: {e}"),
+        };
+        let status = response.status();
+        let text = response.into_string().unwrap();
+        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        Reply {
+            status,
+            body,
+            set_cookies: Vec::new(),
         }
     }
 

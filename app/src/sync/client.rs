@@ -1,0 +1,135 @@
+//! A device's side of sync, free of browser APIs: local edits, the outbox, and merging replies.
+
+use super::{
+    Change, Clock, Cursors, Hlc, Kind, Mutation, NodeId, Outcome, PullReply, PushReply, Rejection,
+    Replica, MAX_BATCH,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+/// Everything a device keeps between visits. Persisted whole after every change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Device {
+    pub clock: Clock,
+    /// What the server has confirmed.
+    pub confirmed: Replica,
+    /// What the user sees: confirmed plus pending and rejected edits.
+    pub local: Replica,
+    /// Edits not yet acknowledged, oldest first.
+    pub outbox: Vec<Mutation>,
+    /// Edits the server refused, kept visible until fixed or discarded.
+    pub rejected: Vec<(Mutation, Rejection)>,
+    pub cursors: BTreeMap<Uuid, i64>,
+}
+
+/// Which record an edit is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RecordRef {
+    pub id: Uuid,
+    pub relationship: Uuid,
+    pub kind: Kind,
+    pub private: bool,
+}
+
+impl Device {
+    pub fn new(node: NodeId) -> Self {
+        Self {
+            clock: Clock::new(node),
+            confirmed: Replica::default(),
+            local: Replica::default(),
+            outbox: Vec::new(),
+            rejected: Vec::new(),
+            cursors: BTreeMap::new(),
+        }
+    }
+
+    /// A local edit: stamped now, shown at once, queued for the server.
+    pub fn edit(
+        &mut self,
+        record: RecordRef,
+        field: &str,
+        value: Value,
+        wall: u64,
+        mutation_id: Uuid,
+    ) -> Hlc {
+        let hlc = self.clock.tick(wall);
+        let change = Change {
+            record: record.id,
+            relationship: record.relationship,
+            kind: record.kind,
+            private: record.private,
+            field: field.to_owned(),
+            value,
+            hlc,
+        };
+        self.local.apply(&change);
+        self.outbox.push(Mutation {
+            id: mutation_id,
+            change,
+        });
+        hlc
+    }
+
+    /// The next batch to push: the oldest pending edits.
+    pub fn next_batch(&self) -> Vec<Mutation> {
+        self.outbox.iter().take(MAX_BATCH).cloned().collect()
+    }
+
+    pub fn pending(&self) -> usize {
+        self.outbox.len()
+    }
+
+    /// Takes in the server's answer to a push: acknowledged edits leave the outbox,
+    /// refused ones move to `rejected`. Answers to unknown ids (a replayed push) are ignored.
+    pub fn acknowledge(&mut self, reply: &PushReply) {
+        self.clock.witness(reply.clock);
+        for (id, outcome) in &reply.outcomes {
+            let Some(at) = self.outbox.iter().position(|m| m.id == *id) else {
+                continue;
+            };
+            let mutation = self.outbox.remove(at);
+            match outcome {
+                Outcome::Acknowledged => {
+                    self.confirmed.apply(&mutation.change);
+                }
+                Outcome::Rejected(reason) => self.rejected.push((mutation, *reason)),
+            }
+        }
+    }
+
+    pub fn cursors(&self) -> Cursors {
+        self.cursors.iter().map(|(k, v)| (*k, *v)).collect()
+    }
+
+    /// Merges changes from the server into both copies.
+    pub fn merge_pull(&mut self, reply: &PullReply) {
+        // The server's clock has passed every stamp it sends, so ours will too:
+        // a later local edit then always beats what we have seen.
+        self.clock.witness(reply.clock);
+        for change in &reply.changes {
+            self.confirmed.apply(change);
+            self.local.apply(change);
+        }
+        for (relationship, version) in &reply.cursors {
+            let cursor = self.cursors.entry(*relationship).or_insert(0);
+            *cursor = (*cursor).max(*version);
+        }
+    }
+
+    /// Drops a refused edit; the user sees the confirmed value and pending edits again.
+    pub fn discard(&mut self, mutation_id: Uuid) {
+        self.rejected.retain(|(m, _)| m.id != mutation_id);
+        let mut local = self.confirmed.clone();
+        for change in self
+            .outbox
+            .iter()
+            .map(|m| &m.change)
+            .chain(self.rejected.iter().map(|(m, _)| &m.change))
+        {
+            local.apply(change);
+        }
+        self.local = local;
+    }
+}

@@ -1,0 +1,70 @@
+//! Offline-first sync: records of fields merged last-writer-wins by hybrid logical clock.
+
+pub mod client;
+pub mod hlc;
+pub mod replica;
+pub mod schema;
+#[cfg(test)]
+mod tests;
+
+pub use hlc::{Clock, ClockError, Hlc, NodeId};
+pub use replica::Replica;
+pub use schema::{Kind, Rejection};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+/// Mutations in one push; larger outboxes go in several.
+pub const MAX_BATCH: usize = 200;
+/// Changes in one pull reply; `more` says when to ask again.
+pub const MAX_PULL: usize = 500;
+
+/// One field of one record set to a value at a moment. The record's kind,
+/// relationship and privacy travel with every change, so any change can create it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    pub record: Uuid,
+    pub relationship: Uuid,
+    pub kind: Kind,
+    /// Private records are seen only by their author.
+    pub private: bool,
+    pub field: String,
+    pub value: Value,
+    pub hlc: Hlc,
+}
+
+/// A change as a client sends it: with an id to acknowledge it by.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mutation {
+    pub id: Uuid,
+    #[serde(flatten)]
+    pub change: Change,
+}
+
+/// What the server did with one mutation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Outcome {
+    /// Stored, or already superseded by a later write: either way the client may forget it.
+    Acknowledged,
+    Rejected(Rejection),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PushReply {
+    pub outcomes: Vec<(Uuid, Outcome)>,
+    /// The server's clock after the push, for the client to observe.
+    pub clock: Hlc,
+}
+
+/// How far a client has read each relationship: the server's change version.
+pub type Cursors = Vec<(Uuid, i64)>;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PullReply {
+    pub changes: Vec<Change>,
+    pub cursors: Cursors,
+    /// More changes are waiting: pull again right away.
+    pub more: bool,
+    pub clock: Hlc,
+}

@@ -1,0 +1,222 @@
+//! Record kinds, their fields, and the rules a change must pass before the server stores it.
+
+use crate::domain::Role;
+use chrono::{DateTime, NaiveDate};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    ActionItem,
+}
+
+/// The shape a field's value must have. Every text has a limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Type {
+    /// Trimmed, non-empty, at most `max` characters.
+    Text {
+        max: usize,
+    },
+    /// May be empty.
+    Notes {
+        max: usize,
+    },
+    Role,
+    /// `YYYY-MM-DD` or null.
+    OptionalDate,
+    /// RFC 3339 or null.
+    OptionalTime,
+    Time,
+    Bool,
+}
+
+/// Who may write a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writer {
+    /// Either member.
+    Both,
+    /// Only the member whose role is the record's `owner` field: you tick your own items.
+    Owner,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct FieldSpec {
+    pub name: &'static str,
+    pub ty: Type,
+    pub writer: Writer,
+}
+
+const fn spec(name: &'static str, ty: Type, writer: Writer) -> FieldSpec {
+    FieldSpec { name, ty, writer }
+}
+
+/// The tombstone: records are never removed, only marked deleted, so that deletion syncs too.
+pub const DELETED: &str = "deleted";
+
+const ACTION_ITEM: &[FieldSpec] = &[
+    spec("title", Type::Text { max: 200 }, Writer::Both),
+    spec("notes", Type::Notes { max: 2000 }, Writer::Both),
+    spec("owner", Type::Role, Writer::Both),
+    spec("due", Type::OptionalDate, Writer::Both),
+    spec("done_at", Type::OptionalTime, Writer::Owner),
+    spec("created_at", Type::Time, Writer::Both),
+    spec(DELETED, Type::Bool, Writer::Both),
+];
+
+impl Kind {
+    pub fn fields(self) -> &'static [FieldSpec] {
+        match self {
+            Kind::ActionItem => ACTION_ITEM,
+        }
+    }
+
+    pub fn field(self, name: &str) -> Option<&'static FieldSpec> {
+        self.fields().iter().find(|f| f.name == name)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::ActionItem => "action_item",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "action_item" => Some(Kind::ActionItem),
+            _ => None,
+        }
+    }
+}
+
+/// Why the server refused a change; shown to the user beside the value they typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Rejection {
+    UnknownField,
+    WrongType,
+    Empty,
+    TooLong {
+        max: usize,
+    },
+    /// The field belongs to the other person (e.g. ticking their action item).
+    NotYours,
+    /// The record exists with another kind, relationship or privacy, or is someone else's private record.
+    Mismatch,
+    /// Not a member of the relationship, or it has ended.
+    NoAccess,
+    /// Stamped implausibly far in the future: the device's clock is wrong.
+    ClockAhead,
+}
+
+/// Checks a value against the field's type.
+pub fn check_value(
+    kind: Kind,
+    field: &str,
+    value: &Value,
+) -> Result<&'static FieldSpec, Rejection> {
+    let spec = kind.field(field).ok_or(Rejection::UnknownField)?;
+    let text = |max: usize, allow_empty: bool| match value {
+        Value::String(s) if s.trim().is_empty() && !allow_empty => Err(Rejection::Empty),
+        Value::String(s) if s.chars().count() > max => Err(Rejection::TooLong { max }),
+        Value::String(s) if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') => {
+            Err(Rejection::WrongType)
+        }
+        Value::String(_) => Ok(()),
+        _ => Err(Rejection::WrongType),
+    };
+    let ok = match spec.ty {
+        Type::Text { max } => return text(max, false).map(|_| spec),
+        Type::Notes { max } => return text(max, true).map(|_| spec),
+        Type::Role => value.as_str().is_some_and(|s| Role::parse(s).is_ok()),
+        Type::OptionalDate => {
+            value.is_null()
+                || value
+                    .as_str()
+                    .is_some_and(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok())
+        }
+        Type::OptionalTime => {
+            value.is_null()
+                || value
+                    .as_str()
+                    .is_some_and(|s| DateTime::parse_from_rfc3339(s).is_ok())
+        }
+        Type::Time => value
+            .as_str()
+            .is_some_and(|s| DateTime::parse_from_rfc3339(s).is_ok()),
+        Type::Bool => value.is_boolean(),
+    };
+    if ok {
+        Ok(spec)
+    } else {
+        Err(Rejection::WrongType)
+    }
+}
+
+/// Checks who writes: `writer` is the caller's role, `owner` the record's current owner.
+pub fn check_writer(spec: &FieldSpec, writer: Role, owner: Option<Role>) -> Result<(), Rejection> {
+    match spec.writer {
+        Writer::Both => Ok(()),
+        // Before an owner is known the creator is setting the record up.
+        Writer::Owner if owner.is_none_or(|o| o == writer) => Ok(()),
+        Writer::Owner => Err(Rejection::NotYours),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn action_item_values_are_checked_by_type() {
+        let k = Kind::ActionItem;
+        assert!(check_value(k, "title", &json!("Read chapter 3")).is_ok());
+        assert_eq!(
+            check_value(k, "title", &json!("  ")).unwrap_err(),
+            Rejection::Empty
+        );
+        assert_eq!(
+            check_value(k, "title", &json!("x".repeat(201))).unwrap_err(),
+            Rejection::TooLong { max: 200 }
+        );
+        assert_eq!(
+            check_value(k, "title", &json!(3)).unwrap_err(),
+            Rejection::WrongType
+        );
+        assert!(check_value(k, "notes", &json!("")).is_ok());
+        assert!(check_value(k, "notes", &json!("line\nline")).is_ok());
+        assert!(check_value(k, "owner", &json!("mentee")).is_ok());
+        assert_eq!(
+            check_value(k, "owner", &json!("boss")).unwrap_err(),
+            Rejection::WrongType
+        );
+        assert!(check_value(k, "due", &json!(null)).is_ok());
+        assert!(check_value(k, "due", &json!("2026-12-01")).is_ok());
+        assert_eq!(
+            check_value(k, "due", &json!("2026-13-01")).unwrap_err(),
+            Rejection::WrongType
+        );
+        assert!(check_value(k, "done_at", &json!("2026-11-27T08:00:00Z")).is_ok());
+        assert_eq!(
+            check_value(k, "done_at", &json!("yesterday")).unwrap_err(),
+            Rejection::WrongType
+        );
+        assert!(check_value(k, DELETED, &json!(true)).is_ok());
+        assert_eq!(
+            check_value(k, "colour", &json!("red")).unwrap_err(),
+            Rejection::UnknownField
+        );
+    }
+
+    #[test]
+    fn only_the_owner_ticks_an_item() {
+        let done = Kind::ActionItem.field("done_at").unwrap();
+        assert!(check_writer(done, Role::Mentee, Some(Role::Mentee)).is_ok());
+        assert_eq!(
+            check_writer(done, Role::Mentor, Some(Role::Mentee)),
+            Err(Rejection::NotYours)
+        );
+        let title = Kind::ActionItem.field("title").unwrap();
+        assert!(check_writer(title, Role::Mentor, Some(Role::Mentee)).is_ok());
+    }
+}

@@ -1,0 +1,500 @@
+//! The sync protocol over HTTP: push, pull, and what must hold even when things go wrong.
+
+mod common;
+
+use common::{Client, Server};
+use serde_json::{json, Value};
+use std::{
+    collections::{BTreeMap, BTreeSet},
+    sync::{Arc, Mutex},
+    time::{SystemTime, UNIX_EPOCH},
+};
+
+fn now_millis() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64
+}
+
+fn hlc(millis: u64, counter: u16, node: u64) -> String {
+    format!("{millis:012x}-{counter:04x}-{node:016x}")
+}
+
+fn uuid(n: u128) -> String {
+    format!(
+        "{:08x}-0000-7000-8000-{:012x}",
+        (n >> 48) as u32,
+        n & 0xffff_ffff_ffff
+    )
+}
+
+/// One mutation as the browser sends it.
+fn mutation(
+    id: u128,
+    record: &str,
+    relationship: &str,
+    field: &str,
+    value: Value,
+    hlc: &str,
+) -> Value {
+    json!({
+        "id": uuid(id), "record": record, "relationship": relationship, "kind": "action_item",
+        "private": false, "field": field, "value": value, "hlc": hlc,
+    })
+}
+
+fn push(client: &Client, batch: Vec<Value>) -> Vec<Value> {
+    let reply = client.call_json("push", json!({ "batch": batch }));
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    reply.body["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o[1].clone())
+        .collect()
+}
+
+/// Pulls until nothing more is waiting; returns the changes and the new cursors.
+fn pull_all(client: &Client, cursors: Value) -> (Vec<Value>, Value) {
+    let mut cursors = cursors;
+    let mut changes = Vec::new();
+    loop {
+        let reply = client.call_json("pull", json!({ "cursors": cursors }));
+        assert_eq!(reply.status, 200, "{:?}", reply.body);
+        changes.extend(reply.body["changes"].as_array().unwrap().iter().cloned());
+        cursors = reply.body["cursors"].clone();
+        if !reply.body["more"].as_bool().unwrap() {
+            return (changes, cursors);
+        }
+    }
+}
+
+fn pair(server: &Server) -> (Client, Client, String) {
+    let mentor = server.client();
+    mentor.sign_up("Mira", "mira@example.com");
+    let (id, token) = mentor.start_relationship("mentor", "");
+    let mentee = server.client();
+    mentee.sign_up("Menno", "menno@example.com");
+    assert_eq!(
+        mentee
+            .call(
+                "respond_to_invite",
+                &[("token", &token), ("accept", "true")]
+            )
+            .status,
+        200
+    );
+    (mentor, mentee, id)
+}
+
+fn item(id: u128, record: &str, rel: &str, owner: &str, title: &str, at: &str) -> Vec<Value> {
+    vec![
+        mutation(id, record, rel, "title", json!(title), at),
+        mutation(id + 1, record, rel, "owner", json!(owner), at),
+        mutation(
+            id + 2,
+            record,
+            rel,
+            "created_at",
+            json!("2026-11-27T08:00:00Z"),
+            at,
+        ),
+    ]
+}
+
+#[test]
+fn a_replayed_push_changes_nothing() {
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server);
+    let record = uuid(1000);
+    let batch = item(
+        1,
+        &record,
+        &rel,
+        "mentee",
+        "Read chapter 3",
+        &hlc(now_millis(), 0, 7),
+    );
+    assert_eq!(push(&mentee, batch.clone()), vec![json!("Acknowledged"); 3]);
+    let (changes, cursors) = pull_all(&mentor, json!([]));
+    assert_eq!(changes.len(), 3);
+    let version = server.sql_value("SELECT version FROM sync_state");
+
+    assert_eq!(push(&mentee, batch.clone()), vec![json!("Acknowledged"); 3]);
+    assert_eq!(
+        push(&mentee, batch[1..].to_vec()),
+        vec![json!("Acknowledged"); 2]
+    );
+    assert_eq!(
+        server.sql_value("SELECT version FROM sync_state"),
+        version,
+        "no new versions"
+    );
+    let (again, _) = pull_all(&mentor, cursors);
+    assert!(again.is_empty(), "{again:?}");
+}
+
+#[test]
+fn later_stamps_win_per_field_and_both_edits_survive() {
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server);
+    let record = uuid(1000);
+    let t = now_millis();
+    push(
+        &mentor,
+        item(
+            1,
+            &record,
+            &rel,
+            "mentee",
+            "Read one chapter",
+            &hlc(t, 0, 1),
+        ),
+    );
+    // Offline edits, pushed late and in the "wrong" order.
+    let tick = mutation(
+        10,
+        &record,
+        &rel,
+        "done_at",
+        json!("2026-11-27T09:00:00Z"),
+        &hlc(t + 5, 0, 2),
+    );
+    let rename = mutation(
+        11,
+        &record,
+        &rel,
+        "title",
+        json!("Read two chapters"),
+        &hlc(t + 9, 0, 1),
+    );
+    let stale = mutation(
+        12,
+        &record,
+        &rel,
+        "title",
+        json!("stale title"),
+        &hlc(t + 2, 0, 2),
+    );
+    assert_eq!(push(&mentor, vec![rename]), vec![json!("Acknowledged")]);
+    assert_eq!(
+        push(&mentee, vec![tick, stale]),
+        vec![json!("Acknowledged"); 2]
+    );
+    for client in [&mentor, &mentee] {
+        let (changes, _) = pull_all(client, json!([]));
+        let fields: BTreeMap<&str, &Value> = changes
+            .iter()
+            .map(|c| (c["field"].as_str().unwrap(), &c["value"]))
+            .collect();
+        assert_eq!(fields["title"], &json!("Read two chapters"));
+        assert_eq!(fields["done_at"], &json!("2026-11-27T09:00:00Z"));
+    }
+}
+
+#[test]
+fn invalid_mutations_are_rejected_with_a_reason_beside_applied_ones() {
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server);
+    let t = hlc(now_millis(), 0, 3);
+    let mine = uuid(1000);
+    push(&mentee, item(1, &mine, &rel, "mentee", "My item", &t));
+    let later = hlc(now_millis() + 1, 0, 3);
+    let outcomes = push(
+        &mentor,
+        vec![
+            mutation(10, &uuid(2000), &rel, "title", json!("Fine"), &later),
+            mutation(11, &uuid(2000), &rel, "colour", json!("red"), &later),
+            mutation(
+                12,
+                &uuid(2000),
+                &rel,
+                "notes",
+                json!("x".repeat(2001)),
+                &later,
+            ),
+            mutation(13, &uuid(2000), &rel, "title", json!("   "), &later),
+            mutation(14, &uuid(2000), &rel, "due", json!("next week"), &later),
+            // The mentee's item is the mentee's to tick.
+            mutation(
+                15,
+                &mine,
+                &rel,
+                "done_at",
+                json!("2026-11-27T09:00:00Z"),
+                &later,
+            ),
+            mutation(
+                16,
+                &uuid(2000),
+                &rel,
+                "title",
+                json!("From the future"),
+                &hlc(now_millis() + 3_600_000, 0, 3),
+            ),
+        ],
+    );
+    assert_eq!(
+        outcomes,
+        vec![
+            json!("Acknowledged"),
+            json!({ "Rejected": "UnknownField" }),
+            json!({ "Rejected": { "TooLong": { "max": 2000 } } }),
+            json!({ "Rejected": "Empty" }),
+            json!({ "Rejected": "WrongType" }),
+            json!({ "Rejected": "NotYours" }),
+            json!({ "Rejected": "ClockAhead" }),
+        ]
+    );
+    let (changes, _) = pull_all(&mentee, json!([]));
+    let titles: Vec<&Value> = changes
+        .iter()
+        .filter(|c| c["field"] == "title")
+        .map(|c| &c["value"])
+        .collect();
+    assert_eq!(titles, vec![&json!("My item"), &json!("Fine")]);
+    assert!(!changes
+        .iter()
+        .any(|c| c["field"] == "done_at" || c["field"] == "colour"));
+}
+
+#[test]
+fn strangers_cannot_push_or_pull_and_signed_out_callers_are_refused() {
+    let server = Server::start();
+    let (_, mentee, rel) = pair(&server);
+    push(
+        &mentee,
+        item(
+            1,
+            &uuid(1000),
+            &rel,
+            "mentee",
+            "Private matters",
+            &hlc(now_millis(), 0, 1),
+        ),
+    );
+    let stranger = server.client();
+    stranger.sign_up("Stranger", "stranger@example.com");
+    let attempt = mutation(
+        50,
+        &uuid(1000),
+        &rel,
+        "title",
+        json!("Hijacked"),
+        &hlc(now_millis() + 5, 0, 9),
+    );
+    assert_eq!(
+        push(&stranger, vec![attempt.clone()]),
+        vec![json!({ "Rejected": "NoAccess" })]
+    );
+    let (changes, cursors) = pull_all(&stranger, json!([[rel, 0]]));
+    assert!(changes.is_empty());
+    assert_eq!(
+        cursors,
+        json!([]),
+        "the stranger learns nothing, not even that it exists"
+    );
+    let anonymous = server.client();
+    for (function, body) in [
+        ("push", json!({ "batch": [attempt] })),
+        ("pull", json!({ "cursors": [] })),
+    ] {
+        let reply = anonymous.call_json(function, body);
+        assert_eq!(
+            (reply.status, reply.body),
+            (401, json!("Unauthenticated")),
+            "{function}"
+        );
+    }
+    let (changes, _) = pull_all(&mentee, json!([]));
+    assert!(changes.iter().all(|c| c["value"] != "Hijacked"));
+}
+
+#[test]
+fn a_private_record_never_reaches_the_partner() {
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server);
+    let note = uuid(3000);
+    let mut private = mutation(
+        1,
+        &note,
+        &rel,
+        "title",
+        json!("Only for me"),
+        &hlc(now_millis(), 0, 1),
+    );
+    private["private"] = json!(true);
+    assert_eq!(
+        push(&mentee, vec![private.clone()]),
+        vec![json!("Acknowledged")]
+    );
+    let (mine, _) = pull_all(&mentee, json!([]));
+    assert_eq!(mine.len(), 1);
+    let (theirs, _) = pull_all(&mentor, json!([]));
+    assert!(theirs.is_empty(), "{theirs:?}");
+    // Guessing the id does not let the partner write into it, private or not.
+    let mut overwrite = private.clone();
+    overwrite["id"] = json!(uuid(2));
+    overwrite["hlc"] = json!(hlc(now_millis() + 10, 0, 2));
+    overwrite["value"] = json!("Seen it");
+    assert_eq!(
+        push(&mentor, vec![overwrite.clone()]),
+        vec![json!({ "Rejected": "Mismatch" })]
+    );
+    overwrite["private"] = json!(false);
+    assert_eq!(
+        push(&mentor, vec![overwrite]),
+        vec![json!({ "Rejected": "Mismatch" })]
+    );
+}
+
+#[test]
+fn batches_are_bounded() {
+    let server = Server::start();
+    let (_, mentee, rel) = pair(&server);
+    let t = hlc(now_millis(), 0, 1);
+    let batch: Vec<Value> = (0..201)
+        .map(|i| mutation(i, &uuid(5000 + i), &rel, "title", json!("x"), &t))
+        .collect();
+    let reply = mentee.call_json("push", json!({ "batch": batch }));
+    assert_eq!(reply.status, 400);
+}
+
+#[test]
+fn pull_cursors_skip_no_change_while_pushes_commit_concurrently() {
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server);
+    let mentee = Arc::new(mentee);
+    let done = Arc::new(Mutex::new(false));
+    let writers: Vec<_> = (0..3u128)
+        .map(|w| {
+            let (client, rel) = (mentee.clone(), rel.clone());
+            std::thread::spawn(move || {
+                for b in 0..20u128 {
+                    let batch = (0..5u128)
+                        .map(|i| {
+                            let n = w * 1000 + b * 10 + i;
+                            mutation(
+                                n,
+                                &uuid(100_000 + n),
+                                &rel,
+                                "title",
+                                json!(format!("item {n}")),
+                                &hlc(now_millis(), 0, w as u64 + 1),
+                            )
+                        })
+                        .collect();
+                    assert!(push(&client, batch).iter().all(|o| o == "Acknowledged"));
+                }
+            })
+        })
+        .collect();
+    let reader = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            let mut seen = BTreeSet::new();
+            let mut cursors = json!([]);
+            loop {
+                let finished = *done.lock().unwrap();
+                let (changes, next) = pull_all(&mentor, cursors);
+                cursors = next;
+                seen.extend(
+                    changes
+                        .iter()
+                        .map(|c| c["record"].as_str().unwrap().to_owned()),
+                );
+                if finished {
+                    return seen;
+                }
+            }
+        })
+    };
+    for w in writers {
+        w.join().unwrap();
+    }
+    *done.lock().unwrap() = true;
+    let seen = reader.join().unwrap();
+    assert_eq!(seen.len(), 300, "every record, read incrementally");
+}
+
+#[test]
+fn every_acknowledged_mutation_survives_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start_with(dir.path(), None);
+    let (mentor, mentee, rel) = pair(&server);
+    drop(mentor);
+    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+    let pusher = {
+        let acknowledged = acknowledged.clone();
+        std::thread::spawn(move || {
+            for b in 0..10_000u128 {
+                let batch: Vec<Value> = (0..10u128)
+                    .map(|i| {
+                        let n = b * 10 + i;
+                        mutation(
+                            n,
+                            &uuid(200_000 + n),
+                            &rel,
+                            "title",
+                            json!(format!("item {n}")),
+                            &hlc(now_millis(), 0, 1),
+                        )
+                    })
+                    .collect();
+                let ids: Vec<String> = batch
+                    .iter()
+                    .map(|m| m["record"].as_str().unwrap().to_owned())
+                    .collect();
+                let reply = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    mentee.call_json("push", json!({ "batch": batch }))
+                }));
+                match reply {
+                    Ok(r) if r.status == 200 => acknowledged.lock().unwrap().extend(ids),
+                    _ => return,
+                }
+            }
+        })
+    };
+    while acknowledged.lock().unwrap().len() < 300 {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    server.crash();
+    pusher.join().unwrap();
+    let acknowledged = acknowledged.lock().unwrap().clone();
+
+    assert_eq!(
+        std::process::Command::new("python3")
+            .arg("-c")
+            .arg("import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA integrity_check').fetchone()[0])")
+            .arg(dir.path().join("tandem.db"))
+            .output()
+            .map(|o| String::from_utf8(o.stdout).unwrap().trim().to_owned())
+            .unwrap(),
+        "ok"
+    );
+    let restarted = Server::start_with(dir.path(), None);
+    let mentee = restarted.client();
+    let reply = mentee.call(
+        "sign_in",
+        &[
+            ("email", "menno@example.com"),
+            ("password", common::PASSWORD),
+        ],
+    );
+    assert_eq!(reply.status, 200);
+    let (changes, _) = pull_all(&mentee, json!([]));
+    let stored: BTreeSet<&str> = changes
+        .iter()
+        .map(|c| c["record"].as_str().unwrap())
+        .collect();
+    let missing: Vec<&String> = acknowledged
+        .iter()
+        .filter(|id| !stored.contains(id.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} acknowledged mutations lost",
+        missing.len()
+    );
+}

@@ -42,3 +42,33 @@ export const test = base.extend<{ page: Page }>({
     expect(problems, "console errors and warnings").toEqual([]);
   },
 });
+
+/** A mentor and a mentee, paired, each on the relationship page in their own browser context. */
+export async function pairUp(browser: import("@playwright/test").Browser) {
+  const mentorContext = await browser.newContext();
+  const menteeContext = await browser.newContext();
+  const mentor = await mentorContext.newPage();
+  const mentee = await menteeContext.newPage();
+  const problems = [mentor, mentee].map(watchConsole);
+  await mentor.goto("/signup");
+  await signUp(mentor, "Mira Mentor", uniqueEmail("mira"));
+  await mentor.getByLabel("I am the mentor").check();
+  await mentor.getByRole("button", { name: "Create invite link" }).click();
+  const link = await mentor.getByLabel("Invite link").inputValue();
+  await mentee.goto("/signup?next=" + new URL(link).pathname);
+  await signUp(mentee, "Menno Mentee", uniqueEmail("menno"));
+  await mentee.getByRole("button", { name: "Accept" }).click();
+  await expect(mentee.getByRole("heading", { name: "Action items" })).toBeVisible();
+  await mentor.goto(mentee.url());
+  await ready(mentor);
+  await expect(mentor.getByRole("heading", { name: "Action items" })).toBeVisible();
+  return { mentor, mentee, mentorContext, menteeContext, problems };
+}
+
+export async function addItem(page: Page, title: string, forWhom?: string) {
+  await page.getByLabel("New action item").fill(title);
+  if (forWhom) {
+    await page.getByLabel("For", { exact: true }).last().selectOption({ label: forWhom });
+  }
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+}

@@ -1,6 +1,7 @@
 //! Offline-first sync: records of fields merged last-writer-wins by hybrid logical clock.
 
 pub mod client;
+pub mod engine;
 pub mod hlc;
 pub mod replica;
 pub mod schema;

@@ -32,6 +32,7 @@ pub fn Header() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match auth.user.await {
                             Ok(Some(user)) => view! {
+                                <super::sync_status::SyncStatus />
                                 <span class="who">{user.display_name}</span>
                                 <button
                                     class="button secondary"

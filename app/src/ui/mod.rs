@@ -1,14 +1,17 @@
 //! The user interface: the HTML shell, the app with its routes, and the pages.
 
+mod action_items;
 mod auth;
 mod form;
 mod header;
 mod home;
 mod invite;
 mod relationship;
+mod sync_status;
 
 use crate::{
     api::{me, UserView},
+    sync::engine::SyncEngine,
     error::AppError,
     i18n::{initial_locale, use_i18n, I18n, Msg},
 };
@@ -69,6 +72,14 @@ pub fn App() -> impl IntoView {
     let version = RwSignal::new(0u32);
     let user = Resource::new(move || version.get(), |_| me());
     provide_context(Auth { user, version });
+    let sync = SyncEngine::new();
+    provide_context(sync);
+    // The device's data is read only in the browser, once someone is signed in.
+    Effect::new(move |_| {
+        if let Some(Ok(Some(me))) = user.get() {
+            sync.start(me.id);
+        }
+    });
 
     // Tests and scripts wait for this before interacting: it is set once the app is live.
     Effect::new(move |_| {

@@ -1,6 +1,7 @@
 //! One relationship: partner, roles, dates, the invite while it waits, and ending it.
 
 use super::{
+    action_items::ActionItems,
     form::{error_text, FormError},
     home::{relationship_name, relationship_status, role_name},
     use_auth,
@@ -82,6 +83,7 @@ fn Details(
         }
     });
     let confirming = RwSignal::new(false);
+    let (my_role, partner_name) = r.with_value(|r| (r.my_role, r.partner_name.clone()));
 
     view! {
         <section class="panel">
@@ -101,6 +103,7 @@ fn Details(
                 <dd class="status">{move || r.with_value(|r| relationship_status(i18n, r))}</dd>
             </dl>
         </section>
+        {paired.then(|| view! { <ActionItems relationship=id my_role partner_name ended /> })}
         {(!ended && !paired).then(|| match invite {
             Some(link) if link.state == InviteState::Open => view! { <InvitePanel id link refresh /> }.into_any(),
             other => view! {

@@ -1,0 +1,281 @@
+//! The app's sync engine: the device's records as signals, edits into the outbox, and the
+//! background push/pull loop. Inert during server rendering; started after hydration.
+
+use super::{
+    client::{Device, RecordRef},
+    Rejection,
+};
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use serde_json::Value;
+use uuid::Uuid;
+
+/// What the sync indicator shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Status {
+    pub online: bool,
+    pub syncing: bool,
+    pub last_sync: Option<DateTime<Utc>>,
+    /// The last sync attempt failed for this reason.
+    pub error: Option<AppError>,
+    /// The device refused to store data (private mode, quota): it is only in memory.
+    pub storage_failed: bool,
+}
+
+#[derive(Clone, Copy)]
+pub struct SyncEngine {
+    /// `None` until the device's data is loaded, which happens after hydration so that the
+    /// first client render matches the server's HTML.
+    pub device: RwSignal<Option<Device>>,
+    pub status: RwSignal<Status>,
+    user: StoredValue<Option<Uuid>>,
+}
+
+impl SyncEngine {
+    pub fn new() -> Self {
+        Self {
+            device: RwSignal::new(None),
+            status: RwSignal::new(Status::default()),
+            user: StoredValue::new(None),
+        }
+    }
+
+    /// Records edits to one record: persisted to the outbox first, then shown.
+    pub fn edit(self, record: RecordRef, fields: Vec<(&'static str, Value)>) {
+        let wall = now_millis();
+        self.device.update_untracked(|device| {
+            if let Some(device) = device {
+                for (field, value) in fields {
+                    device.edit(record, field, value, wall, Uuid::now_v7());
+                }
+            }
+        });
+        self.persist();
+        self.device.notify();
+        self.kick();
+    }
+
+    /// Forgets a refused edit.
+    pub fn discard(self, mutation: Uuid) {
+        self.device.update_untracked(|d| {
+            if let Some(d) = d {
+                d.discard(mutation);
+            }
+        });
+        self.persist();
+        self.device.notify();
+    }
+
+    pub fn pending(self) -> usize {
+        self.device.with(|d| d.as_ref().map_or(0, Device::pending))
+    }
+
+    pub fn rejected(self) -> Vec<(Uuid, String, String, Rejection)> {
+        self.device.with(|d| {
+            d.as_ref().map_or_else(Vec::new, |d| {
+                d.rejected
+                    .iter()
+                    .map(|(m, r)| (m.id, m.change.field.clone(), value_text(&m.change.value), *r))
+                    .collect()
+            })
+        })
+    }
+
+    fn persist(self) {
+        #[cfg(feature = "hydrate")]
+        if let Some(user) = self.user.get_value() {
+            let ok = self.device.with_untracked(|d| d.as_ref().map(|d| browser::save(user, d)));
+            if let Some(ok) = ok {
+                self.status.update(|s| s.storage_failed = !ok);
+            }
+        }
+    }
+
+    /// Starts a sync cycle now, unless one is running.
+    pub fn kick(self) {
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(self.cycle());
+    }
+
+    /// Loads the signed-in user's data from the device and starts syncing in the background.
+    pub fn start(self, user: Uuid) {
+        if self.user.get_value() == Some(user) {
+            return;
+        }
+        self.user.set_value(Some(user));
+        #[cfg(feature = "hydrate")]
+        browser::start(self, user);
+    }
+
+    #[cfg(feature = "hydrate")]
+    async fn cycle(self) {
+        use crate::api::{pull, push};
+        let go = self.status.with_untracked(|s| s.online && !s.syncing) && self.device.with_untracked(Option::is_some);
+        if !go {
+            return;
+        }
+        self.status.update(|s| s.syncing = true);
+        let result: Result<(), AppError> = async {
+            loop {
+                let batch = self.device.with_untracked(|d| d.as_ref().map(Device::next_batch).unwrap_or_default());
+                if batch.is_empty() {
+                    break;
+                }
+                let reply = push(batch).await?;
+                self.device.update_untracked(|d| {
+                    if let Some(d) = d {
+                        d.acknowledge(&reply);
+                    }
+                });
+                self.persist();
+                self.device.notify();
+            }
+            loop {
+                let cursors = self.device.with_untracked(|d| d.as_ref().map(Device::cursors).unwrap_or_default());
+                let reply = pull(cursors).await?;
+                let changed = !reply.changes.is_empty();
+                self.device.update_untracked(|d| {
+                    if let Some(d) = d {
+                        d.merge_pull(&reply);
+                    }
+                });
+                self.persist();
+                if changed {
+                    self.device.notify();
+                }
+                if !reply.more {
+                    return Ok(());
+                }
+            }
+        }
+        .await;
+        self.status.update(|s| {
+            s.syncing = false;
+            match result {
+                Ok(()) => {
+                    s.last_sync = DateTime::from_timestamp_millis(now_millis() as i64);
+                    s.error = None;
+                }
+                Err(e) => s.error = Some(e),
+            }
+        });
+    }
+}
+
+impl Default for SyncEngine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_sync() -> SyncEngine {
+    expect_context::<SyncEngine>()
+}
+
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// Today's date where the user is: due dates are calendar dates.
+pub fn today() -> chrono::NaiveDate {
+    #[cfg(feature = "hydrate")]
+    {
+        let now = js_sys::Date::new_0();
+        chrono::NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        Utc::now().date_naive()
+    }
+}
+
+/// Wall-clock milliseconds; the browser's own clock, so chrono's clock stays out of the wasm.
+pub fn now_millis() -> u64 {
+    #[cfg(feature = "hydrate")]
+    {
+        js_sys::Date::now() as u64
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        u64::try_from(Utc::now().timestamp_millis()).unwrap_or(0)
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    //! The browser's side: local storage, online/offline events, the timer.
+
+    use super::{Device, SyncEngine};
+    use crate::sync::NodeId;
+    use gloo_storage::{LocalStorage, Storage};
+    use leptos::prelude::*;
+    use std::time::Duration;
+    use uuid::Uuid;
+
+    const NODE_KEY: &str = "tandem.node";
+    /// Often enough that a partner's change shows within five seconds.
+    const PULL_EVERY: Duration = Duration::from_millis(2500);
+
+    fn device_key(user: Uuid) -> String {
+        format!("tandem.device.{user}")
+    }
+
+    /// This browser's node id, made once and kept.
+    fn node() -> NodeId {
+        if let Ok(node) = LocalStorage::get::<u64>(NODE_KEY) {
+            return NodeId(node);
+        }
+        // The random bits of a v7 UUID; the node id need only differ between devices.
+        let node = Uuid::now_v7().as_u128() as u64;
+        let _ = LocalStorage::set(NODE_KEY, node);
+        NodeId(node)
+    }
+
+    pub fn save(user: Uuid, device: &Device) -> bool {
+        LocalStorage::set(device_key(user), device).is_ok()
+    }
+
+    fn online() -> bool {
+        window().navigator().on_line()
+    }
+
+    pub fn start(engine: SyncEngine, user: Uuid) {
+        let device = LocalStorage::get::<Device>(device_key(user)).unwrap_or_else(|_| Device::new(node()));
+        engine.device.set(Some(device));
+        engine.status.update(|s| s.online = online());
+        ask_for_persistent_storage();
+        let on_change = move |_| {
+            engine.status.update(|s| s.online = online());
+            engine.kick();
+        };
+        // Listeners and the timer live as long as the page: the engine does too.
+        std::mem::forget(window_event_listener(leptos::ev::online, on_change));
+        std::mem::forget(window_event_listener(leptos::ev::offline, on_change));
+        set_interval(
+            move || {
+                if !document().hidden() {
+                    engine.kick();
+                }
+            },
+            PULL_EVERY,
+        );
+        engine.kick();
+    }
+
+    /// Asks the browser not to evict our data under storage pressure.
+    fn ask_for_persistent_storage() {
+        use js_sys::{Function, Reflect};
+        use wasm_bindgen::JsCast;
+        let navigator: wasm_bindgen::JsValue = window().navigator().into();
+        let Ok(storage) = Reflect::get(&navigator, &"storage".into()) else { return };
+        if let Ok(persist) = Reflect::get(&storage, &"persist".into()).and_then(|f| f.dyn_into::<Function>()) {
+            let _ = persist.call0(&storage);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! The sync indicator: online or not, how many edits wait, when the last sync was, what went wrong.
+
+use super::{action_items::rejection_text, form::error_text};
+use crate::{
+    i18n::{use_i18n, Msg},
+    sync::engine::use_sync,
+};
+use leptos::prelude::*;
+
+#[component]
+pub fn SyncStatus() -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let open = RwSignal::new(false);
+    let pending = move || sync.pending();
+    let summary = move || {
+        let status = sync.status.get();
+        let rejected = sync.rejected().len();
+        if status.storage_failed {
+            i18n.t(Msg::SyncNotStored).to_owned()
+        } else if rejected > 0 {
+            i18n.fmt(Msg::SyncRejected, &[&rejected.to_string()])
+        } else if !status.online {
+            match pending() {
+                0 => i18n.t(Msg::SyncOffline).to_owned(),
+                n => i18n.fmt(Msg::SyncOfflinePending, &[&n.to_string()]),
+            }
+        } else if pending() > 0 {
+            i18n.fmt(Msg::SyncPending, &[&pending().to_string()])
+        } else if status.error.is_some() {
+            i18n.t(Msg::SyncFailed).to_owned()
+        } else {
+            i18n.t(Msg::SyncSaved).to_owned()
+        }
+    };
+    let attention = move || {
+        let s = sync.status.get();
+        s.storage_failed || !sync.rejected().is_empty() || s.error.is_some()
+    };
+
+    view! {
+        <div class="sync">
+            <button
+                class="button secondary sync-button"
+                class:attention=attention
+                aria-expanded=move || open.get().to_string()
+                aria-controls="sync-details"
+                aria-label=move || i18n.fmt(Msg::SyncStatusLabel, &[&summary()])
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                <span class="sync-dot" class:offline=move || !sync.status.get().online aria-hidden="true"></span>
+                <span role="status">{summary}</span>
+            </button>
+            <div id="sync-details" class="sync-details panel" hidden=move || !open.get()>
+                <p>
+                    {move || match sync.status.get().last_sync {
+                        Some(at) => i18n.fmt(Msg::LastSync, &[&at.format("%H:%M:%S").to_string()]),
+                        None => i18n.t(Msg::NeverSynced).to_owned(),
+                    }}
+                </p>
+                {move || sync.status.get().storage_failed.then(|| view! {
+                    <p class="form-error" role="alert">{move || i18n.t(Msg::StorageFailed)}</p>
+                })}
+                {move || sync.status.get().error.map(|e| view! {
+                    <p class="form-error">{error_text(i18n, &e)}</p>
+                })}
+                <ul class="rejected">
+                    <For
+                        each=move || sync.rejected()
+                        key=|(id, ..)| *id
+                        children=move |(id, field, value, reason)| view! {
+                            <li>
+                                <p>{i18n.fmt(Msg::RejectedChange, &[&field, &value])}</p>
+                                <p class="form-error">{rejection_text(i18n, reason)}</p>
+                                <button class="button secondary" on:click=move |_| sync.discard(id)>
+                                    {move || i18n.t(Msg::Discard)}
+                                </button>
+                            </li>
+                        }
+                    />
+                </ul>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,46 @@
+import { expect } from "@playwright/test";
+import { addItem, pairUp, test } from "./helpers";
+
+test("action items are shared between mentor and mentee within seconds", async ({ browser }) => {
+  const { mentor, mentee, problems } = await pairUp(browser);
+
+  await addItem(mentee, "Read chapter 3");
+  const menteeTick = mentee.getByRole("checkbox", { name: "Read chapter 3" });
+  await expect(menteeTick).toBeVisible();
+  // The mentor's open page shows it without a reload.
+  const mentorView = mentor.getByRole("checkbox", { name: "Read chapter 3" });
+  await expect(mentorView).toBeVisible({ timeout: 5000 });
+  // Only the owner ticks an item.
+  await expect(mentorView).toBeDisabled();
+
+  await addItem(mentor, "Send the article", "My mentee");
+  await expect(mentee.getByRole("checkbox", { name: "Send the article" })).toBeVisible({ timeout: 5000 });
+
+  // A ticked item moves to the collapsed "Done" list, on both screens.
+  await menteeTick.click();
+  await expect(mentee.getByText("Done (1)")).toBeVisible();
+  await expect(mentor.getByText("Done (1)")).toBeVisible({ timeout: 5000 });
+  await mentor.getByText("Done (1)").click();
+  await expect(mentorView).toBeChecked();
+  await expect(mentee.getByRole("button", { name: /Sync status: All saved/ })).toBeVisible();
+
+  // Delete, then undo.
+  await mentor.getByRole("button", { name: "Delete “Send the article”" }).click();
+  await expect(mentor.getByRole("checkbox", { name: "Send the article" })).toHaveCount(0);
+  await mentor.getByRole("button", { name: "Undo" }).click();
+  await expect(mentor.getByRole("checkbox", { name: "Send the article" })).toBeVisible();
+
+  // Edit inline.
+  await mentor.getByRole("button", { name: "Edit “Send the article”" }).click();
+  await mentor.getByLabel("Title", { exact: true }).fill("Send both articles");
+  await mentor.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(mentee.getByRole("checkbox", { name: "Send both articles" })).toBeVisible({ timeout: 5000 });
+
+  expect(problems.flat()).toEqual([]);
+});
+
+test("an empty title is refused at the field", async ({ browser }) => {
+  const { mentee } = await pairUp(browser);
+  await mentee.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(mentee.getByText("Please fill this in.")).toBeVisible();
+});

@@ -76,7 +76,14 @@ impl SyncEngine {
             d.as_ref().map_or_else(Vec::new, |d| {
                 d.rejected
                     .iter()
-                    .map(|(m, r)| (m.id, m.change.field.clone(), value_text(&m.change.value), *r))
+                    .map(|(m, r)| {
+                        (
+                            m.id,
+                            m.change.field.clone(),
+                            value_text(&m.change.value),
+                            *r,
+                        )
+                    })
                     .collect()
             })
         })
@@ -85,7 +92,9 @@ impl SyncEngine {
     fn persist(self) {
         #[cfg(feature = "hydrate")]
         if let Some(user) = self.user.get_value() {
-            let ok = self.device.with_untracked(|d| d.as_ref().map(|d| browser::save(user, d)));
+            let ok = self
+                .device
+                .with_untracked(|d| d.as_ref().map(|d| browser::save(user, d)));
             if let Some(ok) = ok {
                 self.status.update(|s| s.storage_failed = !ok);
             }
@@ -111,14 +120,17 @@ impl SyncEngine {
     #[cfg(feature = "hydrate")]
     async fn cycle(self) {
         use crate::api::{pull, push};
-        let go = self.status.with_untracked(|s| s.online && !s.syncing) && self.device.with_untracked(Option::is_some);
+        let go = self.status.with_untracked(|s| s.online && !s.syncing)
+            && self.device.with_untracked(Option::is_some);
         if !go {
             return;
         }
         self.status.update(|s| s.syncing = true);
         let result: Result<(), AppError> = async {
             loop {
-                let batch = self.device.with_untracked(|d| d.as_ref().map(Device::next_batch).unwrap_or_default());
+                let batch = self
+                    .device
+                    .with_untracked(|d| d.as_ref().map(Device::next_batch).unwrap_or_default());
                 if batch.is_empty() {
                     break;
                 }
@@ -132,7 +144,9 @@ impl SyncEngine {
                 self.device.notify();
             }
             loop {
-                let cursors = self.device.with_untracked(|d| d.as_ref().map(Device::cursors).unwrap_or_default());
+                let cursors = self
+                    .device
+                    .with_untracked(|d| d.as_ref().map(Device::cursors).unwrap_or_default());
                 let reply = pull(cursors).await?;
                 let changed = !reply.changes.is_empty();
                 self.device.update_untracked(|d| {
@@ -186,8 +200,12 @@ pub fn today() -> chrono::NaiveDate {
     #[cfg(feature = "hydrate")]
     {
         let now = js_sys::Date::new_0();
-        chrono::NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-            .unwrap_or_default()
+        chrono::NaiveDate::from_ymd_opt(
+            now.get_full_year() as i32,
+            now.get_month() + 1,
+            now.get_date(),
+        )
+        .unwrap_or_default()
     }
     #[cfg(not(feature = "hydrate"))]
     {
@@ -246,7 +264,8 @@ mod browser {
     }
 
     pub fn start(engine: SyncEngine, user: Uuid) {
-        let device = LocalStorage::get::<Device>(device_key(user)).unwrap_or_else(|_| Device::new(node()));
+        let device =
+            LocalStorage::get::<Device>(device_key(user)).unwrap_or_else(|_| Device::new(node()));
         engine.device.set(Some(device));
         engine.status.update(|s| s.online = online());
         ask_for_persistent_storage();
@@ -273,8 +292,12 @@ mod browser {
         use js_sys::{Function, Reflect};
         use wasm_bindgen::JsCast;
         let navigator: wasm_bindgen::JsValue = window().navigator().into();
-        let Ok(storage) = Reflect::get(&navigator, &"storage".into()) else { return };
-        if let Ok(persist) = Reflect::get(&storage, &"persist".into()).and_then(|f| f.dyn_into::<Function>()) {
+        let Ok(storage) = Reflect::get(&navigator, &"storage".into()) else {
+            return;
+        };
+        if let Ok(persist) =
+            Reflect::get(&storage, &"persist".into()).and_then(|f| f.dyn_into::<Function>())
+        {
             let _ = persist.call0(&storage);
         }
     }

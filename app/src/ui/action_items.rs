@@ -79,12 +79,18 @@ pub fn ActionItems(
     let i18n = use_i18n();
     let sync = use_sync();
     let list = Memo::new(move |_| {
-        sync.device.with(|d| d.as_ref().map(|d| items(&d.local, &d.outbox, relationship)))
+        sync.device
+            .with(|d| d.as_ref().map(|d| items(&d.local, &d.outbox, relationship)))
     });
     let undo = RwSignal::new(None::<(Uuid, String)>);
     let editing = RwSignal::new(None::<Uuid>);
     let partner = StoredValue::new(partner_name);
-    let reference = move |id| RecordRef { id, relationship, kind: Kind::ActionItem, private: false };
+    let reference = move |id| RecordRef {
+        id,
+        relationship,
+        kind: Kind::ActionItem,
+        private: false,
+    };
 
     let group = move |role: Role| {
         let heading = move || {
@@ -98,16 +104,26 @@ pub fn ActionItems(
             }
         };
         let mine = move || {
-            list.get().unwrap_or_default().into_iter().filter(|i| i.owner == role).collect::<Vec<_>>()
+            list.get()
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|i| i.owner == role)
+                .collect::<Vec<_>>()
         };
         let open = move || {
             let mut open: Vec<Item> = mine().into_iter().filter(|i| i.done_at.is_none()).collect();
-            open.sort_by(|a, b| (a.due.is_none(), a.due, &a.created_at).cmp(&(b.due.is_none(), b.due, &b.created_at)));
+            open.sort_by(|a, b| {
+                (a.due.is_none(), a.due, &a.created_at).cmp(&(
+                    b.due.is_none(),
+                    b.due,
+                    &b.created_at,
+                ))
+            });
             open
         };
         let done = move || {
             let mut done: Vec<Item> = mine().into_iter().filter(|i| i.done_at.is_some()).collect();
-            done.sort_by(|a, b| b.done_at.cmp(&a.done_at));
+            done.sort_by_key(|i| std::cmp::Reverse(i.done_at));
             done
         };
         let row = move |item: Item| {
@@ -248,7 +264,9 @@ fn ItemRow(
 }
 
 fn now_text() -> String {
-    DateTime::from_timestamp_millis(now_millis() as i64).unwrap_or_default().to_rfc3339()
+    DateTime::from_timestamp_millis(now_millis() as i64)
+        .unwrap_or_default()
+        .to_rfc3339()
 }
 
 /// Checks a value the way the server will, so the error shows at once, at the field.
@@ -274,28 +292,53 @@ fn EditItem(
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
         let item = original.get_value();
-        let due_value = if due.get_untracked().is_empty() { Value::Null } else { json!(due.get_untracked()) };
+        let due_value = if due.get_untracked().is_empty() {
+            Value::Null
+        } else {
+            json!(due.get_untracked())
+        };
         let candidates: [(&'static str, Value, Value); 4] = [
-            ("title", json!(title.get_untracked().trim()), json!(item.title)),
+            (
+                "title",
+                json!(title.get_untracked().trim()),
+                json!(item.title),
+            ),
             ("notes", json!(notes.get_untracked()), json!(item.notes)),
-            ("due", due_value, item.due.map_or(Value::Null, |d| json!(d.to_string()))),
-            ("owner", json!(owner.get_untracked()), json!(item.owner.as_str())),
+            (
+                "due",
+                due_value,
+                item.due.map_or(Value::Null, |d| json!(d.to_string())),
+            ),
+            (
+                "owner",
+                json!(owner.get_untracked()),
+                json!(item.owner.as_str()),
+            ),
         ];
-        if let Some((field, rejection)) =
-            candidates.iter().find_map(|(f, v, _)| check(f, v).map(|r| (*f, r)))
+        if let Some((field, rejection)) = candidates
+            .iter()
+            .find_map(|(f, v, _)| check(f, v).map(|r| (*f, r)))
         {
             error.set(Some((field, rejection)));
             return;
         }
-        let changed: Vec<(&'static str, Value)> =
-            candidates.into_iter().filter(|(_, new, old)| new != old).map(|(f, v, _)| (f, v)).collect();
+        let changed: Vec<(&'static str, Value)> = candidates
+            .into_iter()
+            .filter(|(_, new, old)| new != old)
+            .map(|(f, v, _)| (f, v))
+            .collect();
         if !changed.is_empty() {
             sync.edit(reference(item.id), changed);
         }
         editing.set(None);
     };
     let error_for = move |field: &'static str| {
-        move || error.get().filter(|(f, _)| *f == field).map(|(_, r)| rejection_text(i18n, r))
+        move || {
+            error
+                .get()
+                .filter(|(f, _)| *f == field)
+                .map(|(_, r)| rejection_text(i18n, r))
+        }
     };
     view! {
         <form class="edit-item" on:submit=save novalidate>
@@ -366,7 +409,12 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
         if !due.get_untracked().is_empty() {
             fields.push(("due", json!(due.get_untracked())));
         }
-        let record = RecordRef { id: Uuid::now_v7(), relationship, kind: Kind::ActionItem, private: false };
+        let record = RecordRef {
+            id: Uuid::now_v7(),
+            relationship,
+            kind: Kind::ActionItem,
+            private: false,
+        };
         sync.edit(record, fields);
         title.set(String::new());
         due.set(String::new());

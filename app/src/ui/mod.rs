@@ -11,9 +11,9 @@ mod sync_status;
 
 use crate::{
     api::{me, UserView},
-    sync::engine::SyncEngine,
     error::AppError,
     i18n::{initial_locale, use_i18n, I18n, Msg},
+    sync::engine::SyncEngine,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Html, Link, Meta, MetaTags, Title};

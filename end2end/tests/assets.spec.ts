@@ -1,4 +1,4 @@
-import { expect } from "@playwright/test";
+import { chromium, expect } from "@playwright/test";
 import { ready, test } from "./helpers";
 
 test("the app's code is served under hashed names, compressed, and cached for good", async ({ page, request }) => {
@@ -20,4 +20,37 @@ test("the app's code is served under hashed names, compressed, and cached for go
     expect(response.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(response.headers()["content-encoding"]).toBe("br");
   }
+});
+
+test("Chromium reports the app installable", async ({ baseURL }, testInfo) => {
+  // Incognito contexts are never installable, so this one keeps a profile.
+  const { launchOptions } = testInfo.project.use;
+  const context = await chromium.launchPersistentContext(testInfo.outputPath("profile"), { ...launchOptions, baseURL });
+  const page = await context.newPage();
+  await page.goto("/");
+  await ready(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  expect(installabilityErrors).toEqual([]);
+  const manifest = await (await page.request.get("/manifest.webmanifest")).json();
+  expect(manifest.display).toBe("standalone");
+  expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual(
+    expect.arrayContaining(["192x192 any", "512x512 any", "512x512 maskable"]),
+  );
+  await context.close();
+});
+
+test("server functions are never answered from the cache", async ({ page }) => {
+  await page.goto("/");
+  await ready(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  await page.context().setOffline(true);
+  const outcome = await page.evaluate(() =>
+    fetch("/api/me", { method: "POST" }).then(
+      () => "answered",
+      () => "network error",
+    ),
+  );
+  expect(outcome).toBe("network error");
 });

@@ -40,7 +40,7 @@ test.describe("at 360 px wide", () => {
       expect(overflow).toBeLessThanOrEqual(0);
       const small = await page.evaluate(() =>
         [...document.querySelectorAll("button, .button, input, select")]
-          .filter((el) => (el as HTMLInputElement).type !== "radio")
+          .filter((el) => !["radio", "checkbox"].includes((el as HTMLInputElement).type))
           .map((el) => ({ el: el.outerHTML.slice(0, 60), h: el.getBoundingClientRect().height }))
           .filter(({ h }) => h > 0 && h < 44),
       );

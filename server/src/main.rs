@@ -1,6 +1,7 @@
 //! The Tandem server: configuration, database, routes, and serving until told to stop.
 
 mod config;
+mod pwa;
 
 use app::{server::ServerContext, shell, App};
 use axum::{
@@ -83,6 +84,7 @@ fn router(state: AppState) -> Router {
     } else {
         "no-cache"
     };
+    let worker = pwa::service_worker(&options);
     let pkg = Router::new()
         .fallback_service(ServeDir::new(format!(
             "{}/{}",
@@ -95,6 +97,19 @@ fn router(state: AppState) -> Router {
 
     Router::new()
         .route("/healthz", get(healthz))
+        .route(
+            "/sw.js",
+            get(move || async move {
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                        // Browsers must see a new worker as soon as it is deployed.
+                        (header::CACHE_CONTROL, "no-cache"),
+                    ],
+                    worker,
+                )
+            }),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())

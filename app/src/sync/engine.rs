@@ -67,8 +67,16 @@ impl SyncEngine {
         self.device.notify();
     }
 
+    /// Records with edits not yet on the server: what a person counts as "changes".
     pub fn pending(self) -> usize {
-        self.device.with(|d| d.as_ref().map_or(0, Device::pending))
+        self.device.with(|d| {
+            d.as_ref().map_or(0, |d| {
+                let mut records: Vec<Uuid> = d.outbox.iter().map(|m| m.change.record).collect();
+                records.sort();
+                records.dedup();
+                records.len()
+            })
+        })
     }
 
     pub fn rejected(self) -> Vec<(Uuid, String, String, Rejection)> {

@@ -6,7 +6,7 @@ use crate::{
     i18n::{use_i18n, Locale, Msg},
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -14,8 +14,12 @@ pub fn Header() -> impl IntoView {
     let auth = use_auth();
     let sign_out = ServerAction::<SignOut>::new();
     let navigate = use_navigate();
+    // Every page seen online opens offline later, including those reached inside the app.
+    let location = use_location();
+    Effect::new(move |_| super::pwa::keep(vec![location.pathname.get()]));
     Effect::new(move |_| {
         if let Some(Ok(())) = sign_out.value().get() {
+            super::pwa::forget();
             auth.changed();
             navigate("/", Default::default());
         }

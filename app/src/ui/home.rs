@@ -56,11 +56,14 @@ fn Dashboard() -> impl IntoView {
                         Ok(list) if list.is_empty() => view! {
                             <p class="empty">{move || i18n.t(Msg::NoRelationships)}</p>
                         }.into_any(),
-                        Ok(list) => view! {
+                        Ok(list) => {
+                            super::pwa::keep(list.iter().map(|r| format!("/r/{}", r.id)).collect());
+                            view! {
                             <ul class="cards">
                                 {list.into_iter().map(|r| view! { <RelationshipCard r /> }).collect_view()}
                             </ul>
-                        }.into_any(),
+                        }.into_any()
+                        }
                         Err(e) => view! {
                             <p class="form-error" role="alert">{super::form::error_text(i18n, &e)}</p>
                         }.into_any(),

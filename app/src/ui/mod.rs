@@ -6,6 +6,7 @@ mod form;
 mod header;
 mod home;
 mod invite;
+pub mod pwa;
 mod relationship;
 mod sync_status;
 
@@ -83,6 +84,7 @@ pub fn App() -> impl IntoView {
 
     // Tests and scripts wait for this before interacting: it is set once the app is live.
     Effect::new(move |_| {
+        pwa::register();
         if let Some(body) = document().body() {
             let _ = body.set_attribute("data-hydrated", "true");
         }
@@ -94,6 +96,8 @@ pub fn App() -> impl IntoView {
         <Meta name="description" content=move || i18n.t(Msg::Tagline) />
         <Meta name="theme-color" content="#2f6f62" />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+        <Link rel="manifest" href="/manifest.webmanifest" />
+        <Link rel="apple-touch-icon" href="/icons/icon-192.png" />
         <Router>
             <header::Header />
             <main id="main">

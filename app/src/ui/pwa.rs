@@ -1,0 +1,60 @@
+//! Talking to the service worker: registering it, and telling it which pages to keep or forget.
+
+/// Registers `/sw.js`, which keeps the app usable offline.
+pub fn register() {
+    #[cfg(feature = "hydrate")]
+    browser::call_container("register", &"/sw.js".into());
+}
+
+/// Asks the worker to fetch and keep these pages, so they open offline later.
+pub fn keep(paths: Vec<String>) {
+    #[cfg(feature = "hydrate")]
+    browser::post(&serde_json::json!({ "type": "keep", "paths": paths }));
+    #[cfg(not(feature = "hydrate"))]
+    let _ = paths;
+}
+
+/// Forgets kept pages: after signing out they would show the previous person's data.
+pub fn forget() {
+    #[cfg(feature = "hydrate")]
+    browser::post(&serde_json::json!({ "type": "forget" }));
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    use js_sys::{Function, Reflect, JSON};
+    use leptos::prelude::window;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    fn container() -> Option<JsValue> {
+        let navigator: JsValue = window().navigator().into();
+        Reflect::get(&navigator, &"serviceWorker".into())
+            .ok()
+            .filter(|c| !c.is_undefined())
+    }
+
+    fn call(target: &JsValue, method: &str, arg: &JsValue) {
+        if let Ok(f) = Reflect::get(target, &method.into()).and_then(|f| f.dyn_into::<Function>()) {
+            let _ = f.call1(target, arg);
+        }
+    }
+
+    pub fn call_container(method: &str, arg: &JsValue) {
+        if let Some(container) = container() {
+            call(&container, method, arg);
+        }
+    }
+
+    pub fn post(message: &serde_json::Value) {
+        let Some(container) = container() else { return };
+        let Ok(controller) = Reflect::get(&container, &"controller".into()) else {
+            return;
+        };
+        if controller.is_null() || controller.is_undefined() {
+            return;
+        }
+        if let Ok(message) = JSON::parse(&message.to_string()) {
+            call(&controller, "postMessage", &message);
+        }
+    }
+}

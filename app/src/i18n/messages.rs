@@ -154,6 +154,6 @@ messages! {
     LastSync => "Last synced at {}.", "Laatst gesynchroniseerd om {}.";
     NeverSynced => "Not synced yet on this device.", "Nog niet gesynchroniseerd op dit apparaat.";
     StorageFailed => "This browser does not let Tandem store data (private mode or full storage). Your changes are kept while this page stays open and are sent as soon as you are online.", "Deze browser laat Tandem geen gegevens opslaan (privémodus of volle opslag). Je wijzigingen blijven bewaard zolang deze pagina open is en worden verstuurd zodra je online bent.";
-    RejectedChange => "{}: “{}”", "{}: “{}”";
+    RejectedChange => "Your change to “{}” was not accepted.", "Je wijziging van “{}” is niet geaccepteerd.";
     Discard => "Discard", "Weggooien";
 }

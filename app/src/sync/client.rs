@@ -118,9 +118,35 @@ impl Device {
         }
     }
 
-    /// Drops a refused edit; the user sees the confirmed value and pending edits again.
-    pub fn discard(&mut self, mutation_id: Uuid) {
-        self.rejected.retain(|(m, _)| m.id != mutation_id);
+    /// Takes in what another tab of this browser saved, so that neither loses the other's
+    /// edits: replicas merge by clock, queues by mutation id, cursors by maximum.
+    pub fn absorb(&mut self, other: Device) {
+        self.clock.witness(other.clock.last());
+        self.confirmed.merge(&other.confirmed);
+        self.local.merge(&other.local);
+        for mutation in other.outbox {
+            let known = self.outbox.iter().any(|m| m.id == mutation.id)
+                || self.rejected.iter().any(|(m, _)| m.id == mutation.id);
+            if !known {
+                self.outbox.push(mutation);
+            }
+        }
+        for (mutation, reason) in other.rejected {
+            if !self.rejected.iter().any(|(m, _)| m.id == mutation.id) {
+                self.outbox.retain(|m| m.id != mutation.id);
+                self.rejected.push((mutation, reason));
+            }
+        }
+        for (relationship, version) in other.cursors {
+            let cursor = self.cursors.entry(relationship).or_insert(0);
+            *cursor = (*cursor).max(version);
+        }
+    }
+
+    /// Drops the refused edits of one record; the user sees the confirmed values and
+    /// pending edits again.
+    pub fn discard(&mut self, record: Uuid) {
+        self.rejected.retain(|(m, _)| m.change.record != record);
         let mut local = self.confirmed.clone();
         for change in self
             .outbox
@@ -131,5 +157,43 @@ impl Device {
             local.apply(change);
         }
         self.local = local;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn two_tabs_keep_each_others_edits() {
+        let item = RecordRef {
+            id: Uuid::from_u128(1),
+            relationship: Uuid::from_u128(2),
+            kind: Kind::ActionItem,
+            private: false,
+        };
+        let mut a = Device::new(NodeId(1));
+        let mut b = Device::new(NodeId(2));
+        a.edit(item, "title", json!("from tab a"), 10, Uuid::from_u128(10));
+        b.edit(item, "notes", json!("from tab b"), 20, Uuid::from_u128(20));
+        a.absorb(b.clone());
+        assert_eq!(a.pending(), 2);
+        assert_eq!(
+            a.local.get(&item.id).unwrap().get("notes"),
+            Some(&json!("from tab b"))
+        );
+        // Absorbing again changes nothing.
+        let before = a.clone();
+        a.absorb(b);
+        assert_eq!(a, before);
+        assert!(
+            a.clock.last()
+                >= Hlc {
+                    millis: 20,
+                    counter: 0,
+                    node: NodeId(0)
+                }
+        );
     }
 }

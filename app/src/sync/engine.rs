@@ -56,11 +56,11 @@ impl SyncEngine {
         self.kick();
     }
 
-    /// Forgets a refused edit.
-    pub fn discard(self, mutation: Uuid) {
+    /// Forgets the refused edits of a record.
+    pub fn discard(self, record: Uuid) {
         self.device.update_untracked(|d| {
             if let Some(d) = d {
-                d.discard(mutation);
+                d.discard(record);
             }
         });
         self.persist();
@@ -79,21 +79,25 @@ impl SyncEngine {
         })
     }
 
-    pub fn rejected(self) -> Vec<(Uuid, String, String, Rejection)> {
+    /// Refused edits, one entry per record: its id, what the user calls it, and why.
+    pub fn rejected(self) -> Vec<(Uuid, String, Rejection)> {
         self.device.with(|d| {
-            d.as_ref().map_or_else(Vec::new, |d| {
-                d.rejected
-                    .iter()
-                    .map(|(m, r)| {
-                        (
-                            m.id,
-                            m.change.field.clone(),
-                            value_text(&m.change.value),
-                            *r,
-                        )
-                    })
-                    .collect()
-            })
+            let Some(d) = d else { return Vec::new() };
+            let mut out: Vec<(Uuid, String, Rejection)> = Vec::new();
+            for (m, reason) in &d.rejected {
+                let record = m.change.record;
+                if out.iter().any(|(id, ..)| *id == record) {
+                    continue;
+                }
+                let name = d
+                    .local
+                    .get(&record)
+                    .and_then(|r| r.get("title"))
+                    .map(value_text)
+                    .unwrap_or_else(|| value_text(&m.change.value));
+                out.push((record, name, *reason));
+            }
+            out
         })
     }
 
@@ -252,15 +256,16 @@ mod browser {
         format!("tandem.device.{user}")
     }
 
-    /// This browser's node id, made once and kept.
+    /// This browser's node id, made once and kept, with its low 16 bits drawn anew for
+    /// each page: two tabs editing in the same millisecond must not stamp alike.
     fn node() -> NodeId {
-        if let Ok(node) = LocalStorage::get::<u64>(NODE_KEY) {
-            return NodeId(node);
-        }
-        // The random bits of a v7 UUID; the node id need only differ between devices.
-        let node = Uuid::now_v7().as_u128() as u64;
-        let _ = LocalStorage::set(NODE_KEY, node);
-        NodeId(node)
+        let random = || Uuid::now_v7().as_u128() as u64;
+        let device = LocalStorage::get::<u64>(NODE_KEY).unwrap_or_else(|_| {
+            let node = random();
+            let _ = LocalStorage::set(NODE_KEY, node);
+            node
+        });
+        NodeId((device & !0xffff) | (random() & 0xffff))
     }
 
     pub fn save(user: Uuid, device: &Device) -> bool {

@@ -60,6 +60,23 @@ impl Replica {
         true
     }
 
+    /// Merges another copy in, field by field: the result holds the latest of both.
+    pub fn merge(&mut self, other: &Replica) {
+        for (id, record) in &other.records {
+            for (field, stamped) in &record.fields {
+                self.apply(&Change {
+                    record: *id,
+                    relationship: record.relationship,
+                    kind: record.kind,
+                    private: record.private,
+                    field: field.clone(),
+                    value: stamped.value.clone(),
+                    hlc: stamped.hlc,
+                });
+            }
+        }
+    }
+
     pub fn get(&self, id: &Uuid) -> Option<&Record> {
         self.records.get(id)
     }

@@ -1,9 +1,12 @@
 //! Talking to the service worker: registering it, and telling it which pages to keep or forget.
 
-/// Registers `/sw.js`, which keeps the app usable offline.
+/// Registers `/sw.js`, which keeps the app usable offline. Not under `cargo leptos watch`,
+/// where cached pages would hide the reloads development depends on.
 pub fn register() {
     #[cfg(feature = "hydrate")]
-    browser::call_container("register", &"/sw.js".into());
+    if option_env!("LEPTOS_WATCH").is_none() {
+        browser::call_container("register", &"/sw.js".into());
+    }
 }
 
 /// Asks the worker to fetch and keep these pages, so they open offline later.

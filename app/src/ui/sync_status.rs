@@ -68,9 +68,9 @@ pub fn SyncStatus() -> impl IntoView {
                     <For
                         each=move || sync.rejected()
                         key=|(id, ..)| *id
-                        children=move |(id, field, value, reason)| view! {
+                        children=move |(id, name, reason)| view! {
                             <li>
-                                <p>{i18n.fmt(Msg::RejectedChange, &[&field, &value])}</p>
+                                <p>{i18n.fmt(Msg::RejectedChange, &[&name])}</p>
                                 <p class="form-error">{rejection_text(i18n, reason)}</p>
                                 <button class="button secondary" on:click=move |_| sync.discard(id)>
                                     {move || i18n.t(Msg::Discard)}

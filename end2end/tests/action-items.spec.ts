@@ -10,6 +10,8 @@ test("action items are shared between mentor and mentee within seconds", async (
   // The mentor's open page shows it without a reload.
   const mentorView = mentor.getByRole("checkbox", { name: "Read chapter 3" });
   await expect(mentorView).toBeVisible({ timeout: 5000 });
+  await expect(mentee.getByText(/^Added by you on \d/)).toBeVisible();
+  await expect(mentor.getByText(/^Added by your mentee on \d/)).toBeVisible();
   // Only the owner ticks an item.
   await expect(mentorView).toBeDisabled();
 

@@ -33,8 +33,7 @@ fn assets(options: &LeptosOptions, hashes: &str) -> Vec<String> {
     assets
 }
 
-/// The worker script. Its text changes with every build (the hashes) or, without hashed
-/// files, with every start, which is what makes browsers install the new version.
+/// The worker script for the build this binary belongs to.
 pub fn service_worker(options: &LeptosOptions) -> String {
     let hashes = if options.hash_files {
         std::env::current_exe()
@@ -45,6 +44,12 @@ pub fn service_worker(options: &LeptosOptions) -> String {
     } else {
         String::new()
     };
+    render(options, &hashes)
+}
+
+/// Its text changes with every build (the hashes) or, without hashed files, with every
+/// start: a changed script is what makes browsers install the new version.
+fn render(options: &LeptosOptions, hashes: &str) -> String {
     let version = if hashes.is_empty() {
         format!("start-{}", std::process::id())
     } else {
@@ -55,7 +60,7 @@ pub fn service_worker(options: &LeptosOptions) -> String {
             .collect::<Vec<_>>()
             .join("-")
     };
-    let assets = serde_json::to_string(&assets(options, &hashes)).unwrap_or_else(|_| "[]".into());
+    let assets = serde_json::to_string(&assets(options, hashes)).unwrap_or_else(|_| "[]".into());
     TEMPLATE
         .replace("__VERSION__", &version)
         .replace("__ASSETS__", &assets)
@@ -78,5 +83,16 @@ mod tests {
             ]
         );
         assert!(assets.contains(&"/manifest.webmanifest".to_owned()));
+    }
+
+    #[test]
+    fn a_new_build_is_a_new_worker_with_its_own_cache() {
+        let options = LeptosOptions::builder().output_name("tandem").build();
+        let old = render(&options, "js: a1\nwasm: b1\ncss: c1\n");
+        let new = render(&options, "js: a2\nwasm: b2\ncss: c2\n");
+        assert_ne!(old, new);
+        assert!(new.contains(r#"const VERSION = "a2-b2-c2";"#));
+        assert!(new.contains(r#""/pkg/tandem.b2.wasm""#));
+        assert!(!new.contains("__"), "every placeholder filled");
     }
 }

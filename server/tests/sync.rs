@@ -233,6 +233,8 @@ fn invalid_mutations_are_rejected_with_a_reason_beside_applied_ones() {
                 json!("From the future"),
                 &hlc(now_millis() + 3_600_000, 0, 3),
             ),
+            // "Created by" names the writer, never the other person.
+            mutation(17, &uuid(2000), &rel, "created_by", json!("mentee"), &later),
         ],
     );
     assert_eq!(
@@ -245,6 +247,7 @@ fn invalid_mutations_are_rejected_with_a_reason_beside_applied_ones() {
             json!({ "Rejected": "WrongType" }),
             json!({ "Rejected": "NotYours" }),
             json!({ "Rejected": "ClockAhead" }),
+            json!({ "Rejected": "NotYours" }),
         ]
     );
     let (changes, _) = pull_all(&mentee, json!([]));

@@ -156,4 +156,7 @@ messages! {
     StorageFailed => "This browser does not let Tandem store data (private mode or full storage). Your changes are kept while this page stays open and are sent as soon as you are online.", "Deze browser laat Tandem geen gegevens opslaan (privémodus of volle opslag). Je wijzigingen blijven bewaard zolang deze pagina open is en worden verstuurd zodra je online bent.";
     RejectedChange => "Your change to “{}” was not accepted.", "Je wijziging van “{}” is niet geaccepteerd.";
     Discard => "Discard", "Weggooien";
+    AddedBy => "Added by {} on {}", "Toegevoegd door {} op {}";
+    You => "you", "jou";
+    YourPartnerRole => "your {}", "je {}";
 }

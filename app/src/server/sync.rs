@@ -157,7 +157,7 @@ async fn apply(
         .find(|(f, _, _)| f == "owner")
         .and_then(|(_, v, _)| serde_json::from_str::<String>(v).ok())
         .and_then(|v| Role::parse(&v).ok());
-    if let Err(rejection) = check_writer(spec, role, owner) {
+    if let Err(rejection) = check_writer(spec, &change.value, role, owner) {
         return Ok(Err(rejection));
     }
     let stored = fields

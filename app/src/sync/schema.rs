@@ -38,6 +38,8 @@ pub enum Writer {
     Both,
     /// Only the member whose role is the record's `owner` field: you tick your own items.
     Owner,
+    /// Either member, writing their own role: "created by" cannot name the other person.
+    OwnRole,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -61,6 +63,7 @@ const ACTION_ITEM: &[FieldSpec] = &[
     spec("due", Type::OptionalDate, Writer::Both),
     spec("done_at", Type::OptionalTime, Writer::Owner),
     spec("created_at", Type::Time, Writer::Both),
+    spec("created_by", Type::Role, Writer::OwnRole),
     spec(DELETED, Type::Bool, Writer::Both),
 ];
 
@@ -153,9 +156,16 @@ pub fn check_value(
 }
 
 /// Checks who writes: `writer` is the caller's role, `owner` the record's current owner.
-pub fn check_writer(spec: &FieldSpec, writer: Role, owner: Option<Role>) -> Result<(), Rejection> {
+pub fn check_writer(
+    spec: &FieldSpec,
+    value: &Value,
+    writer: Role,
+    owner: Option<Role>,
+) -> Result<(), Rejection> {
     match spec.writer {
         Writer::Both => Ok(()),
+        Writer::OwnRole if value.as_str() == Some(writer.as_str()) => Ok(()),
+        Writer::OwnRole => Err(Rejection::NotYours),
         // Before an owner is known the creator is setting the record up.
         Writer::Owner if owner.is_none_or(|o| o == writer) => Ok(()),
         Writer::Owner => Err(Rejection::NotYours),
@@ -211,12 +221,23 @@ mod tests {
     #[test]
     fn only_the_owner_ticks_an_item() {
         let done = Kind::ActionItem.field("done_at").unwrap();
-        assert!(check_writer(done, Role::Mentee, Some(Role::Mentee)).is_ok());
+        let now = json!("2026-11-27T08:00:00Z");
+        assert!(check_writer(done, &now, Role::Mentee, Some(Role::Mentee)).is_ok());
         assert_eq!(
-            check_writer(done, Role::Mentor, Some(Role::Mentee)),
+            check_writer(done, &now, Role::Mentor, Some(Role::Mentee)),
             Err(Rejection::NotYours)
         );
         let title = Kind::ActionItem.field("title").unwrap();
-        assert!(check_writer(title, Role::Mentor, Some(Role::Mentee)).is_ok());
+        assert!(check_writer(title, &json!("x"), Role::Mentor, Some(Role::Mentee)).is_ok());
+    }
+
+    #[test]
+    fn created_by_names_the_writer() {
+        let by = Kind::ActionItem.field("created_by").unwrap();
+        assert!(check_writer(by, &json!("mentor"), Role::Mentor, None).is_ok());
+        assert_eq!(
+            check_writer(by, &json!("mentee"), Role::Mentor, None),
+            Err(Rejection::NotYours)
+        );
     }
 }

@@ -26,6 +26,7 @@ struct Item {
     due: Option<NaiveDate>,
     done_at: Option<DateTime<Utc>>,
     created_at: String,
+    created_by: Option<Role>,
     /// Not yet acknowledged by the server.
     pending: bool,
 }
@@ -50,6 +51,7 @@ fn items(replica: &Replica, outbox: &[Mutation], relationship: Uuid) -> Vec<Item
                     .and_then(|d| DateTime::parse_from_rfc3339(&d).ok())
                     .map(|d| d.to_utc()),
                 created_at: text(r, "created_at").unwrap_or_default(),
+                created_by: text(r, "created_by").and_then(|c| Role::parse(&c).ok()),
                 pending: outbox.iter().any(|m| m.change.record == *id),
             })
         })
@@ -226,6 +228,7 @@ fn ItemRow(
                 fallback=move || {
                     let notes = stored.with_value(|i| i.notes.clone());
                     let pending = stored.with_value(|i| i.pending);
+                    let added = stored.with_value(|i| added_text(i18n, i, my_role));
                     view! {
                         <label class="tick">
                             <input type="checkbox" checked=done disabled=!can_tick on:change=toggle />
@@ -233,6 +236,7 @@ fn ItemRow(
                         </label>
                         <div class="item-meta">
                             {due_text.clone().map(|t| view! { <span class="due">{t}</span> })}
+                            {added.map(|t| view! { <span class="added">{t}</span> })}
                             {pending.then(|| view! { <span class="pending-mark">{move || i18n.t(Msg::NotSyncedYet)}</span> })}
                             {(!notes.is_empty()).then(|| view! { <p class="notes">{notes}</p> })}
                         </div>
@@ -261,6 +265,20 @@ fn ItemRow(
             </Show>
         </li>
     }
+}
+
+/// "Added by you on 27 Nov 2026", from the creator's role and the creation time.
+fn added_text(i18n: I18n, item: &Item, my_role: Role) -> Option<String> {
+    let by = item.created_by?;
+    let on = DateTime::parse_from_rfc3339(&item.created_at)
+        .ok()?
+        .to_utc();
+    let who = if by == my_role {
+        i18n.t(Msg::You).to_owned()
+    } else {
+        i18n.fmt(Msg::YourPartnerRole, &[role_name(i18n, by)])
+    };
+    Some(i18n.fmt(Msg::AddedBy, &[&who, &i18n.date(on)]))
 }
 
 fn now_text() -> String {
@@ -405,6 +423,7 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
             ("title", value),
             ("owner", json!(owner.get_untracked())),
             ("created_at", json!(now_text())),
+            ("created_by", json!(my_role.as_str())),
         ];
         if !due.get_untracked().is_empty() {
             fields.push(("due", json!(due.get_untracked())));

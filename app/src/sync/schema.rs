@@ -111,6 +111,17 @@ pub enum Rejection {
     ClockAhead,
 }
 
+/// A calendar date written `YYYY-MM-DD`. Parsed by hand: chrono's format-string parser
+/// would add its whole machinery to the browser bundle for this one shape.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
 /// Checks a value against the field's type.
 pub fn check_value(
     kind: Kind,
@@ -132,10 +143,7 @@ pub fn check_value(
         Type::Notes { max } => return text(max, true).map(|_| spec),
         Type::Role => value.as_str().is_some_and(|s| Role::parse(s).is_ok()),
         Type::OptionalDate => {
-            value.is_null()
-                || value
-                    .as_str()
-                    .is_some_and(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok())
+            value.is_null() || value.as_str().is_some_and(|s| parse_date(s).is_some())
         }
         Type::OptionalTime => {
             value.is_null()
@@ -216,6 +224,24 @@ mod tests {
             check_value(k, "colour", &json!("red")).unwrap_err(),
             Rejection::UnknownField
         );
+    }
+
+    #[test]
+    fn dates_are_calendar_days() {
+        assert_eq!(
+            parse_date("2026-02-28"),
+            NaiveDate::from_ymd_opt(2026, 2, 28)
+        );
+        for bad in [
+            "2026-02-30",
+            "2026-2-28",
+            "26-02-28",
+            "2026-02-28-1",
+            "",
+            "yyyy-mm-dd",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::{
         client::RecordRef,
         engine::{now_millis, today, use_sync},
         replica::Replica,
-        schema::{check_value, DELETED},
+        schema::{check_value, parse_date, DELETED},
         Kind, Mutation, Rejection,
     },
 };
@@ -46,7 +46,7 @@ fn items(replica: &Replica, outbox: &[Mutation], relationship: Uuid) -> Vec<Item
                 title: text(r, "title")?,
                 notes: text(r, "notes").unwrap_or_default(),
                 owner: text(r, "owner").and_then(|o| Role::parse(&o).ok())?,
-                due: text(r, "due").and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                due: text(r, "due").and_then(|d| parse_date(&d)),
                 done_at: text(r, "done_at")
                     .and_then(|d| DateTime::parse_from_rfc3339(&d).ok())
                     .map(|d| d.to_utc()),

@@ -7,6 +7,30 @@ use crate::{
 };
 use leptos::prelude::*;
 
+/// "14:05:09", without chrono's formatting machinery in the bundle.
+fn clock_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    use chrono::Timelike;
+    let local = at + chrono::Duration::minutes(local_offset_minutes());
+    format!(
+        "{:02}:{:02}:{:02}",
+        local.hour(),
+        local.minute(),
+        local.second()
+    )
+}
+
+/// The browser's offset from UTC; the server renders no times, so it needs none.
+fn local_offset_minutes() -> i64 {
+    #[cfg(feature = "hydrate")]
+    {
+        -(js_sys::Date::new_0().get_timezone_offset() as i64)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        0
+    }
+}
+
 #[component]
 pub fn SyncStatus() -> impl IntoView {
     let i18n = use_i18n();
@@ -54,7 +78,7 @@ pub fn SyncStatus() -> impl IntoView {
             <div id="sync-details" class="sync-details panel" hidden=move || !open.get()>
                 <p>
                     {move || match sync.status.get().last_sync {
-                        Some(at) => i18n.fmt(Msg::LastSync, &[&at.format("%H:%M:%S").to_string()]),
+                        Some(at) => i18n.fmt(Msg::LastSync, &[&clock_time(at)]),
                         None => i18n.t(Msg::NeverSynced).to_owned(),
                     }}
                 </p>

@@ -2,23 +2,8 @@
 
 mod common;
 
-use common::{Client, Server};
+use common::{pair, Client, Server};
 use serde_json::{json, Value};
-
-fn pair(server: &Server) -> (Client, Client, String) {
-    let mentor = server.client();
-    mentor.sign_up("Mira", "mira@example.com");
-    let (id, token) = mentor.start_relationship("mentor", "Leadership 2027");
-    let mentee = server.client();
-    mentee.sign_up("Menno", "menno@example.com");
-    let reply = mentee.call(
-        "respond_to_invite",
-        &[("token", &token), ("accept", "true")],
-    );
-    assert_eq!(reply.status, 200, "{:?}", reply.body);
-    assert_eq!(reply.body, json!(id));
-    (mentor, mentee, id)
-}
 
 #[test]
 fn invite_then_accept_pairs_mentor_and_mentee() {
@@ -93,7 +78,7 @@ fn a_person_can_hold_many_relationships_in_either_role() {
 #[test]
 fn used_expired_revoked_declined_own_and_unknown_invites_are_refused() {
     let server = Server::start();
-    let (mentor, _mentee, _) = pair(&server);
+    let (mentor, _mentee, _) = pair(&server, "Leadership 2027");
     let outsider = server.client();
     outsider.sign_up("Olga", "olga@example.com");
     let refused = |client: &Client, token: &str| {
@@ -200,7 +185,7 @@ fn a_new_invite_replaces_the_old_one() {
 #[test]
 fn ending_keeps_the_relationship_readable_and_marked() {
     let server = Server::start();
-    let (mentor, mentee, id) = pair(&server);
+    let (mentor, mentee, id) = pair(&server, "Leadership 2027");
     assert_eq!(mentee.call("end_relationship", &[("id", &id)]).status, 200);
     for client in [&mentor, &mentee] {
         let r = client.call("relationship", &[("id", &id)]);
@@ -217,7 +202,7 @@ fn ending_keeps_the_relationship_readable_and_marked() {
 #[test]
 fn a_paired_relationship_takes_no_new_invite() {
     let server = Server::start();
-    let (mentor, _, id) = pair(&server);
+    let (mentor, _, id) = pair(&server, "Leadership 2027");
     let r = mentor.call("new_invite", &[("id", &id)]);
     assert_eq!((r.status, r.body), (409, json!("AlreadyPaired")));
 }
@@ -261,7 +246,7 @@ fn call(client: &Client, function: &str, args: &[(&'static str, String)]) -> com
 #[test]
 fn a_stranger_is_refused_and_learns_nothing() {
     let server = Server::start();
-    let (mentor, _, id) = pair(&server);
+    let (mentor, _, id) = pair(&server, "Leadership 2027");
     let stranger = server.client();
     stranger.sign_up("Stranger", "stranger@example.com");
     let missing = "0190b5d2-0000-7000-8000-000000000000";
@@ -291,7 +276,7 @@ fn a_stranger_is_refused_and_learns_nothing() {
 #[test]
 fn a_signed_out_caller_is_refused_everywhere() {
     let server = Server::start();
-    let (_, _, id) = pair(&server);
+    let (_, _, id) = pair(&server, "Leadership 2027");
     let anonymous = server.client();
     let token = "ab".repeat(32);
     let mut calls = relationship_calls(&id);

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Client, Server};
+use common::{pair, Client, Server};
 use serde_json::{json, Value};
 use std::{
     collections::{BTreeMap, BTreeSet},
@@ -70,24 +70,6 @@ fn pull_all(client: &Client, cursors: Value) -> (Vec<Value>, Value) {
     }
 }
 
-fn pair(server: &Server) -> (Client, Client, String) {
-    let mentor = server.client();
-    mentor.sign_up("Mira", "mira@example.com");
-    let (id, token) = mentor.start_relationship("mentor", "");
-    let mentee = server.client();
-    mentee.sign_up("Menno", "menno@example.com");
-    assert_eq!(
-        mentee
-            .call(
-                "respond_to_invite",
-                &[("token", &token), ("accept", "true")]
-            )
-            .status,
-        200
-    );
-    (mentor, mentee, id)
-}
-
 fn item(id: u128, record: &str, rel: &str, owner: &str, title: &str, at: &str) -> Vec<Value> {
     vec![
         mutation(id, record, rel, "title", json!(title), at),
@@ -106,7 +88,7 @@ fn item(id: u128, record: &str, rel: &str, owner: &str, title: &str, at: &str) -
 #[test]
 fn a_replayed_push_changes_nothing() {
     let server = Server::start();
-    let (mentor, mentee, rel) = pair(&server);
+    let (mentor, mentee, rel) = pair(&server, "");
     let record = uuid(1000);
     let batch = item(
         1,
@@ -138,7 +120,7 @@ fn a_replayed_push_changes_nothing() {
 #[test]
 fn later_stamps_win_per_field_and_both_edits_survive() {
     let server = Server::start();
-    let (mentor, mentee, rel) = pair(&server);
+    let (mentor, mentee, rel) = pair(&server, "");
     let record = uuid(1000);
     let t = now_millis();
     push(
@@ -196,7 +178,7 @@ fn later_stamps_win_per_field_and_both_edits_survive() {
 #[test]
 fn invalid_mutations_are_rejected_with_a_reason_beside_applied_ones() {
     let server = Server::start();
-    let (mentor, mentee, rel) = pair(&server);
+    let (mentor, mentee, rel) = pair(&server, "");
     let t = hlc(now_millis(), 0, 3);
     let mine = uuid(1000);
     push(&mentee, item(1, &mine, &rel, "mentee", "My item", &t));
@@ -265,7 +247,7 @@ fn invalid_mutations_are_rejected_with_a_reason_beside_applied_ones() {
 #[test]
 fn strangers_cannot_push_or_pull_and_signed_out_callers_are_refused() {
     let server = Server::start();
-    let (_, mentee, rel) = pair(&server);
+    let (_, mentee, rel) = pair(&server, "");
     push(
         &mentee,
         item(
@@ -317,7 +299,7 @@ fn strangers_cannot_push_or_pull_and_signed_out_callers_are_refused() {
 #[test]
 fn a_private_record_never_reaches_the_partner() {
     let server = Server::start();
-    let (mentor, mentee, rel) = pair(&server);
+    let (mentor, mentee, rel) = pair(&server, "");
     let note = uuid(3000);
     let mut private = mutation(
         1,
@@ -355,7 +337,7 @@ fn a_private_record_never_reaches_the_partner() {
 #[test]
 fn batches_are_bounded() {
     let server = Server::start();
-    let (_, mentee, rel) = pair(&server);
+    let (_, mentee, rel) = pair(&server, "");
     let t = hlc(now_millis(), 0, 1);
     let batch: Vec<Value> = (0..201)
         .map(|i| mutation(i, &uuid(5000 + i), &rel, "title", json!("x"), &t))
@@ -367,7 +349,7 @@ fn batches_are_bounded() {
 #[test]
 fn pull_cursors_skip_no_change_while_pushes_commit_concurrently() {
     let server = Server::start();
-    let (mentor, mentee, rel) = pair(&server);
+    let (mentor, mentee, rel) = pair(&server, "");
     let mentee = Arc::new(mentee);
     let done = Arc::new(Mutex::new(false));
     let writers: Vec<_> = (0..3u128)
@@ -425,7 +407,7 @@ fn pull_cursors_skip_no_change_while_pushes_commit_concurrently() {
 fn every_acknowledged_mutation_survives_a_crash() {
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start_with(dir.path(), None);
-    let (mentor, mentee, rel) = pair(&server);
+    let (mentor, mentee, rel) = pair(&server, "");
     drop(mentor);
     let acknowledged = Arc::new(Mutex::new(Vec::new()));
     let pusher = {

@@ -135,53 +135,20 @@ pub struct Reply {
 impl Client {
     /// Calls a server function the way the app's forms do (URL-encoded POST).
     pub fn call(&self, function: &str, args: &[(&str, &str)]) -> Reply {
-        let url = format!("{}/api/{function}", self.base);
-        let response = match self
-            .agent
-            .post(&url)
-            .set("Accept", "application/json")
-            .send_form(args)
-        {
-            Ok(r) => r,
-            Err(ureq::Error::Status(_, r)) => r,
-            Err(e) => panic!("{function}: {e}"),
-        };
-        let status = response.status();
-        let set_cookies = response
-            .all("set-cookie")
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
-        let text = response.into_string().unwrap();
-        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
-        Reply {
-            status,
-            body,
-            set_cookies,
-        }
+        let request = self.agent.post(&format!("{}/api/{function}", self.base));
+        reply(
+            function,
+            request.set("Accept", "application/json").send_form(args),
+        )
     }
 
     /// Calls a server function that takes JSON (the sync protocol).
     pub fn call_json(&self, function: &str, body: Value) -> Reply {
-        let url = format!("{}/api/{function}", self.base);
-        let response = match self
-            .agent
-            .post(&url)
-            .set("Accept", "application/json")
-            .send_json(body)
-        {
-            Ok(r) => r,
-            Err(ureq::Error::Status(_, r)) => r,
-            Err(e) => panic!("{function}: {e}"),
-        };
-        let status = response.status();
-        let text = response.into_string().unwrap();
-        let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
-        Reply {
-            status,
-            body,
-            set_cookies: Vec::new(),
-        }
+        let request = self.agent.post(&format!("{}/api/{function}", self.base));
+        reply(
+            function,
+            request.set("Accept", "application/json").send_json(body),
+        )
     }
 
     pub fn get(&self, path: &str) -> ureq::Response {
@@ -222,6 +189,43 @@ impl Client {
         let url = r.body["invite"]["url"].as_str()?;
         Some(url.rsplit('/').next().unwrap().to_owned())
     }
+}
+
+/// An answer as the app sees it: error statuses are answers too.
+fn reply(function: &str, result: Result<ureq::Response, ureq::Error>) -> Reply {
+    let response = match result {
+        Ok(r) | Err(ureq::Error::Status(_, r)) => r,
+        Err(e) => panic!("{function}: {e}"),
+    };
+    let status = response.status();
+    let set_cookies = response
+        .all("set-cookie")
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let text = response.into_string().unwrap();
+    let body = serde_json::from_str(&text).unwrap_or(Value::String(text));
+    Reply {
+        status,
+        body,
+        set_cookies,
+    }
+}
+
+/// A mentor and a mentee who accepted the mentor's invite; returns both and the relationship id.
+pub fn pair(server: &Server, title: &str) -> (Client, Client, String) {
+    let mentor = server.client();
+    mentor.sign_up("Mira", "mira@example.com");
+    let (id, token) = mentor.start_relationship("mentor", title);
+    let mentee = server.client();
+    mentee.sign_up("Menno", "menno@example.com");
+    let reply = mentee.call(
+        "respond_to_invite",
+        &[("token", &token), ("accept", "true")],
+    );
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    assert_eq!(reply.body, serde_json::json!(id));
+    (mentor, mentee, id)
 }
 
 pub const PASSWORD: &str = "correct horse battery";

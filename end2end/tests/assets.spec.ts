@@ -54,3 +54,20 @@ test("server functions are never answered from the cache", async ({ page }) => {
   );
   expect(outcome).toBe("network error");
 });
+
+test("a newly activated worker removes older caches, and the worker script is never cached", async ({ page }) => {
+  // A cache left by an earlier deployment, there before this build's worker activates.
+  await page.addInitScript(() => {
+    void caches.open("tandem-an-older-build");
+  });
+  await page.goto("/");
+  await ready(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  await expect
+    .poll(() => page.evaluate(() => caches.keys()))
+    .toEqual([expect.stringMatching(/^tandem-[\w-]+$/)]);
+  const keys = await page.evaluate(() => caches.keys());
+  expect(keys).not.toContain("tandem-an-older-build");
+  const script = await page.request.get("/sw.js");
+  expect(script.headers()["cache-control"]).toBe("no-cache");
+});

@@ -159,17 +159,21 @@ impl SyncEngine {
                 let cursors = self
                     .device
                     .with_untracked(|d| d.as_ref().map(Device::cursors).unwrap_or_default());
-                let reply = pull(cursors).await?;
-                let changed = !reply.changes.is_empty();
+                let reply = pull(cursors.clone()).await?;
+                // An empty pull every few seconds must not rewrite the whole store.
+                if reply.changes.is_empty() && reply.cursors == cursors {
+                    if !reply.more {
+                        return Ok(());
+                    }
+                    continue;
+                }
                 self.device.update_untracked(|d| {
                     if let Some(d) = d {
                         d.merge_pull(&reply);
                     }
                 });
                 self.persist();
-                if changed {
-                    self.device.notify();
-                }
+                self.device.notify();
                 if !reply.more {
                     return Ok(());
                 }

@@ -82,6 +82,9 @@ impl FromServerFnError for AppError {
         let error = match value {
             ServerFnErrorErr::Request(msg) => Self::Network(msg),
             ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => Self::BadRequest,
+            // The server deserializes only what a caller sent: a body it cannot read is the
+            // caller's mistake. In the browser it would be a reply we cannot read: ours.
+            ServerFnErrorErr::Deserialization(_) if cfg!(feature = "ssr") => Self::BadRequest,
             _ => Self::Internal,
         };
         #[cfg(feature = "ssr")]

@@ -10,11 +10,17 @@ test("switching to Dutch shows Dutch text and survives a reload", async ({ page 
   await expect(page.getByRole("heading", { name: "Je mentorrelaties" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Uitloggen" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "nl");
+  await expect(page.locator("meta[name=description]")).toHaveAttribute(
+    "content",
+    "Mentoring dat zijn afspraken nakomt",
+  );
 
   await page.reload();
   await ready(page);
   await expect(page.getByRole("heading", { name: "Je mentorrelaties" })).toBeVisible();
   await expect(page.getByLabel("Taal")).toHaveValue("nl");
+  await expect(page).toHaveTitle("Tandem");
+  await expect(page.locator("html")).toHaveAttribute("lang", "nl");
 });
 
 test("a first visit follows the browser's language", async ({ browser }) => {

@@ -9,22 +9,28 @@ use serde_json::json;
 fn sign_up_sign_out_sign_in() {
     let server = Server::start();
     let client = server.client();
-    assert_eq!(client.call("me", &[]).body, json!(null));
+    assert_eq!(client.call("me", json!({})).body, json!(null));
 
     let reply = client.sign_up("Ann de Vries", " Ann@Example.com ");
     assert_eq!(reply.body["display_name"], "Ann de Vries");
     assert_eq!(reply.body["email"], "ann@example.com");
-    assert_eq!(client.call("me", &[]).body["email"], "ann@example.com");
+    assert_eq!(
+        client.call("me", json!({})).body["email"],
+        "ann@example.com"
+    );
 
-    assert_eq!(client.call("sign_out", &[]).status, 200);
-    assert_eq!(client.call("me", &[]).body, json!(null));
+    assert_eq!(client.call("sign_out", json!({})).status, 200);
+    assert_eq!(client.call("me", json!({})).body, json!(null));
 
     let reply = client.call(
         "sign_in",
-        &[("email", "ANN@example.com"), ("password", PASSWORD)],
+        json!({ "email": "ANN@example.com", "password": PASSWORD }),
     );
     assert_eq!(reply.status, 200, "{:?}", reply.body);
-    assert_eq!(client.call("me", &[]).body["display_name"], "Ann de Vries");
+    assert_eq!(
+        client.call("me", json!({})).body["display_name"],
+        "Ann de Vries"
+    );
 }
 
 #[test]
@@ -63,11 +69,7 @@ fn duplicate_email_is_refused_at_the_field() {
     server.client().sign_up("Ann", "ann@example.com");
     let reply = server.client().call(
         "sign_up",
-        &[
-            ("display_name", "Other Ann"),
-            ("email", "ANN@example.com"),
-            ("password", PASSWORD),
-        ],
+        json!({ "display_name": "Other Ann", "email": "ANN@example.com", "password": PASSWORD }),
     );
     assert_eq!(reply.status, 422);
     assert_eq!(
@@ -81,11 +83,7 @@ fn every_bad_field_is_reported_at_once() {
     let server = Server::start();
     let reply = server.client().call(
         "sign_up",
-        &[
-            ("display_name", " "),
-            ("email", "ann@"),
-            ("password", "short"),
-        ],
+        json!({ "display_name": " ", "email": "ann@", "password": "short" }),
     );
     assert_eq!(reply.status, 422);
     assert_eq!(
@@ -96,7 +94,7 @@ fn every_bad_field_is_reported_at_once() {
             { "field": "Password", "problem": { "TooShort": { "min": 10 } } },
         ]})
     );
-    assert_eq!(server.client().call("me", &[]).body, json!(null));
+    assert_eq!(server.client().call("me", json!({})).body, json!(null));
 }
 
 #[test]
@@ -105,17 +103,11 @@ fn wrong_password_and_unknown_email_get_the_same_answer() {
     server.client().sign_up("Ann", "ann@example.com");
     let wrong = server.client().call(
         "sign_in",
-        &[
-            ("email", "ann@example.com"),
-            ("password", "not the password"),
-        ],
+        json!({ "email": "ann@example.com", "password": "not the password" }),
     );
     let unknown = server.client().call(
         "sign_in",
-        &[
-            ("email", "nobody@example.com"),
-            ("password", "not the password"),
-        ],
+        json!({ "email": "nobody@example.com", "password": "not the password" }),
     );
     assert_eq!(wrong.status, 401);
     assert_eq!(wrong.body, json!("WrongCredentials"));
@@ -130,16 +122,13 @@ fn repeated_failures_are_slowed_down_even_for_the_right_password() {
     for _ in 0..5 {
         let r = client.call(
             "sign_in",
-            &[
-                ("email", "ann@example.com"),
-                ("password", "guess guess guess"),
-            ],
+            json!({ "email": "ann@example.com", "password": "guess guess guess" }),
         );
         assert_eq!(r.status, 401);
     }
     let limited = client.call(
         "sign_in",
-        &[("email", "ann@example.com"), ("password", PASSWORD)],
+        json!({ "email": "ann@example.com", "password": PASSWORD }),
     );
     assert_eq!(limited.status, 429, "{:?}", limited.body);
     let wait = limited.body["RateLimited"]["retry_after_secs"]
@@ -150,7 +139,7 @@ fn repeated_failures_are_slowed_down_even_for_the_right_password() {
     server.client().sign_up("Bob", "bob@example.com");
     let other = server.client().call(
         "sign_in",
-        &[("email", "bob@example.com"), ("password", PASSWORD)],
+        json!({ "email": "bob@example.com", "password": PASSWORD }),
     );
     assert_eq!(other.status, 200);
 }
@@ -166,7 +155,7 @@ fn session_survives_a_server_restart() {
     let second = Server::start_with(dir.path(), None);
     let response = ureq::post(&format!("{}/api/me", second.base))
         .set("Cookie", &token)
-        .send_string("")
+        .send_json(json!({}))
         .unwrap();
     let me: serde_json::Value = response.into_json().unwrap();
     assert_eq!(me["email"], "ann@example.com");
@@ -178,7 +167,7 @@ fn an_idle_session_expires_after_thirty_days() {
     let client = server.client();
     client.sign_up("Ann", "ann@example.com");
     server.sql("UPDATE sessions SET last_seen_at = '2000-01-01T00:00:00+00:00'");
-    assert_eq!(client.call("me", &[]).body, json!(null));
+    assert_eq!(client.call("me", json!({})).body, json!(null));
 }
 
 #[test]
@@ -187,11 +176,11 @@ fn signing_out_ends_the_session_on_the_server() {
     let client = server.client();
     let cookie = client.sign_up("Ann", "ann@example.com").set_cookies[0].clone();
     let token = cookie.split(';').next().unwrap().to_owned();
-    client.call("sign_out", &[]);
+    client.call("sign_out", json!({}));
     // Replaying the old cookie does not bring the session back.
     let response = ureq::post(&format!("{}/api/me", server.base))
         .set("Cookie", &token)
-        .send_string("")
+        .send_json(json!({}))
         .unwrap();
     assert_eq!(
         response.into_json::<serde_json::Value>().unwrap(),

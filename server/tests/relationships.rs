@@ -11,25 +11,25 @@ fn invite_then_accept_pairs_mentor_and_mentee() {
     let mentor = server.client();
     mentor.sign_up("Mira", "mira@example.com");
     let (id, token) = mentor.start_relationship("mentor", " Leadership 2027 ");
-    let link = mentor.call("relationship", &[("id", &id)]).body["invite"].clone();
+    let link = mentor.call("relationship", json!({ "id": &id })).body["invite"].clone();
     assert_eq!(link["url"], format!("{}/invite/{token}", server.base));
     assert_eq!(link["state"], "Open");
     assert_eq!(token.len(), 64, "256-bit token");
 
     let mentee = server.client();
     mentee.sign_up("Menno", "menno@example.com");
-    let invite = mentee.call("invite", &[("token", &token)]);
+    let invite = mentee.call("invite", json!({ "token": &token }));
     assert_eq!(invite.status, 200);
     assert_eq!(invite.body["inviter_name"], "Mira");
     assert_eq!(invite.body["your_role"], "mentee");
     assert_eq!(invite.body["title"], "Leadership 2027");
     mentee.call(
         "respond_to_invite",
-        &[("token", &token), ("accept", "true")],
+        json!({ "token": &token, "accept": true }),
     );
 
     for (client, role, partner) in [(&mentor, "mentor", "Menno"), (&mentee, "mentee", "Mira")] {
-        let list = client.call("my_relationships", &[]).body;
+        let list = client.call("my_relationships", json!({})).body;
         assert_eq!(list.as_array().unwrap().len(), 1);
         let r = &list[0];
         assert_eq!(r["id"], id.as_str());
@@ -53,13 +53,13 @@ fn a_person_can_hold_many_relationships_in_either_role() {
             partner
                 .call(
                     "respond_to_invite",
-                    &[("token", &token), ("accept", "true")]
+                    json!({ "token": &token, "accept": true })
                 )
                 .status,
             200
         );
     }
-    let list = mira.call("my_relationships", &[]).body;
+    let list = mira.call("my_relationships", json!({})).body;
     let mut roles: Vec<&str> = list
         .as_array()
         .unwrap()
@@ -82,8 +82,11 @@ fn used_expired_revoked_declined_own_and_unknown_invites_are_refused() {
     let outsider = server.client();
     outsider.sign_up("Olga", "olga@example.com");
     let refused = |client: &Client, token: &str| {
-        let r = client.call("invite", &[("token", token)]);
-        let accept = client.call("respond_to_invite", &[("token", token), ("accept", "true")]);
+        let r = client.call("invite", json!({ "token": token }));
+        let accept = client.call(
+            "respond_to_invite",
+            json!({ "token": token, "accept": true }),
+        );
         assert_eq!(
             (r.status, &r.body),
             (accept.status, &accept.body),
@@ -109,14 +112,18 @@ fn used_expired_revoked_declined_own_and_unknown_invites_are_refused() {
         (410, json!({ "Invite": "Expired" }))
     );
     assert_eq!(
-        mentor.call("relationship", &[("id", &expired_rel)]).body["invite"]["state"],
+        mentor
+            .call("relationship", json!({ "id": &expired_rel }))
+            .body["invite"]["state"],
         "Expired"
     );
 
     // Revoked by the inviter.
     let (revoked_rel, revoked) = mentor.start_relationship("mentor", "");
     assert_eq!(
-        mentor.call("revoke_invite", &[("id", &revoked_rel)]).status,
+        mentor
+            .call("revoke_invite", json!({ "id": &revoked_rel }))
+            .status,
         200
     );
     assert_eq!(
@@ -128,7 +135,7 @@ fn used_expired_revoked_declined_own_and_unknown_invites_are_refused() {
     let (declined_rel, declined) = mentor.start_relationship("mentor", "");
     let decline = outsider.call(
         "respond_to_invite",
-        &[("token", &declined), ("accept", "false")],
+        json!({ "token": &declined, "accept": false }),
     );
     assert_eq!((decline.status, decline.body), (200, json!(null)));
     let late = server.client();
@@ -138,7 +145,9 @@ fn used_expired_revoked_declined_own_and_unknown_invites_are_refused() {
         (410, json!({ "Invite": "Declined" }))
     );
     assert_eq!(
-        mentor.call("relationship", &[("id", &declined_rel)]).body["invite"]["state"],
+        mentor
+            .call("relationship", json!({ "id": &declined_rel }))
+            .body["invite"]["state"],
         "Declined"
     );
 
@@ -167,17 +176,17 @@ fn a_new_invite_replaces_the_old_one() {
     let mentor = server.client();
     mentor.sign_up("Mira", "mira@example.com");
     let (id, first) = mentor.start_relationship("mentee", "");
-    assert_eq!(mentor.call("new_invite", &[("id", &id)]).status, 200);
+    assert_eq!(mentor.call("new_invite", json!({ "id": &id })).status, 200);
     let second = mentor.invite_token(&id).unwrap();
     assert_ne!(first, second);
     let mentee = server.client();
     mentee.sign_up("Menno", "menno@example.com");
     assert_eq!(
-        mentee.call("invite", &[("token", &first)]).body,
+        mentee.call("invite", json!({ "token": &first })).body,
         json!({ "Invite": "Revoked" })
     );
     assert_eq!(
-        mentee.call("invite", &[("token", &second)]).body["your_role"],
+        mentee.call("invite", json!({ "token": &second })).body["your_role"],
         "mentor"
     );
 }
@@ -186,15 +195,18 @@ fn a_new_invite_replaces_the_old_one() {
 fn ending_keeps_the_relationship_readable_and_marked() {
     let server = Server::start();
     let (mentor, mentee, id) = pair(&server, "Leadership 2027");
-    assert_eq!(mentee.call("end_relationship", &[("id", &id)]).status, 200);
+    assert_eq!(
+        mentee.call("end_relationship", json!({ "id": &id })).status,
+        200
+    );
     for client in [&mentor, &mentee] {
-        let r = client.call("relationship", &[("id", &id)]);
+        let r = client.call("relationship", json!({ "id": &id }));
         assert_eq!(r.status, 200);
         assert!(r.body["ended_at"].is_string());
         assert_eq!(r.body["title"], "Leadership 2027");
     }
     assert_eq!(
-        mentor.call("new_invite", &[("id", &id)]).body,
+        mentor.call("new_invite", json!({ "id": &id })).body,
         json!("Ended")
     );
 }
@@ -203,7 +215,7 @@ fn ending_keeps_the_relationship_readable_and_marked() {
 fn a_paired_relationship_takes_no_new_invite() {
     let server = Server::start();
     let (mentor, _, id) = pair(&server, "Leadership 2027");
-    let r = mentor.call("new_invite", &[("id", &id)]);
+    let r = mentor.call("new_invite", json!({ "id": &id }));
     assert_eq!((r.status, r.body), (409, json!("AlreadyPaired")));
 }
 
@@ -214,7 +226,7 @@ fn bad_relationship_input_is_refused_at_the_field() {
     mira.sign_up("Mira", "mira@example.com");
     let r = mira.call(
         "start_relationship",
-        &[("role", "boss"), ("title", &"x".repeat(81))],
+        json!({ "role": "boss", "title": &"x".repeat(81) }),
     );
     assert_eq!(r.status, 422);
     assert_eq!(
@@ -224,23 +236,21 @@ fn bad_relationship_input_is_refused_at_the_field() {
             { "field": "Title", "problem": { "TooLong": { "max": 80 } } },
         ]})
     );
-    let malformed = mira.call("relationship", &[("id", "not-a-uuid")]);
+    let malformed = mira.call("relationship", json!({ "id": "not-a-uuid" }));
     assert_eq!(malformed.status, 400);
 }
 
 /// Every server function that touches a relationship, with arguments for it.
-fn relationship_calls(id: &str) -> Vec<(&'static str, Vec<(&'static str, String)>)> {
-    vec![
-        ("relationship", vec![("id", id.to_owned())]),
-        ("new_invite", vec![("id", id.to_owned())]),
-        ("revoke_invite", vec![("id", id.to_owned())]),
-        ("end_relationship", vec![("id", id.to_owned())]),
+fn relationship_calls(id: &str) -> Vec<(&'static str, Value)> {
+    [
+        "relationship",
+        "new_invite",
+        "revoke_invite",
+        "end_relationship",
     ]
-}
-
-fn call(client: &Client, function: &str, args: &[(&'static str, String)]) -> common::Reply {
-    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    client.call(function, &args)
+    .into_iter()
+    .map(|function| (function, json!({ "id": id })))
+    .collect()
 }
 
 #[test]
@@ -251,7 +261,7 @@ fn a_stranger_is_refused_and_learns_nothing() {
     stranger.sign_up("Stranger", "stranger@example.com");
     let missing = "0190b5d2-0000-7000-8000-000000000000";
     for (function, args) in relationship_calls(&id) {
-        let reply = call(&stranger, function, &args);
+        let reply = stranger.call(function, args);
         assert_eq!(reply.status, 403, "{function}");
         assert_eq!(reply.body, json!("Forbidden"), "{function}");
         // A relationship that does not exist answers exactly the same.
@@ -259,16 +269,16 @@ fn a_stranger_is_refused_and_learns_nothing() {
             .into_iter()
             .find(|(f, _)| *f == function)
             .unwrap();
-        let other = call(&stranger, function, &missing_args);
+        let other = stranger.call(function, missing_args);
         assert_eq!(
             (other.status, other.body),
             (reply.status, reply.body),
             "{function}"
         );
     }
-    assert_eq!(stranger.call("my_relationships", &[]).body, json!([]));
+    assert_eq!(stranger.call("my_relationships", json!({})).body, json!([]));
     // Nothing the stranger tried changed the relationship.
-    let r = mentor.call("relationship", &[("id", &id)]).body;
+    let r = mentor.call("relationship", json!({ "id": &id })).body;
     assert!(r["ended_at"].is_null());
     assert_eq!(r["partner_name"], "Menno");
 }
@@ -280,18 +290,18 @@ fn a_signed_out_caller_is_refused_everywhere() {
     let anonymous = server.client();
     let token = "ab".repeat(32);
     let mut calls = relationship_calls(&id);
-    calls.push(("my_relationships", vec![]));
+    calls.push(("my_relationships", json!({})));
     calls.push((
         "start_relationship",
-        vec![("role", "mentor".into()), ("title", String::new())],
+        json!({ "role": "mentor", "title": "" }),
     ));
-    calls.push(("invite", vec![("token", token.clone())]));
+    calls.push(("invite", json!({ "token": token })));
     calls.push((
         "respond_to_invite",
-        vec![("token", token), ("accept", "true".into())],
+        json!({ "token": token, "accept": true }),
     ));
     for (function, args) in calls {
-        let reply = call(&anonymous, function, &args);
+        let reply = anonymous.call(function, args);
         assert_eq!(
             (reply.status, reply.body),
             (401, json!("Unauthenticated")),

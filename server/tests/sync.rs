@@ -45,7 +45,7 @@ fn mutation(
 }
 
 fn push(client: &Client, batch: Vec<Value>) -> Vec<Value> {
-    let reply = client.call_json("push", json!({ "batch": batch }));
+    let reply = client.call("push", json!({ "batch": batch }));
     assert_eq!(reply.status, 200, "{:?}", reply.body);
     reply.body["outcomes"]
         .as_array()
@@ -60,7 +60,7 @@ fn pull_all(client: &Client, cursors: Value) -> (Vec<Value>, Value) {
     let mut cursors = cursors;
     let mut changes = Vec::new();
     loop {
-        let reply = client.call_json("pull", json!({ "cursors": cursors }));
+        let reply = client.call("pull", json!({ "cursors": cursors }));
         assert_eq!(reply.status, 200, "{:?}", reply.body);
         changes.extend(reply.body["changes"].as_array().unwrap().iter().cloned());
         cursors = reply.body["cursors"].clone();
@@ -285,7 +285,7 @@ fn strangers_cannot_push_or_pull_and_signed_out_callers_are_refused() {
         ("push", json!({ "batch": [attempt] })),
         ("pull", json!({ "cursors": [] })),
     ] {
-        let reply = anonymous.call_json(function, body);
+        let reply = anonymous.call(function, body);
         assert_eq!(
             (reply.status, reply.body),
             (401, json!("Unauthenticated")),
@@ -342,8 +342,20 @@ fn batches_are_bounded() {
     let batch: Vec<Value> = (0..201)
         .map(|i| mutation(i, &uuid(5000 + i), &rel, "title", json!("x"), &t))
         .collect();
-    let reply = mentee.call_json("push", json!({ "batch": batch }));
+    let reply = mentee.call("push", json!({ "batch": batch }));
     assert_eq!(reply.status, 400);
+}
+
+#[test]
+fn a_body_that_is_not_json_is_a_bad_request() {
+    let server = Server::start();
+    let (_, mentee, _) = pair(&server, "");
+    for function in ["push", "pull", "relationship", "sign_in"] {
+        for body in ["", "{not json", "[1, 2]", r#"{"batch": "many"}"#] {
+            let reply = mentee.call_raw(function, body);
+            assert_eq!(reply.status, 400, "{function} {body:?}: {:?}", reply.body);
+        }
+    }
 }
 
 #[test]
@@ -432,7 +444,7 @@ fn every_acknowledged_mutation_survives_a_crash() {
                     .map(|m| m["record"].as_str().unwrap().to_owned())
                     .collect();
                 let reply = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    mentee.call_json("push", json!({ "batch": batch }))
+                    mentee.call("push", json!({ "batch": batch }))
                 }));
                 match reply {
                     Ok(r) if r.status == 200 => acknowledged.lock().unwrap().extend(ids),
@@ -462,10 +474,7 @@ fn every_acknowledged_mutation_survives_a_crash() {
     let mentee = restarted.client();
     let reply = mentee.call(
         "sign_in",
-        &[
-            ("email", "menno@example.com"),
-            ("password", common::PASSWORD),
-        ],
+        json!({ "email": "menno@example.com", "password": common::PASSWORD }),
     );
     assert_eq!(reply.status, 200);
     let (changes, _) = pull_all(&mentee, json!([]));

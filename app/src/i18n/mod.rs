@@ -102,6 +102,12 @@ impl I18n {
         msg.text(self.locale.get())
     }
 
+    /// A message as a reactive text. Every message shares this one closure type, so the view
+    /// code that renders and updates a translated text exists once in the wasm, not per use.
+    pub fn tr(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(msg)
+    }
+
     /// Fills `{}` placeholders in order.
     pub fn fmt(self, msg: Msg, args: &[&str]) -> String {
         let mut out = String::new();

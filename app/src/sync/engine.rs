@@ -207,7 +207,8 @@ fn value_text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         Value::Null => String::new(),
-        other => other.to_string(),
+        // Not `to_string()`: Value's Display drags float formatting into the bundle.
+        other => serde_json::to_string(other).unwrap_or_default(),
     }
 }
 
@@ -264,16 +265,62 @@ mod browser {
     /// each page: two tabs editing in the same millisecond must not stamp alike.
     fn node() -> NodeId {
         let random = || Uuid::now_v7().as_u128() as u64;
-        let device = LocalStorage::get::<u64>(NODE_KEY).unwrap_or_else(|_| {
+        let storage = LocalStorage::raw();
+        let stored = storage
+            .get_item(NODE_KEY)
+            .ok()
+            .flatten()
+            .and_then(|n| n.parse::<u64>().ok());
+        let device = stored.unwrap_or_else(|| {
             let node = random();
-            let _ = LocalStorage::set(NODE_KEY, node);
+            let _ = storage.set_item(NODE_KEY, &node.to_string());
             node
         });
         NodeId((device & !0xffff) | (random() & 0xffff))
     }
 
+    /// Reads a device as saved. Parsed from bytes, as server replies are, so the bundle
+    /// carries one JSON reader for these types instead of two.
+    fn parse(raw: &str) -> Option<Device> {
+        serde_json::from_slice(raw.as_bytes()).ok()
+    }
+
+    /// The device saved for this user. Data this version cannot read (say, written by a
+    /// newer one) is set aside under another key rather than overwritten: it may hold
+    /// edits the server has not seen.
+    fn load(user: Uuid) -> Option<Device> {
+        let key = device_key(user);
+        let storage = LocalStorage::raw();
+        let raw = storage.get_item(&key).ok().flatten()?;
+        let device = parse(&raw);
+        if device.is_none() {
+            let _ = storage.set_item(&format!("{key}.unreadable"), &raw);
+        }
+        device
+    }
+
     pub fn save(user: Uuid, device: &Device) -> bool {
         LocalStorage::set(device_key(user), device).is_ok()
+    }
+
+    /// Another tab of this browser saved its copy: take in its edits, so that our next
+    /// save does not overwrite them.
+    fn absorb_other_tabs(engine: SyncEngine, user: Uuid) {
+        let key = device_key(user);
+        let listener = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() != Some(key.as_str()) {
+                return;
+            }
+            let Some(other) = event.new_value().as_deref().and_then(parse) else {
+                return;
+            };
+            engine.device.update(|device| {
+                if let Some(device) = device {
+                    device.absorb(other);
+                }
+            });
+        });
+        std::mem::forget(listener);
     }
 
     fn online() -> bool {
@@ -281,9 +328,9 @@ mod browser {
     }
 
     pub fn start(engine: SyncEngine, user: Uuid) {
-        let device =
-            LocalStorage::get::<Device>(device_key(user)).unwrap_or_else(|_| Device::new(node()));
+        let device = load(user).unwrap_or_else(|| Device::new(node()));
         engine.device.set(Some(device));
+        absorb_other_tabs(engine, user);
         engine.status.update(|s| s.online = online());
         ask_for_persistent_storage();
         let on_change = move |_| {

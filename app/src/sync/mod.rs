@@ -37,10 +37,57 @@ pub struct Change {
 
 /// A change as a client sends it: with an id to acknowledge it by.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "FlatMutation", into = "FlatMutation")]
 pub struct Mutation {
     pub id: Uuid,
-    #[serde(flatten)]
     pub change: Change,
+}
+
+/// A mutation on the wire and on the device: its id beside the change's fields. Spelled out
+/// rather than `#[serde(flatten)]`, whose buffering deserializer costs the
+/// browser bundle about 4 KB compressed.
+#[derive(Serialize, Deserialize)]
+struct FlatMutation {
+    id: Uuid,
+    record: Uuid,
+    relationship: Uuid,
+    kind: Kind,
+    private: bool,
+    field: String,
+    value: Value,
+    hlc: Hlc,
+}
+
+impl From<FlatMutation> for Mutation {
+    fn from(m: FlatMutation) -> Self {
+        Self {
+            id: m.id,
+            change: Change {
+                record: m.record,
+                relationship: m.relationship,
+                kind: m.kind,
+                private: m.private,
+                field: m.field,
+                value: m.value,
+                hlc: m.hlc,
+            },
+        }
+    }
+}
+
+impl From<Mutation> for FlatMutation {
+    fn from(Mutation { id, change }: Mutation) -> Self {
+        Self {
+            id,
+            record: change.record,
+            relationship: change.relationship,
+            kind: change.kind,
+            private: change.private,
+            field: change.field,
+            value: change.value,
+            hlc: change.hlc,
+        }
+    }
 }
 
 /// What the server did with one mutation.

@@ -71,6 +71,29 @@ pub fn rejection_text(i18n: I18n, rejection: Rejection) -> String {
     }
 }
 
+/// What every row of one relationship's list shares.
+#[derive(Clone, Copy)]
+struct Rows {
+    relationship: Uuid,
+    my_role: Role,
+    ended: bool,
+    /// The item whose edit form is open.
+    editing: RwSignal<Option<Uuid>>,
+    /// The item just deleted, offered back.
+    undo: RwSignal<Option<(Uuid, String)>>,
+}
+
+impl Rows {
+    fn record(self, id: Uuid) -> RecordRef {
+        RecordRef {
+            id,
+            relationship: self.relationship,
+            kind: Kind::ActionItem,
+            private: false,
+        }
+    }
+}
+
 #[component]
 pub fn ActionItems(
     relationship: Uuid,
@@ -84,15 +107,14 @@ pub fn ActionItems(
         sync.device
             .with(|d| d.as_ref().map(|d| items(&d.local, &d.outbox, relationship)))
     });
-    let undo = RwSignal::new(None::<(Uuid, String)>);
-    let editing = RwSignal::new(None::<Uuid>);
-    let partner = StoredValue::new(partner_name);
-    let reference = move |id| RecordRef {
-        id,
+    let rows = Rows {
         relationship,
-        kind: Kind::ActionItem,
-        private: false,
+        my_role,
+        ended,
+        editing: RwSignal::new(None),
+        undo: RwSignal::new(None),
     };
+    let partner = StoredValue::new(partner_name);
 
     let group = move |role: Role| {
         let heading = move || {
@@ -105,15 +127,15 @@ pub fn ActionItems(
                 })
             }
         };
-        let mine = move || {
+        let mine = move |done: bool| {
             list.get()
                 .unwrap_or_default()
                 .into_iter()
-                .filter(|i| i.owner == role)
+                .filter(|i| i.owner == role && i.done_at.is_some() == done)
                 .collect::<Vec<_>>()
         };
-        let open = move || {
-            let mut open: Vec<Item> = mine().into_iter().filter(|i| i.done_at.is_none()).collect();
+        let open = Signal::derive(move || {
+            let mut open = mine(false);
             open.sort_by(|a, b| {
                 (a.due.is_none(), a.due, &a.created_at).cmp(&(
                     b.due.is_none(),
@@ -122,45 +144,25 @@ pub fn ActionItems(
                 ))
             });
             open
-        };
-        let done = move || {
-            let mut done: Vec<Item> = mine().into_iter().filter(|i| i.done_at.is_some()).collect();
+        });
+        let done = Signal::derive(move || {
+            let mut done = mine(true);
             done.sort_by_key(|i| std::cmp::Reverse(i.done_at));
             done
-        };
-        let row = move |item: Item| {
-            view! {
-                <ItemRow
-                    item
-                    can_tick=role == my_role && !ended
-                    can_edit=!ended
-                    editing
-                    my_role
-                    on_delete=move |id: Uuid, title: String| {
-                        sync.edit(reference(id), vec![(DELETED, json!(true))]);
-                        undo.set(Some((id, title)));
-                    }
-                    reference
-                />
-            }
-        };
+        });
         view! {
             <div class="item-group">
                 <h3>{heading}</h3>
                 <Show
-                    when=move || !open().is_empty()
-                    fallback=move || view! { <p class="empty">{move || i18n.t(Msg::NoOpenItems)}</p> }
+                    when=move || open.with(|o| !o.is_empty())
+                    fallback=move || view! { <p class="empty">{i18n.tr(Msg::NoOpenItems)}</p> }
                 >
-                    <ul class="items">
-                        <For each=open key=|i| (i.id, i.title.clone(), i.due, i.done_at, i.pending, i.notes.clone()) children=row />
-                    </ul>
+                    <ItemList items=open rows />
                 </Show>
-                <Show when=move || !done().is_empty()>
+                <Show when=move || done.with(|d| !d.is_empty())>
                     <details class="done-items">
-                        <summary>{move || i18n.fmt(Msg::DoneCount, &[&done().len().to_string()])}</summary>
-                        <ul class="items">
-                            <For each=done key=|i| (i.id, i.title.clone(), i.done_at, i.pending) children=row />
-                        </ul>
+                        <summary>{move || i18n.fmt(Msg::DoneCount, &[&done.with(Vec::len).to_string()])}</summary>
+                        <ItemList items=done rows />
                     </details>
                 </Show>
             </div>
@@ -169,22 +171,22 @@ pub fn ActionItems(
 
     view! {
         <section class="panel" aria-labelledby="items-heading">
-            <h2 id="items-heading">{move || i18n.t(Msg::ActionItems)}</h2>
+            <h2 id="items-heading">{i18n.tr(Msg::ActionItems)}</h2>
             <Show
                 when=move || list.with(Option::is_some)
-                fallback=move || view! { <p>{move || i18n.t(Msg::Loading)}</p> }
+                fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }
             >
                 {group(my_role)}
                 {group(my_role.partner())}
             </Show>
             <p class="undo" role="status" aria-live="polite">
-                {move || undo.get().map(|(id, title)| view! {
+                {move || rows.undo.get().map(|(id, title)| view! {
                     <span>{i18n.fmt(Msg::ItemDeleted, &[&title])}</span>
                     " "
                     <button class="button secondary" on:click=move |_| {
-                        sync.edit(reference(id), vec![(DELETED, json!(false))]);
-                        undo.set(None);
-                    }>{move || i18n.t(Msg::Undo)}</button>
+                        sync.edit(rows.record(id), vec![(DELETED, json!(false))]);
+                        rows.undo.set(None);
+                    }>{i18n.tr(Msg::Undo)}</button>
                 })}
             </p>
             {(!ended).then(|| view! { <AddItem relationship my_role /> })}
@@ -192,25 +194,43 @@ pub fn ActionItems(
     }
 }
 
+/// One list of items. Open and done lists alike use this one keyed list, so its diffing
+/// code is in the bundle once.
 #[component]
-fn ItemRow(
-    item: Item,
-    can_tick: bool,
-    can_edit: bool,
-    editing: RwSignal<Option<Uuid>>,
-    my_role: Role,
-    on_delete: impl Fn(Uuid, String) + Copy + Send + Sync + 'static,
-    reference: impl Fn(Uuid) -> RecordRef + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+fn ItemList(items: Signal<Vec<Item>>, rows: Rows) -> impl IntoView {
+    view! {
+        <ul class="items">
+            <For
+                each=move || items.get()
+                key=|i| (i.id, i.title.clone(), i.notes.clone(), i.due, i.done_at, i.owner, i.pending)
+                let:item
+            >
+                <ItemRow item rows />
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn ItemRow(item: Item, rows: Rows) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
+    let Rows {
+        my_role, editing, ..
+    } = rows;
     let id = item.id;
+    let can_tick = item.owner == my_role && !rows.ended;
+    let can_edit = !rows.ended;
     let overdue = item.done_at.is_none() && item.due.is_some_and(|d| d < today());
     let done = item.done_at.is_some();
     let title = StoredValue::new(item.title.clone());
     let toggle = move |_| {
         let value = if done { Value::Null } else { json!(now_text()) };
-        sync.edit(reference(id), vec![("done_at", value)]);
+        sync.edit(rows.record(id), vec![("done_at", value)]);
+    };
+    let delete = move |_| {
+        sync.edit(rows.record(id), vec![(DELETED, json!(true))]);
+        rows.undo.set(Some((id, title.get_value())));
     };
     let due_text = item.due.map(|d| {
         let date = i18n.date(d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc());
@@ -237,31 +257,31 @@ fn ItemRow(
                         <div class="item-meta">
                             {due_text.clone().map(|t| view! { <span class="due">{t}</span> })}
                             {added.map(|t| view! { <span class="added">{t}</span> })}
-                            {pending.then(|| view! { <span class="pending-mark">{move || i18n.t(Msg::NotSyncedYet)}</span> })}
+                            {pending.then(|| view! { <span class="pending-mark">{i18n.tr(Msg::NotSyncedYet)}</span> })}
                             {(!notes.is_empty()).then(|| view! { <p class="notes">{notes}</p> })}
                         </div>
-                        <Show when=move || can_edit>
+                        {can_edit.then(|| view! {
                             <div class="item-actions">
                                 <button
                                     class="button secondary"
                                     aria-label=move || i18n.fmt(Msg::EditItem, &[&title.get_value()])
                                     on:click=move |_| editing.set(Some(id))
                                 >
-                                    {move || i18n.t(Msg::Edit)}
+                                    {i18n.tr(Msg::Edit)}
                                 </button>
                                 <button
                                     class="button secondary"
                                     aria-label=move || i18n.fmt(Msg::DeleteItem, &[&title.get_value()])
-                                    on:click=move |_| on_delete(id, title.get_value())
+                                    on:click=delete
                                 >
-                                    {move || i18n.t(Msg::Delete)}
+                                    {i18n.tr(Msg::Delete)}
                                 </button>
                             </div>
-                        </Show>
+                        })}
                     }
                 }
             >
-                <EditItem item=stored.get_value() editing my_role reference />
+                <EditItem item=stored.get_value() rows />
             </Show>
         </li>
     }
@@ -293,12 +313,10 @@ fn check(field: &str, value: &Value) -> Option<Rejection> {
 }
 
 #[component]
-fn EditItem(
-    item: Item,
-    editing: RwSignal<Option<Uuid>>,
-    my_role: Role,
-    reference: impl Fn(Uuid) -> RecordRef + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+fn EditItem(item: Item, rows: Rows) -> impl IntoView {
+    let Rows {
+        my_role, editing, ..
+    } = rows;
     let i18n = use_i18n();
     let sync = use_sync();
     let title = RwSignal::new(item.title.clone());
@@ -346,7 +364,7 @@ fn EditItem(
             .map(|(f, v, _)| (f, v))
             .collect();
         if !changed.is_empty() {
-            sync.edit(reference(item.id), changed);
+            sync.edit(rows.record(item.id), changed);
         }
         editing.set(None);
     };
@@ -361,24 +379,24 @@ fn EditItem(
     view! {
         <form class="edit-item" on:submit=save novalidate>
             <div class="field">
-                <label for="edit-title">{move || i18n.t(Msg::ItemTitle)}</label>
+                <label for="edit-title">{i18n.tr(Msg::ItemTitle)}</label>
                 <input id="edit-title" type="text" maxlength=200 bind:value=title aria-describedby="edit-title-message" />
                 <p id="edit-title-message" class="field-message field-error" aria-live="polite">{error_for("title")}</p>
             </div>
             <div class="field">
-                <label for="edit-notes">{move || i18n.t(Msg::ItemNotes)}</label>
+                <label for="edit-notes">{i18n.tr(Msg::ItemNotes)}</label>
                 <textarea id="edit-notes" maxlength=2000 rows=3 bind:value=notes aria-describedby="edit-notes-message"></textarea>
                 <p id="edit-notes-message" class="field-message field-error" aria-live="polite">{error_for("notes")}</p>
             </div>
             <div class="field">
-                <label for="edit-due">{move || i18n.t(Msg::ItemDue)}</label>
+                <label for="edit-due">{i18n.tr(Msg::ItemDue)}</label>
                 <input id="edit-due" type="date" bind:value=due />
             </div>
             <OwnerSelect id="edit-owner" value=owner my_role />
             <div class="actions">
-                <button type="submit" class="button primary">{move || i18n.t(Msg::Save)}</button>
+                <button type="submit" class="button primary">{i18n.tr(Msg::Save)}</button>
                 <button type="button" class="button secondary" on:click=move |_| editing.set(None)>
-                    {move || i18n.t(Msg::Cancel)}
+                    {i18n.tr(Msg::Cancel)}
                 </button>
             </div>
         </form>
@@ -390,10 +408,10 @@ fn OwnerSelect(id: &'static str, value: RwSignal<String>, my_role: Role) -> impl
     let i18n = use_i18n();
     view! {
         <div class="field">
-            <label for=id>{move || i18n.t(Msg::ItemFor)}</label>
+            <label for=id>{i18n.tr(Msg::ItemFor)}</label>
             <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
                 <option value=my_role.as_str() selected=move || value.get() == my_role.as_str()>
-                    {move || i18n.t(Msg::ForMe)}
+                    {i18n.tr(Msg::ForMe)}
                 </option>
                 <option value=my_role.partner().as_str() selected=move || value.get() == my_role.partner().as_str()>
                     {move || i18n.fmt(Msg::ForPartner, &[role_name(i18n, my_role.partner())])}
@@ -440,9 +458,9 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
     };
     view! {
         <form class="add-item" on:submit=add novalidate>
-            <h3>{move || i18n.t(Msg::AddItemHeading)}</h3>
+            <h3>{i18n.tr(Msg::AddItemHeading)}</h3>
             <div class="field">
-                <label for="new-item">{move || i18n.t(Msg::NewItem)}</label>
+                <label for="new-item">{i18n.tr(Msg::NewItem)}</label>
                 <input
                     id="new-item"
                     type="text"
@@ -457,10 +475,10 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
             </div>
             <OwnerSelect id="new-item-owner" value=owner my_role />
             <div class="field">
-                <label for="new-item-due">{move || i18n.t(Msg::ItemDueOptional)}</label>
+                <label for="new-item-due">{i18n.tr(Msg::ItemDueOptional)}</label>
                 <input id="new-item-due" type="date" bind:value=due />
             </div>
-            <button type="submit" class="button primary">{move || i18n.t(Msg::Add)}</button>
+            <button type="submit" class="button primary">{i18n.tr(Msg::Add)}</button>
         </form>
     }
 }

@@ -1,7 +1,7 @@
 //! The sign-up and sign-in pages.
 
 use super::{
-    form::{field_error, FormError, TextField},
+    form::{field_error, server_action, FormError, TextField},
     safe_next, use_auth,
 };
 use crate::{
@@ -34,7 +34,7 @@ fn on_success(succeeded: impl Fn() -> bool + 'static, next: Memo<String>) {
 pub fn SignUpPage() -> impl IntoView {
     let i18n = use_i18n();
     let next = next_target();
-    let action = ServerAction::<SignUp>::new();
+    let action = server_action::<SignUp>();
     on_success(move || matches!(action.value().get(), Some(Ok(_))), next);
     let (name, email, password) = (
         RwSignal::new(String::new()),
@@ -67,7 +67,7 @@ pub fn SignUpPage() -> impl IntoView {
 
     view! {
         <section class="panel narrow">
-            <h1>{move || i18n.t(Msg::SignUpTitle)}</h1>
+            <h1>{i18n.tr(Msg::SignUpTitle)}</h1>
             <form on:submit=submit novalidate>
                 <TextField
                     id="display_name"
@@ -99,12 +99,12 @@ pub fn SignUpPage() -> impl IntoView {
                 />
                 <FormError error=Signal::derive(server) />
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>
-                    {move || i18n.t(Msg::SignUp)}
+                    {i18n.tr(Msg::SignUp)}
                 </button>
             </form>
             <p>
-                {move || i18n.t(Msg::HaveAccount)} " "
-                <a href=move || format!("/signin?next={}", next.get())>{move || i18n.t(Msg::SignIn)}</a>
+                {i18n.tr(Msg::HaveAccount)} " "
+                <a href=move || format!("/signin?next={}", next.get())>{i18n.tr(Msg::SignIn)}</a>
             </p>
         </section>
     }
@@ -114,7 +114,7 @@ pub fn SignUpPage() -> impl IntoView {
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let next = next_target();
-    let action = ServerAction::<SignIn>::new();
+    let action = server_action::<SignIn>();
     on_success(move || matches!(action.value().get(), Some(Ok(_))), next);
     let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let client = RwSignal::new(Vec::<FieldError>::new());
@@ -141,7 +141,7 @@ pub fn SignInPage() -> impl IntoView {
 
     view! {
         <section class="panel narrow">
-            <h1>{move || i18n.t(Msg::SignInTitle)}</h1>
+            <h1>{i18n.tr(Msg::SignInTitle)}</h1>
             <form on:submit=submit novalidate>
                 <TextField
                     id="email"
@@ -163,12 +163,12 @@ pub fn SignInPage() -> impl IntoView {
                 />
                 <FormError error=Signal::derive(server) />
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>
-                    {move || i18n.t(Msg::SignIn)}
+                    {i18n.tr(Msg::SignIn)}
                 </button>
             </form>
             <p>
-                {move || i18n.t(Msg::NoAccount)} " "
-                <a href=move || format!("/signup?next={}", next.get())>{move || i18n.t(Msg::SignUp)}</a>
+                {i18n.tr(Msg::NoAccount)} " "
+                <a href=move || format!("/signup?next={}", next.get())>{i18n.tr(Msg::SignUp)}</a>
             </p>
         </section>
     }

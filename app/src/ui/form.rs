@@ -5,7 +5,19 @@ use crate::{
     error::{AppError, InviteProblem},
     i18n::{use_i18n, I18n, Msg},
 };
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
+
+/// A server function as an action. Not leptos's `ServerAction`, which also reads the errors
+/// of plain, script-less form posts back from the URL: Tandem posts no such forms, and that
+/// reader would put a base64 decoder in the browser bundle.
+pub fn server_action<S>() -> Action<S, Result<S::Output, S::Error>>
+where
+    S: ServerFn + Clone + Send + Sync + 'static,
+    S::Output: Send + Sync + 'static,
+    S::Error: Send + Sync + 'static,
+{
+    Action::new(|input: &S| S::run_on_client(input.clone()))
+}
 
 /// The text for a field's problem, naming the limit where there is one.
 pub fn problem_text(i18n: I18n, error: FieldError) -> String {

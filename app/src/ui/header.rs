@@ -1,6 +1,6 @@
 //! The top bar: the app's name, the language picker, and who is signed in.
 
-use super::use_auth;
+use super::{form::server_action, use_auth};
 use crate::{
     api::SignOut,
     i18n::{use_i18n, Locale, Msg},
@@ -12,7 +12,7 @@ use leptos_router::hooks::{use_location, use_navigate};
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let sign_out = ServerAction::<SignOut>::new();
+    let sign_out = server_action::<SignOut>();
     let navigate = use_navigate();
     // Every page seen online opens offline later, including those reached inside the app.
     let location = use_location();
@@ -28,9 +28,9 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="topbar">
             <a href="/" class="brand">
-                {move || i18n.t(Msg::AppName)}
+                {i18n.tr(Msg::AppName)}
             </a>
-            <nav class="topbar-actions" aria-label=move || i18n.t(Msg::AccountMenu)>
+            <nav class="topbar-actions" aria-label=i18n.tr(Msg::AccountMenu)>
                 <LanguagePicker />
                 <Transition fallback=|| ()>
                     {move || Suspend::new(async move {
@@ -42,12 +42,12 @@ pub fn Header() -> impl IntoView {
                                     class="button secondary"
                                     on:click=move |_| { sign_out.dispatch(SignOut {}); }
                                 >
-                                    {move || i18n.t(Msg::SignOut)}
+                                    {i18n.tr(Msg::SignOut)}
                                 </button>
                             }.into_any(),
                             _ => view! {
                                 <a class="button secondary" href="/signin">
-                                    {move || i18n.t(Msg::SignIn)}
+                                    {i18n.tr(Msg::SignIn)}
                                 </a>
                             }.into_any(),
                         }
@@ -64,7 +64,7 @@ fn LanguagePicker() -> impl IntoView {
     view! {
         <select
             class="language"
-            aria-label=move || i18n.t(Msg::Language)
+            aria-label=i18n.tr(Msg::Language)
             on:change=move |ev| {
                 if let Some(locale) = Locale::from_code(&event_target_value(&ev)) {
                     i18n.set(locale);

@@ -1,7 +1,8 @@
 //! The home screen: a welcome when signed out, the person's relationships when signed in.
 
 use super::{
-    form::{field_error, FormError, TextField},
+    form::{field_error, server_action, FormError, TextField},
+    page_data::page_data,
     use_auth,
 };
 use crate::{
@@ -32,11 +33,11 @@ fn Welcome() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="hero">
-            <h1>{move || i18n.t(Msg::Tagline)}</h1>
-            <p>{move || i18n.t(Msg::WelcomeText)}</p>
+            <h1>{i18n.tr(Msg::Tagline)}</h1>
+            <p>{i18n.tr(Msg::WelcomeText)}</p>
             <div class="actions">
-                <a class="button primary" href="/signup">{move || i18n.t(Msg::SignUp)}</a>
-                <a class="button secondary" href="/signin">{move || i18n.t(Msg::SignIn)}</a>
+                <a class="button primary" href="/signup">{i18n.tr(Msg::SignUp)}</a>
+                <a class="button secondary" href="/signin">{i18n.tr(Msg::SignIn)}</a>
             </div>
         </section>
     }
@@ -46,15 +47,15 @@ fn Welcome() -> impl IntoView {
 fn Dashboard() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let relationships = Resource::new(move || auth.version(), |_| my_relationships());
+    let relationships = page_data(move || auth.version(), |_| my_relationships());
     view! {
         <section class="panel">
-            <h1>{move || i18n.t(Msg::YourRelationships)}</h1>
-            <Transition fallback=move || view! { <p>{move || i18n.t(Msg::Loading)}</p> }>
+            <h1>{i18n.tr(Msg::YourRelationships)}</h1>
+            <Transition fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match relationships.await {
                         Ok(list) if list.is_empty() => view! {
-                            <p class="empty">{move || i18n.t(Msg::NoRelationships)}</p>
+                            <p class="empty">{i18n.tr(Msg::NoRelationships)}</p>
                         }.into_any(),
                         Ok(list) => {
                             super::pwa::keep(list.iter().map(|r| format!("/r/{}", r.id)).collect());
@@ -131,7 +132,7 @@ fn RelationshipCard(r: RelationshipView) -> impl IntoView {
 #[component]
 fn StartRelationship() -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerAction::<StartRelationship>::new();
+    let action = server_action::<StartRelationship>();
     let role = RwSignal::new(String::new());
     let title = RwSignal::new(String::new());
     let client = RwSignal::new(Vec::<FieldError>::new());
@@ -178,11 +179,11 @@ fn StartRelationship() -> impl IntoView {
 
     view! {
         <section class="panel">
-            <h2>{move || i18n.t(Msg::StartTitle)}</h2>
-            <p>{move || i18n.t(Msg::StartText)}</p>
+            <h2>{i18n.tr(Msg::StartTitle)}</h2>
+            <p>{i18n.tr(Msg::StartText)}</p>
             <form on:submit=submit novalidate>
                 <fieldset class="field" aria-describedby="role-message">
-                    <legend>{move || i18n.t(Msg::MyRole)}</legend>
+                    <legend>{i18n.tr(Msg::MyRole)}</legend>
                     {role_option(Role::Mentor, Msg::IAmMentor)}
                     {role_option(Role::Mentee, Msg::IAmMentee)}
                     <p id="role-message" class="field-message field-error" aria-live="polite">
@@ -199,7 +200,7 @@ fn StartRelationship() -> impl IntoView {
                 />
                 <FormError error=Signal::derive(server) />
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>
-                    {move || i18n.t(Msg::CreateInvite)}
+                    {i18n.tr(Msg::CreateInvite)}
                 </button>
             </form>
         </section>

@@ -1,6 +1,11 @@
 //! The page an invite link opens: who invites you, in which role; accept or decline.
 
-use super::{form::error_text, home::role_name, use_auth};
+use super::{
+    form::{error_text, server_action},
+    home::role_name,
+    page_data::page_data,
+    use_auth,
+};
 use crate::{
     api::{invite, RespondToInvite},
     i18n::{use_i18n, Msg},
@@ -18,19 +23,19 @@ pub fn InvitePage() -> impl IntoView {
 
     view! {
         <section class="panel narrow">
-            <h1>{move || i18n.t(Msg::InvitationTitle)}</h1>
-            <Transition fallback=move || view! { <p>{move || i18n.t(Msg::Loading)}</p> }>
+            <h1>{i18n.tr(Msg::InvitationTitle)}</h1>
+            <Transition fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match auth.user.await {
                         Ok(Some(_)) => view! { <Invitation token /> }.into_any(),
                         _ => view! {
-                            <p>{move || i18n.t(Msg::InviteSignInFirst)}</p>
+                            <p>{i18n.tr(Msg::InviteSignInFirst)}</p>
                             <div class="actions">
                                 <a class="button primary" href=move || format!("/signup?next={}", here())>
-                                    {move || i18n.t(Msg::SignUp)}
+                                    {i18n.tr(Msg::SignUp)}
                                 </a>
                                 <a class="button secondary" href=move || format!("/signin?next={}", here())>
-                                    {move || i18n.t(Msg::SignIn)}
+                                    {i18n.tr(Msg::SignIn)}
                                 </a>
                             </div>
                         }.into_any(),
@@ -44,8 +49,8 @@ pub fn InvitePage() -> impl IntoView {
 #[component]
 fn Invitation(token: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let details = Resource::new(move || token.get(), invite);
-    let respond = ServerAction::<RespondToInvite>::new();
+    let details = page_data(move || token.get(), invite);
+    let respond = server_action::<RespondToInvite>();
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(Some(id))) = respond.value().get() {
@@ -60,13 +65,13 @@ fn Invitation(token: Memo<String>) -> impl IntoView {
     };
 
     view! {
-        <Transition fallback=move || view! { <p>{move || i18n.t(Msg::Loading)}</p> }>
+        <Transition fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match details.await {
                     Ok(view_) => view! {
                         <Show
                             when=move || !matches!(respond.value().get(), Some(Ok(None)))
-                            fallback=move || view! { <p role="status">{move || i18n.t(Msg::YouDeclined)}</p> }
+                            fallback=move || view! { <p role="status">{i18n.tr(Msg::YouDeclined)}</p> }
                         >
                             <p class="invite-lead">
                                 {
@@ -84,17 +89,17 @@ fn Invitation(token: Memo<String>) -> impl IntoView {
                             </p>
                             <div class="actions">
                                 <button class="button primary" disabled=move || respond.pending().get() on:click=move |_| answer(true)>
-                                    {move || i18n.t(Msg::Accept)}
+                                    {i18n.tr(Msg::Accept)}
                                 </button>
                                 <button class="button secondary" disabled=move || respond.pending().get() on:click=move |_| answer(false)>
-                                    {move || i18n.t(Msg::Decline)}
+                                    {i18n.tr(Msg::Decline)}
                                 </button>
                             </div>
                         </Show>
                     }.into_any(),
                     Err(e) => view! {
                         <p class="form-error" role="alert">{error_text(i18n, &e)}</p>
-                        <a href="/">{move || i18n.t(Msg::BackHome)}</a>
+                        <a href="/">{i18n.tr(Msg::BackHome)}</a>
                     }.into_any(),
                 }
             })}

@@ -56,7 +56,9 @@ mod browser {
         if controller.is_null() || controller.is_undefined() {
             return;
         }
-        if let Ok(message) = JSON::parse(&message.to_string()) {
+        // serde_json's writer, not Value's Display, which would add float formatting to the bundle.
+        let text = serde_json::to_string(message).unwrap_or_default();
+        if let Ok(message) = JSON::parse(&text) {
             call(&controller, "postMessage", &message);
         }
     }

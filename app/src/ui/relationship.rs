@@ -2,8 +2,9 @@
 
 use super::{
     action_items::ActionItems,
-    form::{error_text, FormError},
+    form::{error_text, server_action, FormError},
     home::{relationship_name, relationship_status, role_name},
+    page_data::page_data,
     use_auth,
 };
 use crate::{
@@ -28,7 +29,7 @@ pub fn RelationshipPage() -> impl IntoView {
             .and_then(|id| Uuid::parse_str(&id).ok())
     });
     let reload = RwSignal::new(0u32);
-    let data = Resource::new(
+    let data = page_data(
         move || (id.get(), reload.get(), auth.version()),
         |(id, _, _)| async move {
             match id {
@@ -40,20 +41,20 @@ pub fn RelationshipPage() -> impl IntoView {
     let refresh = move || reload.update(|n| *n += 1);
 
     view! {
-        <Transition fallback=move || view! { <p class="panel">{move || i18n.t(Msg::Loading)}</p> }>
+        <Transition fallback=move || view! { <p class="panel">{i18n.tr(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(r) => view! { <Details r refresh /> }.into_any(),
                     Err(AppError::Unauthenticated) => view! {
                         <section class="panel">
-                            <p>{move || i18n.t(Msg::ErrSignInFirst)}</p>
-                            <a class="button primary" href="/signin">{move || i18n.t(Msg::SignIn)}</a>
+                            <p>{i18n.tr(Msg::ErrSignInFirst)}</p>
+                            <a class="button primary" href="/signin">{i18n.tr(Msg::SignIn)}</a>
                         </section>
                     }.into_any(),
                     Err(e) => view! {
                         <section class="panel">
                             <p class="form-error" role="alert">{error_text(i18n, &e)}</p>
-                            <a href="/">{move || i18n.t(Msg::BackHome)}</a>
+                            <a href="/">{i18n.tr(Msg::BackHome)}</a>
                         </section>
                     }.into_any(),
                 }
@@ -73,8 +74,8 @@ fn Details(
     let paired = r.partner_name.is_some();
     let invite = r.invite.clone();
     let r = StoredValue::new(r);
-    let end = ServerAction::<EndRelationship>::new();
-    let new_invite = ServerAction::<NewInvite>::new();
+    let end = server_action::<EndRelationship>();
+    let new_invite = server_action::<NewInvite>();
     Effect::new(move |_| {
         if matches!(end.value().get(), Some(Ok(())))
             || matches!(new_invite.value().get(), Some(Ok(())))
@@ -87,19 +88,19 @@ fn Details(
 
     view! {
         <section class="panel">
-            <p class="crumb"><a href="/">{move || i18n.t(Msg::BackHome)}</a></p>
+            <p class="crumb"><a href="/">{i18n.tr(Msg::BackHome)}</a></p>
             <h1>{move || r.with_value(|r| relationship_name(i18n, r))}</h1>
             <dl class="facts">
-                <dt>{move || i18n.t(Msg::YourRole)}</dt>
+                <dt>{i18n.tr(Msg::YourRole)}</dt>
                 <dd>{move || r.with_value(|r| role_name(i18n, r.my_role))}</dd>
-                <dt>{move || i18n.t(Msg::Partner)}</dt>
+                <dt>{i18n.tr(Msg::Partner)}</dt>
                 <dd>
                     {move || r.with_value(|r| match &r.partner_name {
                         Some(p) => format!("{p} ({})", role_name(i18n, r.my_role.partner())),
                         None => i18n.t(Msg::NoPartnerYet).to_owned(),
                     })}
                 </dd>
-                <dt>{move || i18n.t(Msg::Status)}</dt>
+                <dt>{i18n.tr(Msg::Status)}</dt>
                 <dd class="status">{move || r.with_value(|r| relationship_status(i18n, r))}</dd>
             </dl>
         </section>
@@ -108,7 +109,7 @@ fn Details(
             Some(link) if link.state == InviteState::Open => view! { <InvitePanel id link refresh /> }.into_any(),
             other => view! {
                 <section class="panel">
-                    <h2>{move || i18n.t(Msg::InviteHeading)}</h2>
+                    <h2>{i18n.tr(Msg::InviteHeading)}</h2>
                     <p>{move || i18n.t(match other.as_ref().map(|l| l.state) {
                         Some(InviteState::Declined) => Msg::InviteWasDeclined,
                         Some(InviteState::Expired) => Msg::InviteWasExpired,
@@ -116,31 +117,31 @@ fn Details(
                     })}</p>
                     <FormError error=Signal::derive(move || new_invite.value().get().and_then(Result::err)) />
                     <button class="button primary" on:click=move |_| { new_invite.dispatch(NewInvite { id }); }>
-                        {move || i18n.t(Msg::CreateNewInvite)}
+                        {i18n.tr(Msg::CreateNewInvite)}
                     </button>
                 </section>
             }.into_any(),
         })}
         {(!ended).then(|| view! {
             <section class="panel danger-zone">
-                <h2>{move || i18n.t(Msg::EndHeading)}</h2>
-                <p>{move || i18n.t(Msg::EndText)}</p>
+                <h2>{i18n.tr(Msg::EndHeading)}</h2>
+                <p>{i18n.tr(Msg::EndText)}</p>
                 <FormError error=Signal::derive(move || end.value().get().and_then(Result::err)) />
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! {
                         <button class="button danger" on:click=move |_| confirming.set(true)>
-                            {move || i18n.t(Msg::EndRelationship)}
+                            {i18n.tr(Msg::EndRelationship)}
                         </button>
                     }
                 >
-                    <p role="alert">{move || i18n.t(Msg::EndConfirm)}</p>
+                    <p role="alert">{i18n.tr(Msg::EndConfirm)}</p>
                     <div class="actions">
                         <button class="button danger" on:click=move |_| { end.dispatch(EndRelationship { id }); }>
-                            {move || i18n.t(Msg::EndYes)}
+                            {i18n.tr(Msg::EndYes)}
                         </button>
                         <button class="button secondary" on:click=move |_| confirming.set(false)>
-                            {move || i18n.t(Msg::Cancel)}
+                            {i18n.tr(Msg::Cancel)}
                         </button>
                     </div>
                 </Show>
@@ -178,7 +179,7 @@ fn InvitePanel(
     refresh: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let revoke = ServerAction::<RevokeInvite>::new();
+    let revoke = server_action::<RevokeInvite>();
     Effect::new(move |_| {
         if matches!(revoke.value().get(), Some(Ok(()))) {
             refresh();
@@ -206,10 +207,10 @@ fn InvitePanel(
 
     view! {
         <section class="panel">
-            <h2>{move || i18n.t(Msg::InviteHeading)}</h2>
-            <p>{move || i18n.t(Msg::InviteExplain)}</p>
+            <h2>{i18n.tr(Msg::InviteHeading)}</h2>
+            <p>{i18n.tr(Msg::InviteExplain)}</p>
             <div class="field">
-                <label for="invite-link">{move || i18n.t(Msg::InviteLinkLabel)}</label>
+                <label for="invite-link">{i18n.tr(Msg::InviteLinkLabel)}</label>
                 <input id="invite-link" type="text" readonly value=url.get_value() on:focus=move |ev| {
                     use wasm_bindgen::JsCast;
                     if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
@@ -219,12 +220,12 @@ fn InvitePanel(
                 <p class="hint">{move || i18n.fmt(Msg::ExpiresOn, &[&i18n.date(link.expires_at)])}</p>
             </div>
             <div class="actions">
-                <button class="button primary" on:click=copy>{move || i18n.t(Msg::CopyLink)}</button>
+                <button class="button primary" on:click=copy>{i18n.tr(Msg::CopyLink)}</button>
                 <Show when=move || can_share.get()>
-                    <button class="button secondary" on:click=share>{move || i18n.t(Msg::ShareLink)}</button>
+                    <button class="button secondary" on:click=share>{i18n.tr(Msg::ShareLink)}</button>
                 </Show>
                 <button class="button secondary" on:click=move |_| { revoke.dispatch(RevokeInvite { id }); }>
-                    {move || i18n.t(Msg::RevokeInvite)}
+                    {i18n.tr(Msg::RevokeInvite)}
                 </button>
             </div>
             <p class="status" aria-live="polite">{move || copied.get().then(|| i18n.t(Msg::Copied))}</p>

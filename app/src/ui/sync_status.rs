@@ -83,25 +83,23 @@ pub fn SyncStatus() -> impl IntoView {
                     }}
                 </p>
                 {move || sync.status.get().storage_failed.then(|| view! {
-                    <p class="form-error" role="alert">{move || i18n.t(Msg::StorageFailed)}</p>
+                    <p class="form-error" role="alert">{i18n.tr(Msg::StorageFailed)}</p>
                 })}
                 {move || sync.status.get().error.map(|e| view! {
                     <p class="form-error">{error_text(i18n, &e)}</p>
                 })}
                 <ul class="rejected">
-                    <For
-                        each=move || sync.rejected()
-                        key=|(id, ..)| *id
-                        children=move |(id, name, reason)| view! {
-                            <li>
-                                <p>{i18n.fmt(Msg::RejectedChange, &[&name])}</p>
-                                <p class="form-error">{rejection_text(i18n, reason)}</p>
-                                <button class="button secondary" on:click=move |_| sync.discard(id)>
-                                    {move || i18n.t(Msg::Discard)}
-                                </button>
-                            </li>
-                        }
-                    />
+                    // Refusals are few and short-lived: a plain list, not a keyed <For>,
+                    // keeps the keyed-diff code of another item type out of the bundle.
+                    {move || sync.rejected().into_iter().map(|(id, name, reason)| view! {
+                        <li>
+                            <p>{i18n.fmt(Msg::RejectedChange, &[&name])}</p>
+                            <p class="form-error">{rejection_text(i18n, reason)}</p>
+                            <button class="button secondary" on:click=move |_| sync.discard(id)>
+                                {i18n.tr(Msg::Discard)}
+                            </button>
+                        </li>
+                    }).collect_view()}
                 </ul>
             </div>
         </div>

@@ -1,7 +1,7 @@
 //! Starts the real `tandem` binary on a free port and a temporary SQLite database, and talks to it over HTTP.
 #![allow(dead_code)] // each test file uses a different part of this harness
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::{
     net::TcpListener,
     path::{Path, PathBuf},
@@ -133,21 +133,24 @@ pub struct Reply {
 }
 
 impl Client {
-    /// Calls a server function the way the app's forms do (URL-encoded POST).
-    pub fn call(&self, function: &str, args: &[(&str, &str)]) -> Reply {
+    /// Calls a server function the way the app does: a JSON body of its arguments.
+    pub fn call(&self, function: &str, args: Value) -> Reply {
         let request = self.agent.post(&format!("{}/api/{function}", self.base));
         reply(
             function,
-            request.set("Accept", "application/json").send_form(args),
+            request.set("Accept", "application/json").send_json(args),
         )
     }
 
-    /// Calls a server function that takes JSON (the sync protocol).
-    pub fn call_json(&self, function: &str, body: Value) -> Reply {
+    /// Posts a body exactly as given, to see what the server makes of input it cannot read.
+    pub fn call_raw(&self, function: &str, body: &str) -> Reply {
         let request = self.agent.post(&format!("{}/api/{function}", self.base));
         reply(
             function,
-            request.set("Accept", "application/json").send_json(body),
+            request
+                .set("Accept", "application/json")
+                .set("Content-Type", "application/json")
+                .send_string(body),
         )
     }
 
@@ -162,11 +165,7 @@ impl Client {
     pub fn sign_up(&self, name: &str, email: &str) -> Reply {
         let reply = self.call(
             "sign_up",
-            &[
-                ("display_name", name),
-                ("email", email),
-                ("password", PASSWORD),
-            ],
+            json!({ "display_name": name, "email": email, "password": PASSWORD }),
         );
         assert_eq!(reply.status, 200, "sign up: {:?}", reply.body);
         reply
@@ -174,7 +173,10 @@ impl Client {
 
     /// Starts a relationship and returns its id and the invite token.
     pub fn start_relationship(&self, role: &str, title: &str) -> (String, String) {
-        let reply = self.call("start_relationship", &[("role", role), ("title", title)]);
+        let reply = self.call(
+            "start_relationship",
+            json!({ "role": role, "title": title }),
+        );
         assert_eq!(reply.status, 200, "start: {:?}", reply.body);
         let id = reply.body.as_str().unwrap().to_owned();
         let token = self
@@ -184,7 +186,7 @@ impl Client {
     }
 
     pub fn invite_token(&self, id: &str) -> Option<String> {
-        let r = self.call("relationship", &[("id", id)]);
+        let r = self.call("relationship", json!({ "id": id }));
         assert_eq!(r.status, 200, "{:?}", r.body);
         let url = r.body["invite"]["url"].as_str()?;
         Some(url.rsplit('/').next().unwrap().to_owned())
@@ -221,7 +223,7 @@ pub fn pair(server: &Server, title: &str) -> (Client, Client, String) {
     mentee.sign_up("Menno", "menno@example.com");
     let reply = mentee.call(
         "respond_to_invite",
-        &[("token", &token), ("accept", "true")],
+        json!({ "token": &token, "accept": true }),
     );
     assert_eq!(reply.status, 200, "{:?}", reply.body);
     assert_eq!(reply.body, serde_json::json!(id));

@@ -35,7 +35,7 @@ fn invite_then_accept_pairs_mentor_and_mentee() {
         assert_eq!(r["id"], id.as_str());
         assert_eq!(r["my_role"], role);
         assert_eq!(r["partner_name"], partner);
-        assert!(r["started_at"].is_string());
+        assert!(r["started_at"].is_i64());
         assert_eq!(r["invite"], Value::Null);
     }
 }
@@ -202,7 +202,7 @@ fn ending_keeps_the_relationship_readable_and_marked() {
     for client in [&mentor, &mentee] {
         let r = client.call("relationship", json!({ "id": &id }));
         assert_eq!(r.status, 200);
-        assert!(r.body["ended_at"].is_string());
+        assert!(r.body["ended_at"].is_i64());
         assert_eq!(r.body["title"], "Leadership 2027");
     }
     assert_eq!(

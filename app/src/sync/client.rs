@@ -9,8 +9,10 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
-/// Everything a device keeps between visits. Persisted whole after every change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// Everything a device keeps between visits. Persisted whole after every change, in the
+/// form of [`Stored`].
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(from = "Stored")]
 pub struct Device {
     pub clock: Clock,
     /// What the server has confirmed.
@@ -22,6 +24,81 @@ pub struct Device {
     /// Edits the server refused, kept visible until fixed or discarded.
     pub rejected: Vec<(Mutation, Rejection)>,
     pub cursors: BTreeMap<Uuid, i64>,
+}
+
+/// A device as saved: what the server confirmed, as the list of changes a pull delivers,
+/// and the edits on top. What the user sees is rebuilt from these on loading rather than
+/// stored a second time: local storage is small (about 5 MB in most browsers).
+#[derive(Deserialize)]
+struct Stored {
+    clock: Clock,
+    confirmed: Vec<Change>,
+    outbox: Vec<Mutation>,
+    rejected: Vec<(Mutation, Rejection)>,
+    cursors: Cursors,
+}
+
+impl From<Stored> for Device {
+    fn from(stored: Stored) -> Self {
+        let mut confirmed = Replica::default();
+        for change in &stored.confirmed {
+            confirmed.apply(change);
+        }
+        let mut device = Device {
+            clock: stored.clock,
+            local: Replica::default(),
+            confirmed,
+            outbox: stored.outbox,
+            rejected: stored.rejected,
+            cursors: stored.cursors.into_iter().collect(),
+        };
+        device.rebuild_local();
+        device
+    }
+}
+
+impl Serialize for Device {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut stored = serializer.serialize_struct("Stored", 5)?;
+        stored.serialize_field("clock", &self.clock)?;
+        stored.serialize_field("confirmed", &ConfirmedChanges(&self.confirmed))?;
+        stored.serialize_field("outbox", &self.outbox)?;
+        stored.serialize_field("rejected", &self.rejected)?;
+        stored.serialize_field("cursors", &self.cursors())?;
+        stored.end()
+    }
+}
+
+/// A replica written out as the changes that make it up, without copying it first.
+struct ConfirmedChanges<'a>(&'a Replica);
+
+impl Serialize for ConfirmedChanges<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.records.iter().flat_map(|(id, record)| {
+            record.fields.iter().map(move |(field, stamped)| ChangeRef {
+                record: id,
+                relationship: &record.relationship,
+                kind: record.kind,
+                private: record.private,
+                field,
+                value: &stamped.value,
+                hlc: stamped.hlc,
+            })
+        }))
+    }
+}
+
+/// A [`Change`] by reference; written exactly as a `Change` is.
+#[derive(Serialize)]
+struct ChangeRef<'a> {
+    record: &'a Uuid,
+    relationship: &'a Uuid,
+    kind: Kind,
+    private: bool,
+    field: &'a str,
+    value: &'a Value,
+    hlc: Hlc,
 }
 
 /// Which record an edit is about.
@@ -147,6 +224,11 @@ impl Device {
     /// pending edits again.
     pub fn discard(&mut self, record: Uuid) {
         self.rejected.retain(|(m, _)| m.change.record != record);
+        self.rebuild_local();
+    }
+
+    /// What the user sees: the confirmed copy with pending and refused edits on top.
+    fn rebuild_local(&mut self) {
         let mut local = self.confirmed.clone();
         for change in self
             .outbox
@@ -164,6 +246,44 @@ impl Device {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_saved_device_reads_back_the_same() {
+        let item = |n| RecordRef {
+            id: Uuid::from_u128(n),
+            relationship: Uuid::from_u128(2),
+            kind: Kind::ActionItem,
+            private: false,
+        };
+        let mut device = Device::new(NodeId(1));
+        device.edit(
+            item(1),
+            "title",
+            json!("confirmed"),
+            10,
+            Uuid::from_u128(10),
+        );
+        device.edit(item(1), "notes", json!("pending"), 11, Uuid::from_u128(11));
+        device.edit(item(3), "title", json!(""), 12, Uuid::from_u128(12));
+        let clock = device.clock.last();
+        device.acknowledge(&PushReply {
+            outcomes: vec![
+                (Uuid::from_u128(10), Outcome::Acknowledged),
+                (Uuid::from_u128(12), Outcome::Rejected(Rejection::Empty)),
+            ],
+            clock,
+        });
+        device.cursors.insert(Uuid::from_u128(2), 7);
+        let saved = serde_json::to_string(&device).unwrap();
+        let loaded: Device = serde_json::from_slice(saved.as_bytes()).unwrap();
+        assert_eq!(loaded, device);
+        assert_eq!(loaded.pending(), 1);
+        assert_eq!(
+            loaded.local.get(&item(3).id).unwrap().get("title"),
+            Some(&json!("")),
+            "a refused edit stays visible after a reload"
+        );
+    }
 
     #[test]
     fn two_tabs_keep_each_others_edits() {

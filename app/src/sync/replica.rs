@@ -1,18 +1,17 @@
 //! A copy of records that merges changes field by field: the latest clock reading wins.
 
 use super::{Change, Hlc, Kind};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Stamped {
     pub value: Value,
     pub hlc: Hlc,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Record {
     pub kind: Kind,
     pub relationship: Uuid,
@@ -32,7 +31,7 @@ pub fn wins(incoming: Hlc, stored: Option<Hlc>) -> bool {
     stored.is_none_or(|stored| incoming > stored)
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Replica {
     pub records: BTreeMap<Uuid, Record>,
 }

@@ -112,6 +112,10 @@ enum Step {
     Wait {
         millis: u64,
     },
+    /// The page is closed and opened again: the device is saved and read back.
+    Reload {
+        device: usize,
+    },
 }
 
 fn step(devices: usize) -> impl Strategy<Value = Step> {
@@ -121,6 +125,7 @@ fn step(devices: usize) -> impl Strategy<Value = Step> {
         1 => (0usize..8, any::<bool>()).prop_map(|(which, twice)| Step::Deliver { which, twice }),
         2 => (0..devices, 1usize..4).prop_map(|(device, limit)| Step::Pull { device, limit }),
         1 => (0u64..50).prop_map(|millis| Step::Wait { millis }),
+        1 => (0..devices).prop_map(|device| Step::Reload { device }),
     ]
 }
 
@@ -200,6 +205,12 @@ fn run(devices: usize, steps: Vec<Step>, skews: Vec<u64>) -> Result<(), TestCase
                 clients[device].merge_pull(&reply);
             }
             Step::Wait { millis } => wall += millis,
+            Step::Reload { device } => {
+                let saved = serde_json::to_vec(&clients[device]).unwrap();
+                let loaded: Device = serde_json::from_slice(&saved).unwrap();
+                prop_assert_eq!(&loaded, &clients[device]);
+                clients[device] = loaded;
+            }
         }
     }
 

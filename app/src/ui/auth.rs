@@ -48,7 +48,7 @@ pub fn SignUpPage() -> impl IntoView {
         ev.prevent_default();
         let errors: Vec<FieldError> = [
             DisplayName::parse(&name.get_untracked()).err(),
-            Email::parse(&email.get_untracked()).err(),
+            Email::check(&email.get_untracked()).err(),
             Password::parse(&password.get_untracked()).err(),
         ]
         .into_iter()
@@ -122,7 +122,7 @@ pub fn SignInPage() -> impl IntoView {
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let mut errors: Vec<FieldError> = Email::parse(&email.get_untracked())
+        let mut errors: Vec<FieldError> = Email::check(&email.get_untracked())
             .err()
             .into_iter()
             .collect();

@@ -79,7 +79,7 @@ fn item(id: u128, record: &str, rel: &str, owner: &str, title: &str, at: &str) -
             record,
             rel,
             "created_at",
-            json!("2026-11-27T08:00:00Z"),
+            json!(1_795_766_400_000_i64),
             at,
         ),
     ]
@@ -140,7 +140,7 @@ fn later_stamps_win_per_field_and_both_edits_survive() {
         &record,
         &rel,
         "done_at",
-        json!("2026-11-27T09:00:00Z"),
+        json!(1_795_770_000_000_i64),
         &hlc(t + 5, 0, 2),
     );
     let rename = mutation(
@@ -171,7 +171,7 @@ fn later_stamps_win_per_field_and_both_edits_survive() {
             .map(|c| (c["field"].as_str().unwrap(), &c["value"]))
             .collect();
         assert_eq!(fields["title"], &json!("Read two chapters"));
-        assert_eq!(fields["done_at"], &json!("2026-11-27T09:00:00Z"));
+        assert_eq!(fields["done_at"], &json!(1_795_770_000_000_i64));
     }
 }
 
@@ -204,7 +204,7 @@ fn invalid_mutations_are_rejected_with_a_reason_beside_applied_ones() {
                 &mine,
                 &rel,
                 "done_at",
-                json!("2026-11-27T09:00:00Z"),
+                json!(1_795_770_000_000_i64),
                 &later,
             ),
             mutation(

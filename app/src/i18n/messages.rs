@@ -10,13 +10,11 @@ macro_rules! messages {
         impl Msg {
             pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
 
+            /// A lookup in one table, in the order of the enum: a `match` compiled to
+            /// about 4 KB of branches in the browser bundle.
             pub fn text(self, locale: Locale) -> &'static str {
-                match (self, locale) {
-                    $(
-                        (Msg::$key, Locale::En) => $en,
-                        (Msg::$key, Locale::Nl) => $nl,
-                    )*
-                }
+                const TEXTS: &[[&str; 2]] = &[$([$en, $nl],)*];
+                TEXTS[self as usize][locale as usize]
             }
         }
     };

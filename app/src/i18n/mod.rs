@@ -12,9 +12,10 @@ pub const COOKIE: &str = "tandem_lang";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Locale {
+    // The discriminants are the columns of the message table.
     #[default]
-    En,
-    Nl,
+    En = 0,
+    Nl = 1,
 }
 
 impl Locale {

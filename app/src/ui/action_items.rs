@@ -8,7 +8,7 @@ use crate::{
         client::RecordRef,
         engine::{now_millis, today, use_sync},
         replica::Replica,
-        schema::{check_value, parse_date, DELETED},
+        schema::{check_value, instant, parse_date, DELETED},
         Kind, Mutation, Rejection,
     },
 };
@@ -25,7 +25,7 @@ struct Item {
     owner: Role,
     due: Option<NaiveDate>,
     done_at: Option<DateTime<Utc>>,
-    created_at: String,
+    created_at: Option<DateTime<Utc>>,
     created_by: Option<Role>,
     /// Not yet acknowledged by the server.
     pending: bool,
@@ -47,10 +47,8 @@ fn items(replica: &Replica, outbox: &[Mutation], relationship: Uuid) -> Vec<Item
                 notes: text(r, "notes").unwrap_or_default(),
                 owner: text(r, "owner").and_then(|o| Role::parse(&o).ok())?,
                 due: text(r, "due").and_then(|d| parse_date(&d)),
-                done_at: text(r, "done_at")
-                    .and_then(|d| DateTime::parse_from_rfc3339(&d).ok())
-                    .map(|d| d.to_utc()),
-                created_at: text(r, "created_at").unwrap_or_default(),
+                done_at: r.get("done_at").and_then(instant),
+                created_at: r.get("created_at").and_then(instant),
                 created_by: text(r, "created_by").and_then(|c| Role::parse(&c).ok()),
                 pending: outbox.iter().any(|m| m.change.record == *id),
             })
@@ -225,7 +223,7 @@ fn ItemRow(item: Item, rows: Rows) -> impl IntoView {
     let done = item.done_at.is_some();
     let title = StoredValue::new(item.title.clone());
     let toggle = move |_| {
-        let value = if done { Value::Null } else { json!(now_text()) };
+        let value = if done { Value::Null } else { now_value() };
         sync.edit(rows.record(id), vec![("done_at", value)]);
     };
     let delete = move |_| {
@@ -290,9 +288,7 @@ fn ItemRow(item: Item, rows: Rows) -> impl IntoView {
 /// "Added by you on 27 Nov 2026", from the creator's role and the creation time.
 fn added_text(i18n: I18n, item: &Item, my_role: Role) -> Option<String> {
     let by = item.created_by?;
-    let on = DateTime::parse_from_rfc3339(&item.created_at)
-        .ok()?
-        .to_utc();
+    let on = item.created_at?;
     let who = if by == my_role {
         i18n.t(Msg::You).to_owned()
     } else {
@@ -301,10 +297,9 @@ fn added_text(i18n: I18n, item: &Item, my_role: Role) -> Option<String> {
     Some(i18n.fmt(Msg::AddedBy, &[&who, &i18n.date(on)]))
 }
 
-fn now_text() -> String {
-    DateTime::from_timestamp_millis(now_millis() as i64)
-        .unwrap_or_default()
-        .to_rfc3339()
+/// Now, as an instant field holds it.
+fn now_value() -> Value {
+    json!(now_millis())
 }
 
 /// Checks a value the way the server will, so the error shows at once, at the field.
@@ -440,7 +435,7 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
         let mut fields = vec![
             ("title", value),
             ("owner", json!(owner.get_untracked())),
-            ("created_at", json!(now_text())),
+            ("created_at", now_value()),
             ("created_by", json!(my_role.as_str())),
         ];
         if !due.get_untracked().is_empty() {

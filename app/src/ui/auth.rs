@@ -1,7 +1,7 @@
 //! The sign-up and sign-in pages.
 
 use super::{
-    form::{field_error, server_action, FormError, TextField},
+    form::{field_error, FormError, ServerCall, TextField},
     safe_next, use_auth,
 };
 use crate::{
@@ -18,24 +18,22 @@ fn next_target() -> Memo<String> {
     Memo::new(move |_| safe_next(query.read().get("next")))
 }
 
-/// After a successful sign-in or sign-up: refresh who is signed in and go on.
-fn on_success(succeeded: impl Fn() -> bool + 'static, next: Memo<String>) {
+/// What follows a successful sign-in or sign-up: refresh who is signed in and go on.
+fn on_success(next: Memo<String>) -> impl Fn() + Copy + 'static {
     let auth = use_auth();
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if succeeded() {
-            auth.changed();
-            navigate(&next.get_untracked(), Default::default());
-        }
-    });
+    let navigate = StoredValue::new(use_navigate());
+    move || {
+        auth.changed();
+        navigate.with_value(|go| go(&next.get_untracked(), Default::default()));
+    }
 }
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
     let i18n = use_i18n();
     let next = next_target();
-    let action = server_action::<SignUp>();
-    on_success(move || matches!(action.value().get(), Some(Ok(_))), next);
+    let action = ServerCall::<SignUp>::new();
+    let done = on_success(next);
     let (name, email, password) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
@@ -57,11 +55,14 @@ pub fn SignUpPage() -> impl IntoView {
         let valid = errors.is_empty();
         client.set(errors);
         if valid {
-            action.dispatch(SignUp {
-                display_name: name.get_untracked(),
-                email: email.get_untracked(),
-                password: password.get_untracked(),
-            });
+            action.dispatch(
+                SignUp {
+                    display_name: name.get_untracked(),
+                    email: email.get_untracked(),
+                    password: password.get_untracked(),
+                },
+                move |_| done(),
+            );
         }
     };
 
@@ -114,8 +115,8 @@ pub fn SignUpPage() -> impl IntoView {
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let next = next_target();
-    let action = server_action::<SignIn>();
-    on_success(move || matches!(action.value().get(), Some(Ok(_))), next);
+    let action = ServerCall::<SignIn>::new();
+    let done = on_success(next);
     let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let client = RwSignal::new(Vec::<FieldError>::new());
     let server = move || action.value().get().and_then(Result::err);
@@ -132,10 +133,13 @@ pub fn SignInPage() -> impl IntoView {
         let valid = errors.is_empty();
         client.set(errors);
         if valid {
-            action.dispatch(SignIn {
-                email: email.get_untracked(),
-                password: password.get_untracked(),
-            });
+            action.dispatch(
+                SignIn {
+                    email: email.get_untracked(),
+                    password: password.get_untracked(),
+                },
+                move |_| done(),
+            );
         }
     };
 

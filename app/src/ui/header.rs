@@ -1,6 +1,6 @@
 //! The top bar: the app's name, the language picker, and who is signed in.
 
-use super::{form::server_action, use_auth};
+use super::{form::ServerCall, use_auth};
 use crate::{
     api::SignOut,
     i18n::{use_i18n, Locale, Msg},
@@ -12,18 +12,16 @@ use leptos_router::hooks::{use_location, use_navigate};
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let sign_out = server_action::<SignOut>();
-    let navigate = use_navigate();
+    let sign_out = ServerCall::<SignOut>::new();
+    let navigate = StoredValue::new(use_navigate());
     // Every page seen online opens offline later, including those reached inside the app.
     let location = use_location();
     Effect::new(move |_| super::pwa::keep(vec![location.pathname.get()]));
-    Effect::new(move |_| {
-        if let Some(Ok(())) = sign_out.value().get() {
-            super::pwa::forget();
-            auth.changed();
-            navigate("/", Default::default());
-        }
-    });
+    let signed_out = move |_: &()| {
+        super::pwa::forget();
+        auth.changed();
+        navigate.with_value(|go| go("/", Default::default()));
+    };
 
     view! {
         <header class="topbar">
@@ -40,7 +38,7 @@ pub fn Header() -> impl IntoView {
                                 <span class="who">{user.display_name}</span>
                                 <button
                                     class="button secondary"
-                                    on:click=move |_| { sign_out.dispatch(SignOut {}); }
+                                    on:click=move |_| sign_out.dispatch(SignOut {}, signed_out)
                                 >
                                     {i18n.tr(Msg::SignOut)}
                                 </button>

@@ -1,7 +1,7 @@
 //! The home screen: a welcome when signed out, the person's relationships when signed in.
 
 use super::{
-    form::{field_error, server_action, FormError, TextField},
+    form::{field_error, FormError, ServerCall, TextField},
     page_data::page_data,
     use_auth,
 };
@@ -132,17 +132,12 @@ fn RelationshipCard(r: RelationshipView) -> impl IntoView {
 #[component]
 fn StartRelationship() -> impl IntoView {
     let i18n = use_i18n();
-    let action = server_action::<StartRelationship>();
+    let action = ServerCall::<StartRelationship>::new();
     let role = RwSignal::new(String::new());
     let title = RwSignal::new(String::new());
     let client = RwSignal::new(Vec::<FieldError>::new());
     let server = move || action.value().get().and_then(Result::err);
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(id)) = action.value().get() {
-            navigate(&format!("/r/{id}"), Default::default());
-        }
-    });
+    let navigate = StoredValue::new(use_navigate());
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let errors: Vec<FieldError> = [
@@ -155,10 +150,13 @@ fn StartRelationship() -> impl IntoView {
         let valid = errors.is_empty();
         client.set(errors);
         if valid {
-            action.dispatch(StartRelationship {
-                role: role.get_untracked(),
-                title: title.get_untracked(),
-            });
+            action.dispatch(
+                StartRelationship {
+                    role: role.get_untracked(),
+                    title: title.get_untracked(),
+                },
+                move |id| navigate.with_value(|go| go(&format!("/r/{id}"), Default::default())),
+            );
         }
     };
     let role_error = field_error(client, server, Field::Role);

@@ -1,7 +1,7 @@
 //! The page an invite link opens: who invites you, in which role; accept or decline.
 
 use super::{
-    form::{error_text, server_action},
+    form::{error_text, ServerCall},
     home::role_name,
     page_data::page_data,
     use_auth,
@@ -50,18 +50,20 @@ pub fn InvitePage() -> impl IntoView {
 fn Invitation(token: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
     let details = page_data(move || token.get(), invite);
-    let respond = server_action::<RespondToInvite>();
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(Some(id))) = respond.value().get() {
-            navigate(&format!("/r/{id}"), Default::default());
-        }
-    });
+    let respond = ServerCall::<RespondToInvite>::new();
+    let navigate = StoredValue::new(use_navigate());
     let answer = move |accept: bool| {
-        respond.dispatch(RespondToInvite {
-            token: token.get_untracked(),
-            accept,
-        });
+        respond.dispatch(
+            RespondToInvite {
+                token: token.get_untracked(),
+                accept,
+            },
+            move |joined| {
+                if let Some(id) = joined {
+                    navigate.with_value(|go| go(&format!("/r/{id}"), Default::default()));
+                }
+            },
+        );
     };
 
     view! {

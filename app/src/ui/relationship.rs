@@ -2,7 +2,7 @@
 
 use super::{
     action_items::ActionItems,
-    form::{error_text, server_action, FormError},
+    form::{error_text, FormError, ServerCall},
     home::{relationship_name, relationship_status, role_name},
     page_data::page_data,
     use_auth,
@@ -74,15 +74,8 @@ fn Details(
     let paired = r.partner_name.is_some();
     let invite = r.invite.clone();
     let r = StoredValue::new(r);
-    let end = server_action::<EndRelationship>();
-    let new_invite = server_action::<NewInvite>();
-    Effect::new(move |_| {
-        if matches!(end.value().get(), Some(Ok(())))
-            || matches!(new_invite.value().get(), Some(Ok(())))
-        {
-            refresh();
-        }
-    });
+    let end = ServerCall::<EndRelationship>::new();
+    let new_invite = ServerCall::<NewInvite>::new();
     let confirming = RwSignal::new(false);
     let (my_role, partner_name) = r.with_value(|r| (r.my_role, r.partner_name.clone()));
 
@@ -116,7 +109,7 @@ fn Details(
                         _ => Msg::InviteWasRevoked,
                     })}</p>
                     <FormError error=Signal::derive(move || new_invite.value().get().and_then(Result::err)) />
-                    <button class="button primary" on:click=move |_| { new_invite.dispatch(NewInvite { id }); }>
+                    <button class="button primary" on:click=move |_| { new_invite.dispatch(NewInvite { id }, move |_| refresh()); }>
                         {i18n.tr(Msg::CreateNewInvite)}
                     </button>
                 </section>
@@ -137,7 +130,7 @@ fn Details(
                 >
                     <p role="alert">{i18n.tr(Msg::EndConfirm)}</p>
                     <div class="actions">
-                        <button class="button danger" on:click=move |_| { end.dispatch(EndRelationship { id }); }>
+                        <button class="button danger" on:click=move |_| { end.dispatch(EndRelationship { id }, move |_| refresh()); }>
                             {i18n.tr(Msg::EndYes)}
                         </button>
                         <button class="button secondary" on:click=move |_| confirming.set(false)>
@@ -179,12 +172,7 @@ fn InvitePanel(
     refresh: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let revoke = server_action::<RevokeInvite>();
-    Effect::new(move |_| {
-        if matches!(revoke.value().get(), Some(Ok(()))) {
-            refresh();
-        }
-    });
+    let revoke = ServerCall::<RevokeInvite>::new();
     // Known only in the browser, so decided after hydration.
     let can_share = RwSignal::new(false);
     Effect::new(move |_| {
@@ -224,7 +212,7 @@ fn InvitePanel(
                 <Show when=move || can_share.get()>
                     <button class="button secondary" on:click=share>{i18n.tr(Msg::ShareLink)}</button>
                 </Show>
-                <button class="button secondary" on:click=move |_| { revoke.dispatch(RevokeInvite { id }); }>
+                <button class="button secondary" on:click=move |_| { revoke.dispatch(RevokeInvite { id }, move |_| refresh()); }>
                     {i18n.tr(Msg::RevokeInvite)}
                 </button>
             </div>

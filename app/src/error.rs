@@ -29,8 +29,9 @@ pub enum AppError {
     Invalid(Vec<FieldError>),
     #[error("email or password is wrong")]
     WrongCredentials,
-    #[error("too many attempts; retry in {retry_after_secs} s")]
-    RateLimited { retry_after_secs: u64 },
+    #[error("too many attempts; retry in {0} s")]
+    /// Seconds until the next attempt is allowed.
+    RateLimited(u64),
     #[error("invite cannot be used: {0:?}")]
     Invite(InviteProblem),
     #[error("this relationship has ended")]
@@ -60,7 +61,7 @@ impl AppError {
             Self::Invite(_) => 410,
             Self::Invalid(_) => 422,
             Self::BadRequest => 400,
-            Self::RateLimited { .. } => 429,
+            Self::RateLimited(_) => 429,
             Self::Internal => 500,
             Self::Network(_) => 503,
         }

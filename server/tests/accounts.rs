@@ -91,7 +91,7 @@ fn every_bad_field_is_reported_at_once() {
         json!({ "Invalid": [
             { "field": "DisplayName", "problem": "Required" },
             { "field": "Email", "problem": "Malformed" },
-            { "field": "Password", "problem": { "TooShort": { "min": 10 } } },
+            { "field": "Password", "problem": { "TooShort": 10 } },
         ]})
     );
     assert_eq!(server.client().call("me", json!({})).body, json!(null));
@@ -131,9 +131,7 @@ fn repeated_failures_are_slowed_down_even_for_the_right_password() {
         json!({ "email": "ann@example.com", "password": PASSWORD }),
     );
     assert_eq!(limited.status, 429, "{:?}", limited.body);
-    let wait = limited.body["RateLimited"]["retry_after_secs"]
-        .as_u64()
-        .unwrap();
+    let wait = limited.body["RateLimited"].as_u64().unwrap();
     assert!((1..=30).contains(&wait), "{wait}");
     // Another account from the same address is not locked by Ann's failures.
     server.client().sign_up("Bob", "bob@example.com");

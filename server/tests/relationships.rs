@@ -233,7 +233,7 @@ fn bad_relationship_input_is_refused_at_the_field() {
         r.body,
         json!({ "Invalid": [
             { "field": "Role", "problem": "Malformed" },
-            { "field": "Title", "problem": { "TooLong": { "max": 80 } } },
+            { "field": "Title", "problem": { "TooLong": 80 } },
         ]})
     );
     let malformed = mira.call("relationship", json!({ "id": "not-a-uuid" }));

@@ -224,7 +224,7 @@ fn invalid_mutations_are_rejected_with_a_reason_beside_applied_ones() {
         vec![
             json!("Acknowledged"),
             json!({ "Rejected": "UnknownField" }),
-            json!({ "Rejected": { "TooLong": { "max": 2000 } } }),
+            json!({ "Rejected": { "TooLong": 2000 } }),
             json!({ "Rejected": "Empty" }),
             json!({ "Rejected": "WrongType" }),
             json!({ "Rejected": "NotYours" }),

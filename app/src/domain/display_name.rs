@@ -52,9 +52,7 @@ mod tests {
             DisplayName::parse(&"é".repeat(DisplayName::MAX + 1))
                 .unwrap_err()
                 .problem,
-            Problem::TooLong {
-                max: DisplayName::MAX
-            }
+            Problem::TooLong(DisplayName::MAX)
         );
     }
 

@@ -36,7 +36,7 @@ mod tests {
     fn needs_ten_characters() {
         assert_eq!(
             Password::parse("123456789").unwrap_err().problem,
-            Problem::TooShort { min: 10 }
+            Problem::TooShort(10)
         );
         assert!(Password::parse("1234567890").is_ok());
         assert!(Password::parse("ëëëëëëëëëë").is_ok());
@@ -47,7 +47,7 @@ mod tests {
         assert_eq!(Password::parse("").unwrap_err().problem, Problem::Required);
         assert_eq!(
             Password::parse(&"x".repeat(201)).unwrap_err().problem,
-            Problem::TooLong { max: 200 }
+            Problem::TooLong(200)
         );
     }
 

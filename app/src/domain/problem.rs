@@ -16,8 +16,12 @@ pub enum Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Problem {
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
+    // Newtype variants rather than `{ min }`/`{ max }`: each struct variant adds a JSON
+    // struct reader to the browser bundle.
+    /// Fewer characters than this minimum.
+    TooShort(usize),
+    /// More characters than this maximum.
+    TooLong(usize),
     Malformed,
     Taken,
 }
@@ -45,9 +49,9 @@ pub(crate) fn check_length(
     if count == 0 && min > 0 {
         Err(FieldError::new(field, Problem::Required))
     } else if count < min {
-        Err(FieldError::new(field, Problem::TooShort { min }))
+        Err(FieldError::new(field, Problem::TooShort(min)))
     } else if count > max {
-        Err(FieldError::new(field, Problem::TooLong { max }))
+        Err(FieldError::new(field, Problem::TooLong(max)))
     } else {
         Ok(())
     }

@@ -50,7 +50,7 @@ mod tests {
             RelationshipTitle::parse(&"a".repeat(81))
                 .unwrap_err()
                 .problem,
-            Problem::TooLong { max: 80 }
+            Problem::TooLong(80)
         );
     }
 }

@@ -36,6 +36,12 @@ impl Locale {
         }
     }
 
+    /// One of our own codes exactly, as the page and the picker write them.
+    pub fn from_own_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// A language tag from outside (cookie, header), tolerant of region and case.
     pub fn from_code(code: &str) -> Option<Self> {
         let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
         match primary.as_str() {
@@ -109,17 +115,9 @@ impl I18n {
         move || self.t(msg)
     }
 
-    /// Fills `{}` placeholders in order.
+    /// The message with its `{}` placeholders filled in order.
     pub fn fmt(self, msg: Msg, args: &[&str]) -> String {
-        let mut out = String::new();
-        let mut args = args.iter();
-        for (i, piece) in self.t(msg).split("{}").enumerate() {
-            if i > 0 {
-                out.push_str(args.next().copied().unwrap_or_default());
-            }
-            out.push_str(piece);
-        }
-        out
+        fill(self.t(msg), args)
     }
 
     pub fn date(self, at: DateTime<Utc>) -> String {
@@ -132,6 +130,26 @@ impl I18n {
         #[cfg(feature = "hydrate")]
         remember(locale);
     }
+}
+
+/// Fills `{}` placeholders in order. Scans for `{` by character: splitting on the string
+/// `"{}"` would bring the general substring searcher into the browser bundle.
+fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        if rest[at..].starts_with("{}") {
+            out.push_str(args.next().copied().unwrap_or_default());
+            rest = &rest[at + 2..];
+        } else {
+            out.push('{');
+            rest = &rest[at + 1..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 pub fn use_i18n() -> I18n {
@@ -162,7 +180,7 @@ pub fn initial_locale() -> Locale {
             .document_element()
             .and_then(|html| html.get_attribute("lang"))
             .as_deref()
-            .and_then(Locale::from_code)
+            .and_then(Locale::from_own_code)
             .unwrap_or_default()
     }
 }
@@ -202,6 +220,29 @@ mod tests {
             Locale::from_accept_language("nl;q=0,en;q=0.1"),
             Some(Locale::En)
         );
+    }
+
+    #[test]
+    fn placeholders_fill_in_order() {
+        assert_eq!(
+            fill("Added by {} on {}", &["you", "5 Mar"]),
+            "Added by you on 5 Mar"
+        );
+        assert_eq!(fill("{} pending", &["3"]), "3 pending");
+        assert_eq!(fill("no args {}", &[]), "no args ");
+        assert_eq!(fill("a { b {}", &["c"]), "a { b c");
+        assert_eq!(fill("Van je {}", &["mentor"]), "Van je mentor");
+    }
+
+    #[test]
+    fn own_codes_are_read_exactly() {
+        assert_eq!(Locale::from_own_code("nl"), Some(Locale::Nl));
+        assert_eq!(Locale::from_own_code("en"), Some(Locale::En));
+        assert_eq!(Locale::from_own_code("nl-NL"), None);
+        for locale in Locale::ALL {
+            assert_eq!(Locale::from_own_code(locale.code()), Some(locale));
+            assert_eq!(Locale::from_code(locale.code()), Some(locale));
+        }
     }
 
     #[test]

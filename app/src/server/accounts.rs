@@ -129,9 +129,7 @@ pub async fn sign_in(
     }
     let address = session::client_address();
     if let Some(wait) = ctx.limiter.wait(email.as_str(), &address, Instant::now()) {
-        return Err(AppError::RateLimited {
-            retry_after_secs: wait.as_secs().max(1),
-        });
+        return Err(AppError::RateLimited(wait.as_secs().max(1)));
     }
     let row: Option<(String, String, String)> =
         sqlx::query_as("SELECT id, display_name, password_hash FROM users WHERE email = ?")

@@ -71,9 +71,14 @@ impl SyncEngine {
     pub fn pending(self) -> usize {
         self.device.with(|d| {
             d.as_ref().map_or(0, |d| {
-                let mut records: Vec<Uuid> = d.outbox.iter().map(|m| m.change.record).collect();
-                records.sort();
-                records.dedup();
+                // Few records wait at a time: a linear check is cheaper than a sort, in
+                // the bundle too.
+                let mut records: Vec<Uuid> = Vec::new();
+                for m in &d.outbox {
+                    if !records.contains(&m.change.record) {
+                        records.push(m.change.record);
+                    }
+                }
                 records.len()
             })
         })

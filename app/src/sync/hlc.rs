@@ -97,8 +97,10 @@ impl<'de> Deserialize<'de> for Hlc {
     }
 }
 
-/// The clock of one node. `wall` is passed in so that behaviour is testable.
+/// The clock of one node. `wall` is passed in so that behaviour is testable. Saved as its
+/// last reading alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct Clock {
     last: Hlc,
 }

@@ -100,9 +100,8 @@ pub enum Rejection {
     UnknownField,
     WrongType,
     Empty,
-    TooLong {
-        max: usize,
-    },
+    /// More characters than this maximum.
+    TooLong(usize),
     /// The field belongs to the other person (e.g. ticking their action item).
     NotYours,
     /// The record exists with another kind, relationship or privacy, or is someone else's private record.
@@ -138,7 +137,7 @@ pub fn check_value(
     let spec = kind.field(field).ok_or(Rejection::UnknownField)?;
     let text = |max: usize, allow_empty: bool| match value {
         Value::String(s) if s.trim().is_empty() && !allow_empty => Err(Rejection::Empty),
-        Value::String(s) if s.chars().count() > max => Err(Rejection::TooLong { max }),
+        Value::String(s) if s.chars().count() > max => Err(Rejection::TooLong(max)),
         Value::String(s) if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') => {
             Err(Rejection::WrongType)
         }
@@ -195,7 +194,7 @@ mod tests {
         );
         assert_eq!(
             check_value(k, "title", &json!("x".repeat(201))).unwrap_err(),
-            Rejection::TooLong { max: 200 }
+            Rejection::TooLong(200)
         );
         assert_eq!(
             check_value(k, "title", &json!(3)).unwrap_err(),

@@ -35,9 +35,10 @@ fn text(record: &crate::sync::replica::Record, field: &str) -> Option<String> {
     record.get(field).and_then(Value::as_str).map(str::to_owned)
 }
 
-/// The live action items of a relationship, as this device sees them.
+/// The live action items of a relationship, as this device sees them, in the order the
+/// lists show them: open ones by due date (none last), done ones latest first.
 fn items(replica: &Replica, outbox: &[Mutation], relationship: Uuid) -> Vec<Item> {
-    replica
+    let mut items: Vec<Item> = replica
         .of(relationship, Kind::ActionItem)
         .filter(|(_, r)| r.get(DELETED) != Some(&json!(true)))
         .filter_map(|(id, r)| {
@@ -53,13 +54,25 @@ fn items(replica: &Replica, outbox: &[Mutation], relationship: Uuid) -> Vec<Item
                 pending: outbox.iter().any(|m| m.change.record == *id),
             })
         })
-        .collect()
+        .collect();
+    // One sort for every list (the lists filter this order), ending on the id so that equal
+    // keys cannot swap places between renders.
+    items.sort_unstable_by_key(|i| {
+        (
+            std::cmp::Reverse(i.done_at),
+            i.due.is_none(),
+            i.due,
+            i.created_at,
+            i.id,
+        )
+    });
+    items
 }
 
 pub fn rejection_text(i18n: I18n, rejection: Rejection) -> String {
     match rejection {
         Rejection::Empty => i18n.t(Msg::ErrRequired).to_owned(),
-        Rejection::TooLong { max } => i18n.fmt(Msg::ErrTooLong, &[&max.to_string()]),
+        Rejection::TooLong(max) => i18n.fmt(Msg::ErrTooLong, &[&max.to_string()]),
         Rejection::WrongType | Rejection::UnknownField | Rejection::Mismatch => {
             i18n.t(Msg::ErrMalformed).to_owned()
         }
@@ -132,22 +145,8 @@ pub fn ActionItems(
                 .filter(|i| i.owner == role && i.done_at.is_some() == done)
                 .collect::<Vec<_>>()
         };
-        let open = Signal::derive(move || {
-            let mut open = mine(false);
-            open.sort_by(|a, b| {
-                (a.due.is_none(), a.due, &a.created_at).cmp(&(
-                    b.due.is_none(),
-                    b.due,
-                    &b.created_at,
-                ))
-            });
-            open
-        });
-        let done = Signal::derive(move || {
-            let mut done = mine(true);
-            done.sort_by_key(|i| std::cmp::Reverse(i.done_at));
-            done
-        });
+        let open = Signal::derive(move || mine(false));
+        let done = Signal::derive(move || mine(true));
         view! {
             <div class="item-group">
                 <h3>{heading}</h3>
@@ -475,5 +474,81 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
             </div>
             <button type="submit" class="button primary">{i18n.tr(Msg::Add)}</button>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sync::{Change, Hlc, NodeId};
+
+    fn put(replica: &mut Replica, id: u128, fields: &[(&str, Value)]) {
+        for (n, (field, value)) in fields.iter().enumerate() {
+            replica.apply(&Change {
+                record: Uuid::from_u128(id),
+                relationship: Uuid::from_u128(99),
+                kind: Kind::ActionItem,
+                private: false,
+                field: (*field).to_owned(),
+                value: value.clone(),
+                hlc: Hlc {
+                    millis: 1,
+                    counter: n as u16,
+                    node: NodeId(1),
+                },
+            });
+        }
+    }
+
+    fn item(title: &str, due: Value, done: Value, created: i64) -> Vec<(&str, Value)> {
+        vec![
+            ("title", json!(title)),
+            ("owner", json!("mentee")),
+            ("due", due),
+            ("done_at", done),
+            ("created_at", json!(created)),
+        ]
+    }
+
+    #[test]
+    fn open_items_go_by_due_date_and_done_ones_latest_first() {
+        let mut replica = Replica::default();
+        let none = || json!(null);
+        put(&mut replica, 1, &item("no date, older", none(), none(), 10));
+        put(&mut replica, 2, &item("no date, newer", none(), none(), 20));
+        put(
+            &mut replica,
+            3,
+            &item("due later", json!("2026-12-24"), none(), 30),
+        );
+        put(
+            &mut replica,
+            4,
+            &item("due sooner", json!("2026-12-01"), none(), 40),
+        );
+        put(
+            &mut replica,
+            5,
+            &item("done first", none(), json!(1000), 50),
+        );
+        put(&mut replica, 6, &item("done last", none(), json!(2000), 60));
+        let mut deleted = item("deleted", none(), none(), 70);
+        deleted.push((DELETED, json!(true)));
+        put(&mut replica, 7, &deleted);
+        let titles: Vec<String> = items(&replica, &[], Uuid::from_u128(99))
+            .into_iter()
+            .map(|i| i.title)
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "done last",
+                "done first",
+                "due sooner",
+                "due later",
+                "no date, older",
+                "no date, newer"
+            ]
+        );
     }
 }

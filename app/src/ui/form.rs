@@ -64,8 +64,8 @@ where
 pub fn problem_text(i18n: I18n, error: FieldError) -> String {
     match (error.field, error.problem) {
         (_, Problem::Required) => i18n.t(Msg::ErrRequired).to_owned(),
-        (_, Problem::TooShort { min }) => i18n.fmt(Msg::ErrTooShort, &[&min.to_string()]),
-        (_, Problem::TooLong { max }) => i18n.fmt(Msg::ErrTooLong, &[&max.to_string()]),
+        (_, Problem::TooShort(min)) => i18n.fmt(Msg::ErrTooShort, &[&min.to_string()]),
+        (_, Problem::TooLong(max)) => i18n.fmt(Msg::ErrTooLong, &[&max.to_string()]),
         (Field::Email, Problem::Malformed) => i18n.t(Msg::ErrEmailMalformed).to_owned(),
         (Field::Email, Problem::Taken) => i18n.t(Msg::ErrEmailTaken).to_owned(),
         (_, Problem::Malformed | Problem::Taken) => i18n.t(Msg::ErrMalformed).to_owned(),
@@ -79,7 +79,7 @@ pub fn error_text(i18n: I18n, error: &AppError) -> String {
         AppError::Forbidden => Msg::ErrForbidden,
         AppError::Invalid(_) => Msg::ErrFixFields,
         AppError::WrongCredentials => Msg::ErrWrongCredentials,
-        AppError::RateLimited { retry_after_secs } => {
+        AppError::RateLimited(retry_after_secs) => {
             return i18n.fmt(Msg::ErrRateLimited, &[&retry_after_secs.to_string()])
         }
         AppError::Invite(problem) => match problem {

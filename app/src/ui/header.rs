@@ -64,7 +64,7 @@ fn LanguagePicker() -> impl IntoView {
             class="language"
             aria-label=i18n.tr(Msg::Language)
             on:change=move |ev| {
-                if let Some(locale) = Locale::from_code(&event_target_value(&ev)) {
+                if let Some(locale) = Locale::from_own_code(&event_target_value(&ev)) {
                     i18n.set(locale);
                 }
             }

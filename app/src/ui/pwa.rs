@@ -12,7 +12,7 @@ pub fn register() {
 /// Asks the worker to fetch and keep these pages, so they open offline later.
 pub fn keep(paths: Vec<String>) {
     #[cfg(feature = "hydrate")]
-    browser::post(&serde_json::json!({ "type": "keep", "paths": paths }));
+    browser::post("keep", &paths);
     #[cfg(not(feature = "hydrate"))]
     let _ = paths;
 }
@@ -20,12 +20,12 @@ pub fn keep(paths: Vec<String>) {
 /// Forgets kept pages: after signing out they would show the previous person's data.
 pub fn forget() {
     #[cfg(feature = "hydrate")]
-    browser::post(&serde_json::json!({ "type": "forget" }));
+    browser::post("forget", &[]);
 }
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use js_sys::{Function, Reflect, JSON};
+    use js_sys::{Array, Function, Object, Reflect};
     use leptos::prelude::window;
     use wasm_bindgen::{JsCast, JsValue};
 
@@ -48,7 +48,8 @@ mod browser {
         }
     }
 
-    pub fn post(message: &serde_json::Value) {
+    /// Sends the worker `{ type, paths }`, built as a JavaScript object directly.
+    pub fn post(kind: &str, paths: &[String]) {
         let Some(container) = container() else { return };
         let Ok(controller) = Reflect::get(&container, &"controller".into()) else {
             return;
@@ -56,10 +57,10 @@ mod browser {
         if controller.is_null() || controller.is_undefined() {
             return;
         }
-        // serde_json's writer, not Value's Display, which would add float formatting to the bundle.
-        let text = serde_json::to_string(message).unwrap_or_default();
-        if let Ok(message) = JSON::parse(&text) {
-            call(&controller, "postMessage", &message);
-        }
+        let list: Array = paths.iter().map(|p| JsValue::from_str(p)).collect();
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"type".into(), &kind.into());
+        let _ = Reflect::set(&message, &"paths".into(), &list);
+        call(&controller, "postMessage", &message);
     }
 }

@@ -2,33 +2,18 @@
 
 use super::{action_items::rejection_text, form::error_text};
 use crate::{
-    i18n::{use_i18n, Msg},
+    i18n::{use_i18n, I18n, Msg},
     sync::engine::use_sync,
 };
 use leptos::prelude::*;
 
-/// "14:05:09", without chrono's formatting machinery in the bundle.
-fn clock_time(at: chrono::DateTime<chrono::Utc>) -> String {
-    use chrono::Timelike;
-    let local = at + chrono::Duration::minutes(local_offset_minutes());
-    format!(
-        "{:02}:{:02}:{:02}",
-        local.hour(),
-        local.minute(),
-        local.second()
-    )
-}
-
-/// The browser's offset from UTC; the server renders no times, so it needs none.
-fn local_offset_minutes() -> i64 {
-    #[cfg(feature = "hydrate")]
-    {
-        -(js_sys::Date::new_0().get_timezone_offset() as i64)
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        0
-    }
+/// A time of day as the reader's language writes it ("14:05:09", "2:05:09 PM"), in the
+/// device's time zone. Only the browser shows sync times: the server renders none.
+fn clock_time(i18n: I18n, at: chrono::DateTime<chrono::Utc>) -> String {
+    let millis = at.timestamp_millis() as f64;
+    js_sys::Date::new(&millis.into())
+        .to_locale_time_string(i18n.locale().code())
+        .into()
 }
 
 #[component]
@@ -78,7 +63,7 @@ pub fn SyncStatus() -> impl IntoView {
             <div id="sync-details" class="sync-details panel" hidden=move || !open.get()>
                 <p>
                     {move || match sync.status.get().last_sync {
-                        Some(at) => i18n.fmt(Msg::LastSync, &[&clock_time(at)]),
+                        Some(at) => i18n.fmt(Msg::LastSync, &[&clock_time(i18n, at)]),
                         None => i18n.t(Msg::NeverSynced).to_owned(),
                     }}
                 </p>

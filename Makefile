@@ -13,14 +13,15 @@ TOOLS := $(CURDIR)/.tools
 export LEPTOS_OUTPUT_NAME := tandem
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: run test tools test-tools lint unit e2e build-debug size clean
+.PHONY: run test tools test-tools lint unit e2e build-debug size size-budget clean
 
 ## Build a release and serve it at http://127.0.0.1:3000 on ./data/tandem.db.
 run: tools
 	cargo leptos serve --release --precompress
 
-## Everything CI checks: formatting, lints (server and browser builds), unit, integration, browser tests.
-test: tools test-tools lint build-debug unit e2e
+## Everything CI checks: formatting, lints (server and browser builds), unit, integration, browser
+## tests, and the size budget of the first load.
+test: tools test-tools lint build-debug unit e2e size-budget
 
 tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
@@ -58,6 +59,12 @@ e2e:
 ## Size of what a first visit downloads, compressed as served (release build).
 size: tools
 	cargo leptos build --release --precompress
+	node scripts/size.mjs target/site/pkg
+
+# The same measure for CI: only the browser bundle needs the release build. Runs after the browser
+# tests, which use the debug build in the same target/site.
+size-budget:
+	cargo leptos build --release --precompress --frontend-only
 	node scripts/size.mjs target/site/pkg
 
 clean:

@@ -66,15 +66,17 @@ fn Invitation(token: Memo<String>) -> impl IntoView {
         );
     };
 
+    let declined = move || matches!(respond.value().get(), Some(Ok(None)));
+
     view! {
         <Transition fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match details.await {
                     Ok(view_) => view! {
-                        <Show
-                            when=move || !matches!(respond.value().get(), Some(Ok(None)))
-                            fallback=move || view! { <p role="status">{i18n.tr(Msg::YouDeclined)}</p> }
-                        >
+                        // The answer replaces the question; the status line is in the page from
+                        // the start, so that assistive technology announces it when it fills.
+                        <p role="status">{move || declined().then(|| i18n.t(Msg::YouDeclined))}</p>
+                        <div hidden=declined>
                             <p class="invite-lead">
                                 {
                                     let (name, role) = (view_.inviter_name.clone(), view_.your_role);
@@ -97,7 +99,7 @@ fn Invitation(token: Memo<String>) -> impl IntoView {
                                     {i18n.tr(Msg::Decline)}
                                 </button>
                             </div>
-                        </Show>
+                        </div>
                     }.into_any(),
                     Err(e) => view! {
                         <p class="form-error" role="alert">{error_text(i18n, &e)}</p>

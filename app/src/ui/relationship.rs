@@ -120,24 +120,20 @@ fn Details(
                 <h2>{i18n.tr(Msg::EndHeading)}</h2>
                 <p>{i18n.tr(Msg::EndText)}</p>
                 <FormError error=Signal::derive(move || end.value().get().and_then(Result::err)) />
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || view! {
-                        <button class="button danger" on:click=move |_| confirming.set(true)>
-                            {i18n.tr(Msg::EndRelationship)}
-                        </button>
-                    }
-                >
-                    <p role="alert">{i18n.tr(Msg::EndConfirm)}</p>
-                    <div class="actions">
-                        <button class="button danger" on:click=move |_| { end.dispatch(EndRelationship { id }, move |_| refresh()); }>
-                            {i18n.tr(Msg::EndYes)}
-                        </button>
-                        <button class="button secondary" on:click=move |_| confirming.set(false)>
-                            {i18n.tr(Msg::Cancel)}
-                        </button>
-                    </div>
-                </Show>
+                // The question is in the page from the start and filled when asked, so that
+                // assistive technology announces it.
+                <p role="alert">{move || confirming.get().then(|| i18n.t(Msg::EndConfirm))}</p>
+                <button class="button danger" hidden=confirming on:click=move |_| confirming.set(true)>
+                    {i18n.tr(Msg::EndRelationship)}
+                </button>
+                <div class="actions" hidden=move || !confirming.get()>
+                    <button class="button danger" on:click=move |_| { end.dispatch(EndRelationship { id }, move |_| refresh()); }>
+                        {i18n.tr(Msg::EndYes)}
+                    </button>
+                    <button class="button secondary" on:click=move |_| confirming.set(false)>
+                        {i18n.tr(Msg::Cancel)}
+                    </button>
+                </div>
             </section>
         })}
     }
@@ -209,9 +205,9 @@ fn InvitePanel(
             </div>
             <div class="actions">
                 <button class="button primary" on:click=copy>{i18n.tr(Msg::CopyLink)}</button>
-                <Show when=move || can_share.get()>
-                    <button class="button secondary" on:click=share>{i18n.tr(Msg::ShareLink)}</button>
-                </Show>
+                <button class="button secondary" hidden=move || !can_share.get() on:click=share>
+                    {i18n.tr(Msg::ShareLink)}
+                </button>
                 <button class="button secondary" on:click=move |_| { revoke.dispatch(RevokeInvite { id }, move |_| refresh()); }>
                     {i18n.tr(Msg::RevokeInvite)}
                 </button>

@@ -67,12 +67,12 @@ pub fn SyncStatus() -> impl IntoView {
                         None => i18n.t(Msg::NeverSynced).to_owned(),
                     }}
                 </p>
-                {move || sync.status.get().storage_failed.then(|| view! {
-                    <p class="form-error" role="alert">{i18n.tr(Msg::StorageFailed)}</p>
-                })}
-                {move || sync.status.get().error.map(|e| view! {
-                    <p class="form-error">{error_text(i18n, &e)}</p>
-                })}
+                <p class="form-error" role="alert">
+                    {move || sync.status.get().storage_failed.then(|| i18n.t(Msg::StorageFailed))}
+                </p>
+                <p class="form-error">
+                    {move || sync.status.get().error.map(|e| error_text(i18n, &e))}
+                </p>
                 <ul class="rejected">
                     // Refusals are few and short-lived: a plain list, not a keyed <For>,
                     // keeps the keyed-diff code of another item type out of the bundle.

@@ -34,6 +34,8 @@ export default defineConfig({
     command: "../target/debug/tandem",
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
+    // Warnings and errors of the server show in the test output, next to the test that caused them.
+    stdout: "pipe",
     timeout: 60_000,
     env: {
       TANDEM_BIND: `127.0.0.1:${port}`,

@@ -11,12 +11,12 @@ use leptos::server_fn::codec::Json;
 #[server(prefix = "/api", endpoint = "push", input = Json)]
 pub async fn push(batch: Vec<Mutation>) -> Result<PushReply, AppError> {
     use crate::server::{respond::serve_signed_in, sync};
-    serve_signed_in(|ctx, me| async move { sync::push(&ctx, &me, batch).await }).await
+    serve_signed_in(move |ctx, me| async move { sync::push(&ctx, &me, batch).await }).await
 }
 
 /// Changes since the given cursors in every relationship of the caller.
 #[server(prefix = "/api", endpoint = "pull", input = Json)]
 pub async fn pull(cursors: Cursors) -> Result<PullReply, AppError> {
     use crate::server::{respond::serve_signed_in, sync};
-    serve_signed_in(|ctx, me| async move { sync::pull(&ctx, &me, cursors).await }).await
+    serve_signed_in(move |ctx, me| async move { sync::pull(&ctx, &me, cursors).await }).await
 }

@@ -1,7 +1,7 @@
 //! Sets the HTTP status of a server function's response from its error.
 
 use crate::error::AppError;
-use leptos::prelude::use_context;
+use leptos::{prelude::use_context, reactive::computed::ScopedFuture};
 use leptos_axum::ResponseOptions;
 
 pub fn set_status(error: &AppError) {
@@ -19,14 +19,23 @@ fn reply<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     result
 }
 
-/// Runs a server function's body with the server context.
+/// Runs a server function's body with the server context, to the end even if the client
+/// goes away meanwhile: a request cut off between the statements of a transaction must not
+/// leave it to the database driver to clean up after a dropped future. The body keeps the
+/// request's reactive context (cookies, response headers) on its own task.
 pub async fn serve<T, F, Fut>(body: F) -> Result<T, AppError>
 where
     F: FnOnce(super::ServerContext) -> Fut,
-    Fut: std::future::Future<Output = Result<T, AppError>>,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+    T: Send + 'static,
 {
     let result = match super::ServerContext::current() {
-        Ok(ctx) => body(ctx).await,
+        Ok(ctx) => tokio::spawn(ScopedFuture::new(body(ctx)))
+            .await
+            .unwrap_or_else(|failed| {
+                tracing::error!("server function body failed: {failed}");
+                Err(AppError::Internal)
+            }),
         Err(error) => Err(error),
     };
     reply(result)
@@ -35,8 +44,9 @@ where
 /// Runs a server function's body for a signed-in caller; anyone else gets 401.
 pub async fn serve_signed_in<T, F, Fut>(body: F) -> Result<T, AppError>
 where
-    F: FnOnce(super::ServerContext, super::session::Caller) -> Fut,
-    Fut: std::future::Future<Output = Result<T, AppError>>,
+    F: FnOnce(super::ServerContext, super::session::Caller) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+    T: Send + 'static,
 {
     serve(|ctx| async move {
         let caller = super::session::require(&ctx).await?;

@@ -492,3 +492,57 @@ fn every_acknowledged_mutation_survives_a_crash() {
         missing.len()
     );
 }
+
+#[test]
+fn clients_that_hang_up_mid_push_leave_the_server_writable() {
+    use std::io::Write;
+    let server = Server::start();
+    let mentor = server.client();
+    mentor.sign_up("Mira", "mira@example.com");
+    let (rel, token) = mentor.start_relationship("mentor", "");
+    let mentee = server.client();
+    let cookie = mentee.sign_up("Menno", "menno@example.com").set_cookies[0].clone();
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let joined = mentee.call(
+        "respond_to_invite",
+        json!({ "token": token, "accept": true }),
+    );
+    assert_eq!(joined.status, 200, "{:?}", joined.body);
+
+    // Phones on a train: full batches sent, the connection gone before the answer.
+    let address = server.base.trim_start_matches("http://").to_owned();
+    for round in 0..30u128 {
+        let t = hlc(now_millis(), 0, 7);
+        let batch: Vec<Value> = (0..200)
+            .map(|i| {
+                let n = 10_000 + round * 1000 + i;
+                mutation(n, &uuid(n), &rel, "title", json!("cut off"), &t)
+            })
+            .collect();
+        let body = json!({ "batch": batch }).to_string();
+        let mut stream = std::net::TcpStream::connect(&address).unwrap();
+        write!(
+            stream,
+            "POST /api/push HTTP/1.1\r\nHost: {address}\r\nCookie: {cookie}\r\n\
+             Content-Type: application/json\r\nAccept: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        drop(stream);
+    }
+
+    // Everyone can still write. (Before server function bodies ran on their own task, a push
+    // cut off mid-transaction could keep the write lock: later writes failed after the 5 s
+    // busy wait, in about one run of three with this many hang-ups.)
+    let t = hlc(now_millis(), 1, 8);
+    assert_eq!(
+        push(
+            &mentee,
+            vec![mutation(1, &uuid(1), &rel, "title", json!("after"), &t)]
+        ),
+        vec![json!("Acknowledged")]
+    );
+    let newcomer = server.client();
+    newcomer.sign_up("Nina", "nina@example.com");
+}

@@ -497,17 +497,9 @@ fn every_acknowledged_mutation_survives_a_crash() {
 fn clients_that_hang_up_mid_push_leave_the_server_writable() {
     use std::io::Write;
     let server = Server::start();
-    let mentor = server.client();
-    mentor.sign_up("Mira", "mira@example.com");
-    let (rel, token) = mentor.start_relationship("mentor", "");
-    let mentee = server.client();
-    let cookie = mentee.sign_up("Menno", "menno@example.com").set_cookies[0].clone();
-    let cookie = cookie.split(';').next().unwrap().to_owned();
-    let joined = mentee.call(
-        "respond_to_invite",
-        json!({ "token": token, "accept": true }),
-    );
-    assert_eq!(joined.status, 200, "{:?}", joined.body);
+    let (_, mentee, rel) = pair(&server, "");
+    let cookie = mentee.cookie_header();
+    assert!(cookie.contains("tandem_session="), "{cookie}");
 
     // Phones on a train: full batches sent, the connection gone before the answer.
     let address = server.base.trim_start_matches("http://").to_owned();

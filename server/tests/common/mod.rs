@@ -154,6 +154,16 @@ impl Client {
         )
     }
 
+    /// The cookies this client holds, as a `Cookie` header, for requests written by hand.
+    pub fn cookie_header(&self) -> String {
+        self.agent
+            .cookie_store()
+            .iter_any()
+            .map(|c| format!("{}={}", c.name(), c.value()))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     pub fn get(&self, path: &str) -> ureq::Response {
         match self.agent.get(&format!("{}{path}", self.base)).call() {
             Ok(r) => r,

@@ -17,7 +17,7 @@ export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
 ## Build a release and serve it at http://127.0.0.1:3000 on ./data/tandem.db.
 run: tools
-	cargo leptos serve --release --precompress
+	cargo leptos serve --release --precompress --split
 
 ## Everything CI checks: formatting, lints (server and browser builds), unit, integration, browser
 ## tests, and the size budget of the first load.
@@ -45,7 +45,7 @@ lint:
 	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 build-debug:
-	cargo leptos build
+	cargo leptos build --split
 
 unit:
 	cargo test --workspace
@@ -56,16 +56,17 @@ e2e:
 	dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
 	cd end2end && TANDEM_E2E_PORT=$$port TANDEM_E2E_DB="sqlite://$$dir/e2e.db" npx playwright test
 
-## Size of what a first visit downloads, compressed as served (release build).
+## What a first visit downloads, by the page landed on, compressed as served (release build).
 size: tools
-	cargo leptos build --release --precompress
-	node scripts/size.mjs target/site/pkg
+	cargo leptos build --release --precompress --split
+	node scripts/size.mjs target/site/pkg target/release/hash.txt
 
 # The same measure for CI: only the browser bundle needs the release build. Runs after the browser
-# tests, which use the debug build in the same target/site.
+# tests, which use the debug build in the same target/site. Every build splits the wasm
+# (`--split`): with lazy pages in the code, a build without it cannot start.
 size-budget:
-	cargo leptos build --release --precompress --frontend-only
-	node scripts/size.mjs target/site/pkg
+	cargo leptos build --release --precompress --frontend-only --split
+	node scripts/size.mjs target/site/pkg target/release/hash.txt
 
 clean:
 	cargo clean

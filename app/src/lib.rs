@@ -11,10 +11,21 @@ pub mod ui;
 
 pub use ui::{shell, App};
 
-/// Entry point of the browser bundle: takes over the server-rendered page.
+/// Entry point of the browser bundle: takes over the server-rendered page, waiting for the
+/// chunk of the page landed on, and then tells the app it is live.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    // As `leptos::mount::hydrate_lazy` does, plus the signal when it is done; leptos's own
+    // executor is set up inside `hydrate_from_async`, so this first task goes to the browser's.
+    wasm_bindgen_futures::spawn_local(async {
+        let app = leptos::mount::hydrate_from_async(
+            leptos::prelude::document().body().expect("a body"),
+            App,
+        )
+        .await;
+        ui::hydrated();
+        app.forget();
+    });
 }

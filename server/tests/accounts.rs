@@ -185,3 +185,136 @@ fn signing_out_ends_the_session_on_the_server() {
         json!(null)
     );
 }
+
+/// The `Location` a plain form post was sent on to.
+fn location(reply: &common::Reply) -> &str {
+    reply
+        .location
+        .as_deref()
+        .unwrap_or_else(|| panic!("no Location: {:?}", reply.body))
+}
+
+#[test]
+fn a_sign_in_form_posted_before_the_app_loads_signs_in_and_goes_on_to_next() {
+    let server = Server::start();
+    let client = server.client();
+    client.sign_up("Ann", "ann@example.com");
+    client.call("sign_out", json!({}));
+
+    let reply = client.post_form(
+        "sign_in",
+        "/signin?next=/invite/abc",
+        &[
+            ("email", "ann@example.com"),
+            ("password", PASSWORD),
+            ("next", "/invite/abc"),
+        ],
+    );
+    assert_eq!(reply.status, 302, "{:?}", reply.body);
+    assert_eq!(location(&reply), "/invite/abc");
+    assert_eq!(client.call("me", json!({})).body["display_name"], "Ann");
+}
+
+#[test]
+fn a_sign_up_form_posted_before_the_app_loads_creates_the_account_and_goes_home() {
+    let server = Server::start();
+    let client = server.client();
+    let reply = client.post_form(
+        "sign_up",
+        "/signup",
+        &[
+            ("display_name", "Ann"),
+            ("email", "ann@example.com"),
+            ("password", PASSWORD),
+            ("next", "/"),
+        ],
+    );
+    assert_eq!(reply.status, 302, "{:?}", reply.body);
+    assert_eq!(location(&reply), "/");
+    assert_eq!(client.call("me", json!({})).body["display_name"], "Ann");
+}
+
+#[test]
+fn a_wrong_password_posted_before_the_app_loads_returns_to_the_form_without_the_password() {
+    let server = Server::start();
+    let client = server.client();
+    client.sign_up("Ann", "ann@example.com");
+    client.call("sign_out", json!({}));
+
+    let reply = client.post_form(
+        "sign_in",
+        "/signin",
+        &[
+            ("email", "ann@example.com"),
+            ("password", "not my password"),
+        ],
+    );
+    assert_eq!(reply.status, 302);
+    let back = location(&reply);
+    assert!(
+        back.starts_with(&format!("{}/signin?", server.base)),
+        "{back}"
+    );
+    assert!(back.contains("__err="), "the error travels back: {back}");
+    for leak in ["not+my", "not%20my", "password="] {
+        assert!(!back.contains(leak), "{back}");
+    }
+    assert_eq!(client.call("me", json!({})).body, json!(null));
+}
+
+#[test]
+fn a_sign_out_form_posted_before_the_app_loads_signs_out_and_goes_home() {
+    let server = Server::start();
+    let client = server.client();
+    client.sign_up("Ann", "ann@example.com");
+    let reply = client.post_form("sign_out", "/r/1", &[]);
+    assert_eq!(reply.status, 302);
+    assert_eq!(location(&reply), "/");
+    assert_eq!(client.call("me", json!({})).body, json!(null));
+}
+
+#[test]
+fn next_can_only_lead_within_the_site() {
+    let server = Server::start();
+    let client = server.client();
+    client.sign_up("Ann", "ann@example.com");
+    for next in [
+        "//evil.example",
+        "https://evil.example",
+        "/\t/evil.example",
+        "/\\evil.example",
+    ] {
+        let reply = client.post_form(
+            "sign_in",
+            "/signin",
+            &[
+                ("email", "ann@example.com"),
+                ("password", PASSWORD),
+                ("next", next),
+            ],
+        );
+        assert_eq!(location(&reply), "/", "{next:?}");
+    }
+}
+
+#[test]
+fn the_request_log_records_paths_not_query_strings() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("server.log");
+    let server = Server::start_logging_to(dir.path(), &log);
+    let client = server.client();
+    client.get("/signin?email=ann%40example.com&password=hunter2hunter2");
+    let reply = client.post_form(
+        "sign_in",
+        "/signin?password=hunter3hunter3",
+        &[("email", "ann@example.com"), ("password", "hunter4hunter4")],
+    );
+    assert_eq!(reply.status, 302);
+    drop(server);
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.contains("/signin"), "requests are logged: {text}");
+    assert!(text.contains("/api/sign_in"), "requests are logged: {text}");
+    for secret in ["hunter2", "hunter3", "hunter4", "ann%40example.com"] {
+        assert!(!text.contains(secret), "{secret} in the log: {text}");
+    }
+}

@@ -1,4 +1,7 @@
 //! Accounts: who is signed in, sign up, sign in, sign out.
+//!
+//! Sign up, sign in and sign out take form-encoded bodies: their forms post to them directly
+//! and work before the app has loaded (or without it); `next` is where to go afterwards.
 
 use super::UserView;
 use crate::error::AppError;
@@ -10,25 +13,39 @@ pub async fn me() -> Result<Option<UserView>, AppError> {
     serve(move |ctx| async move { Ok(session::caller(&ctx).await?.map(|c| c.view())) }).await
 }
 
-#[server(prefix = "/api", endpoint = "sign_up", input = leptos::server_fn::codec::Json)]
+#[server(prefix = "/api", endpoint = "sign_up")]
 pub async fn sign_up(
     display_name: String,
     email: String,
     password: String,
+    next: Option<String>,
 ) -> Result<UserView, AppError> {
     use crate::server::{accounts, respond::serve};
-    serve(move |ctx| async move { accounts::sign_up(&ctx, &display_name, &email, &password).await })
-        .await
+    let user = serve(move |ctx| async move {
+        accounts::sign_up(&ctx, &display_name, &email, &password).await
+    })
+    .await?;
+    leptos_axum::redirect(&crate::ui::safe_next(next));
+    Ok(user)
 }
 
-#[server(prefix = "/api", endpoint = "sign_in", input = leptos::server_fn::codec::Json)]
-pub async fn sign_in(email: String, password: String) -> Result<UserView, AppError> {
+#[server(prefix = "/api", endpoint = "sign_in")]
+pub async fn sign_in(
+    email: String,
+    password: String,
+    next: Option<String>,
+) -> Result<UserView, AppError> {
     use crate::server::{accounts, respond::serve};
-    serve(move |ctx| async move { accounts::sign_in(&ctx, &email, &password).await }).await
+    let user =
+        serve(move |ctx| async move { accounts::sign_in(&ctx, &email, &password).await }).await?;
+    leptos_axum::redirect(&crate::ui::safe_next(next));
+    Ok(user)
 }
 
-#[server(prefix = "/api", endpoint = "sign_out", input = leptos::server_fn::codec::Json)]
+#[server(prefix = "/api", endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
     use crate::server::{respond::serve, session};
-    serve(move |ctx| async move { session::end(&ctx).await }).await
+    serve(move |ctx| async move { session::end(&ctx).await }).await?;
+    leptos_axum::redirect("/");
+    Ok(())
 }

@@ -17,14 +17,17 @@ pub async fn relationship(id: Uuid) -> Result<RelationshipView, AppError> {
     serve_signed_in(move |ctx, me| async move { relationships::get(&ctx, &me, id).await }).await
 }
 
-/// Starts a relationship in which the caller takes `role`; returns its id.
-#[server(prefix = "/api", endpoint = "start_relationship", input = leptos::server_fn::codec::Json)]
+/// Starts a relationship in which the caller takes `role`, and goes to it; returns its id.
+/// Takes a form body: its form posts here directly and works before the app has loaded.
+#[server(prefix = "/api", endpoint = "start_relationship")]
 pub async fn start_relationship(role: String, title: String) -> Result<Uuid, AppError> {
     use crate::server::{relationships, respond::serve_signed_in};
-    serve_signed_in(
-        move |ctx, me| async move { relationships::start(&ctx, &me, &role, &title).await },
-    )
-    .await
+    let id = serve_signed_in(move |ctx, me| async move {
+        relationships::start(&ctx, &me, &role, &title).await
+    })
+    .await?;
+    leptos_axum::redirect(&format!("/r/{id}"));
+    Ok(id)
 }
 
 #[server(prefix = "/api", endpoint = "new_invite", input = leptos::server_fn::codec::Json)]

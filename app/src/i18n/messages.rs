@@ -57,6 +57,10 @@ messages! {
     Loading => "Loading…", "Laden…";
     NotFoundTitle => "Page not found", "Pagina niet gevonden";
     BackHome => "Back to your relationships", "Terug naar je relaties";
+    ChunkMissingTitle => "This page needs a connection once", "Deze pagina heeft één keer een verbinding nodig";
+    ChunkMissingText => "This part of Tandem has not been stored on this device yet. Connect to the internet and try again; after that it opens offline too.",
+        "Dit deel van Tandem staat nog niet op dit apparaat. Maak verbinding met internet en probeer het opnieuw; daarna opent het ook offline.";
+    TryAgain => "Try again", "Opnieuw proberen";
     YourRelationships => "Your mentoring relationships", "Je mentorrelaties";
     NoRelationships => "You have no relationships yet. Start one below and invite your partner.", "Je hebt nog geen relaties. Begin er hieronder een en nodig je partner uit.";
     MentoringWith => "Mentoring with {}", "Mentoring met {}";
@@ -121,6 +125,12 @@ messages! {
     DueOn => "Due {}", "Uiterlijk {}";
     OverdueSince => "Overdue since {}", "Te laat sinds {}";
     NotSyncedYet => "Not synced yet", "Nog niet gesynchroniseerd";
+    DoneAt => "Done {}", "Afgerond {}";
+    NoDueDate => "no due date", "geen uiterste datum";
+    ChangedMeanwhile => "Meanwhile this was changed elsewhere to “{}”.", "Intussen is dit elders gewijzigd in “{}”.";
+    UseTheirs => "Use theirs", "Die overnemen";
+    Today => "today", "vandaag";
+    Yesterday => "yesterday", "gisteren";
     Edit => "Edit", "Bewerken";
     EditItem => "Edit “{}”", "“{}” bewerken";
     Delete => "Delete", "Verwijderen";

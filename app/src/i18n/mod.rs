@@ -4,7 +4,7 @@ mod messages;
 
 pub use messages::Msg;
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
 use leptos::prelude::*;
 
 /// Remembers the reader's choice across visits; read by the server to render in that language.
@@ -86,6 +86,28 @@ impl Locale {
         };
         format!("{} {} {}", at.day(), name, at.year())
     }
+
+    /// A moment in the reader's own time, as near as is natural: "today, 14:05",
+    /// "yesterday, 09:30", "27 Nov, 14:05" this year, else with the year.
+    pub fn moment(self, at: NaiveDateTime, today: NaiveDate) -> String {
+        let time = format!("{:02}:{:02}", at.hour(), at.minute());
+        let day = at.date();
+        let when = if day == today {
+            Msg::Today.text(self).to_owned()
+        } else if today.pred_opt() == Some(day) {
+            Msg::Yesterday.text(self).to_owned()
+        } else {
+            let date = self.date(at.and_utc());
+            if day.year() == today.year() {
+                // Drop the year: "27 Nov 2026" → "27 Nov".
+                date.rsplit_once(' ')
+                    .map_or(date.clone(), |(d, _)| d.to_owned())
+            } else {
+                date
+            }
+        };
+        format!("{when}, {time}")
+    }
 }
 
 /// The reactive locale, shared through context by the whole app.
@@ -122,6 +144,10 @@ impl I18n {
 
     pub fn date(self, at: DateTime<Utc>) -> String {
         self.locale.get().date(at)
+    }
+
+    pub fn moment(self, at: NaiveDateTime, today: NaiveDate) -> String {
+        self.locale.get().moment(at, today)
     }
 
     /// Switches language now and remembers it for a year.
@@ -243,6 +269,33 @@ mod tests {
             assert_eq!(Locale::from_own_code(locale.code()), Some(locale));
             assert_eq!(Locale::from_code(locale.code()), Some(locale));
         }
+    }
+
+    #[test]
+    fn moments_are_relative_when_near_and_dated_when_not() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let at = |y, m, d| {
+            NaiveDate::from_ymd_opt(y, m, d)
+                .unwrap()
+                .and_hms_opt(14, 5, 0)
+                .unwrap()
+        };
+        assert_eq!(Locale::En.moment(at(2026, 11, 27), today), "today, 14:05");
+        assert_eq!(Locale::Nl.moment(at(2026, 11, 27), today), "vandaag, 14:05");
+        assert_eq!(
+            Locale::En.moment(at(2026, 11, 26), today),
+            "yesterday, 14:05"
+        );
+        assert_eq!(
+            Locale::Nl.moment(at(2026, 11, 26), today),
+            "gisteren, 14:05"
+        );
+        assert_eq!(Locale::En.moment(at(2026, 3, 5), today), "5 Mar, 14:05");
+        assert_eq!(Locale::Nl.moment(at(2026, 3, 5), today), "5 mrt., 14:05");
+        assert_eq!(
+            Locale::En.moment(at(2025, 12, 31), today),
+            "31 Dec 2025, 14:05"
+        );
     }
 
     #[test]

@@ -4,12 +4,29 @@ use crate::error::AppError;
 use leptos::{prelude::use_context, reactive::computed::ScopedFuture};
 use leptos_axum::ResponseOptions;
 
+/// Sets the status for an error, except for a form posted by the browser itself (before the
+/// app has loaded): that one is sent back to its page with the error in the address, which
+/// needs the redirect status the server function layer gives it.
 pub fn set_status(error: &AppError) {
+    if plain_form_post() {
+        return;
+    }
     if let Some(options) = use_context::<ResponseOptions>() {
         if let Ok(status) = http::StatusCode::from_u16(error.status()) {
             options.set_status(status);
         }
     }
+}
+
+/// The request asks for HTML: a browser submitting a form without the app.
+fn plain_form_post() -> bool {
+    use_context::<http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    })
 }
 
 fn reply<T>(result: Result<T, AppError>) -> Result<T, AppError> {

@@ -236,6 +236,23 @@ pub fn today() -> chrono::NaiveDate {
 }
 
 /// Wall-clock milliseconds; the browser's own clock, so chrono's clock stays out of the wasm.
+/// An instant on this device's wall clock: the browser's time zone (UTC on the server).
+pub fn local_time(at: DateTime<Utc>) -> chrono::NaiveDateTime {
+    #[cfg(feature = "hydrate")]
+    {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(
+            at.timestamp_millis() as f64
+        ));
+        // Minutes behind UTC at that instant, so summer and winter time each come out right.
+        let offset = chrono::Duration::minutes(date.get_timezone_offset() as i64);
+        (at - offset).naive_utc()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        at.naive_utc()
+    }
+}
+
 pub fn now_millis() -> u64 {
     #[cfg(feature = "hydrate")]
     {

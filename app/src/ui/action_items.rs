@@ -6,7 +6,7 @@ use crate::{
     i18n::{use_i18n, I18n, Msg},
     sync::{
         client::RecordRef,
-        engine::{now_millis, today, use_sync},
+        engine::{local_time, now_millis, today, use_sync},
         replica::Replica,
         schema::{check_value, instant, parse_date, DELETED},
         Kind, Mutation, Rejection,
@@ -88,8 +88,11 @@ struct Rows {
     relationship: Uuid,
     my_role: Role,
     ended: bool,
-    /// The item whose edit form is open.
-    editing: RwSignal<Option<Uuid>>,
+    /// Every live item, as the device has it now.
+    list: Memo<Option<Vec<Item>>>,
+    /// The open edit form's values. Kept here rather than in a row, so that what a person
+    /// is typing survives their partner's edits, which rebuild or move rows.
+    draft: RwSignal<Option<Draft>>,
     /// The item just deleted, offered back.
     undo: RwSignal<Option<(Uuid, String)>>,
 }
@@ -102,6 +105,132 @@ impl Rows {
             kind: Kind::ActionItem,
             private: false,
         }
+    }
+
+    fn item(self, id: Uuid) -> Option<Item> {
+        self.list
+            .with(|l| l.as_ref()?.iter().find(|i| i.id == id).cloned())
+    }
+
+    fn editing(self, id: Uuid) -> bool {
+        self.draft.with(|d| d.as_ref().is_some_and(|d| d.id == id))
+    }
+}
+
+/// The fields the edit form changes, in the form's own terms: text as typed, the due date as
+/// `YYYY-MM-DD` or empty, the owner as a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edit {
+    Title = 0,
+    Notes = 1,
+    Due = 2,
+    Owner = 3,
+}
+
+impl Edit {
+    const ALL: [Edit; 4] = [Edit::Title, Edit::Notes, Edit::Due, Edit::Owner];
+
+    fn name(self) -> &'static str {
+        match self {
+            Edit::Title => "title",
+            Edit::Notes => "notes",
+            Edit::Due => "due",
+            Edit::Owner => "owner",
+        }
+    }
+
+    /// The item's value as the form shows it.
+    fn shown(self, item: &Item) -> String {
+        match self {
+            Edit::Title => item.title.clone(),
+            Edit::Notes => item.notes.clone(),
+            Edit::Due => item.due.map(|d| d.to_string()).unwrap_or_default(),
+            Edit::Owner => item.owner.as_str().to_owned(),
+        }
+    }
+
+    /// A value from the form as the record stores it.
+    fn value(self, shown: &str) -> Value {
+        match self {
+            Edit::Title => json!(shown.trim()),
+            Edit::Due if shown.is_empty() => Value::Null,
+            _ => json!(shown),
+        }
+    }
+
+    /// A value from the form in words, for "changed meanwhile to …".
+    fn words(self, i18n: I18n, shown: &str) -> String {
+        match self {
+            Edit::Due => parse_date(shown)
+                .map(|d| i18n.date(d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc()))
+                .unwrap_or_else(|| i18n.t(Msg::NoDueDate).to_owned()),
+            Edit::Owner => Role::parse(shown)
+                .map(|r| role_name(i18n, r).to_owned())
+                .unwrap_or_default(),
+            Edit::Title | Edit::Notes => shown.to_owned(),
+        }
+    }
+}
+
+/// An open edit form: what the person has typed, and what each field held when they began
+/// (or when they last took over someone else's change).
+#[derive(Clone)]
+struct Draft {
+    id: Uuid,
+    values: [ArcRwSignal<String>; 4],
+    base: ArcRwSignal<[String; 4]>,
+}
+
+impl Draft {
+    fn new(item: &Item) -> Self {
+        let shown = Edit::ALL.map(|f| f.shown(item));
+        Self {
+            id: item.id,
+            values: shown.clone().map(ArcRwSignal::new),
+            base: ArcRwSignal::new(shown),
+        }
+    }
+
+    fn value(&self, field: Edit) -> RwSignal<String> {
+        self.values[field as usize].clone().into()
+    }
+
+    /// Someone else's newer values: taken over in the fields left alone here; in a field
+    /// changed here too, [`Draft::conflict`] offers it instead.
+    fn follow(&self, current: &Item) {
+        for field in Edit::ALL {
+            let i = field as usize;
+            let theirs = field.shown(current);
+            let base = self.base.with_untracked(|b| b[i].clone());
+            if theirs != base && self.values[i].with_untracked(|v| *v == base) {
+                self.take(field, theirs);
+            }
+        }
+    }
+
+    fn take(&self, field: Edit, theirs: String) {
+        let i = field as usize;
+        self.values[i].set(theirs.clone());
+        self.base.update(|b| b[i] = theirs);
+    }
+
+    /// Changed here, and differently elsewhere, since the form opened.
+    fn conflict(&self, field: Edit, theirs: &str) -> bool {
+        let i = field as usize;
+        self.base.with(|b| b[i] != theirs) && self.values[i].with(|v| v != theirs)
+    }
+
+    /// The fields this form changes, with their new values.
+    fn changes(&self) -> Vec<(Edit, Value)> {
+        Edit::ALL
+            .into_iter()
+            .filter_map(|field| {
+                let i = field as usize;
+                let new = field.value(&self.values[i].get_untracked());
+                let old = self.base.with_untracked(|b| field.value(&b[i]));
+                (new != old).then_some((field, new))
+            })
+            .collect()
     }
 }
 
@@ -122,7 +251,8 @@ pub fn ActionItems(
         relationship,
         my_role,
         ended,
-        editing: RwSignal::new(None),
+        list,
+        draft: RwSignal::new(None),
         undo: RwSignal::new(None),
     };
     let partner = StoredValue::new(partner_name);
@@ -150,11 +280,12 @@ pub fn ActionItems(
         view! {
             <div class="item-group">
                 <h3>{heading}</h3>
-                // Both lists stay in the page and are hidden when empty, rather than coming and
-                // going under <Show>: less code in the bundle, and an open "done" section
-                // stays open while items are ticked.
-                <p class="empty" hidden=move || open.with(|o| !o.is_empty())>{i18n.tr(Msg::NoOpenItems)}</p>
+                <Show when=move || open.with(Vec::is_empty)>
+                    <p class="empty">{i18n.tr(Msg::NoOpenItems)}</p>
+                </Show>
                 <ItemList items=open rows />
+                // Hidden rather than removed when empty, so that an open "done" section stays
+                // open while items are ticked.
                 <details class="done-items" hidden=move || done.with(Vec::is_empty)>
                     <summary>{move || i18n.fmt(Msg::DoneCount, &[&done.with(Vec::len).to_string()])}</summary>
                     <ItemList items=done rows />
@@ -166,41 +297,47 @@ pub fn ActionItems(
     view! {
         <section class="panel" aria-labelledby="items-heading">
             <h2 id="items-heading">{i18n.tr(Msg::ActionItems)}</h2>
-            // The device's data is read after hydration: until then the lists are empty and
-            // hidden, in the server's HTML and the first client render alike.
-            <p hidden=move || list.with(Option::is_some)>{i18n.tr(Msg::Loading)}</p>
-            <div hidden=move || list.with(Option::is_none)>
+            // The device's data is read after hydration: until then the lists are empty, in
+            // the server's HTML and the first client render alike.
+            <Show
+                when=move || list.with(Option::is_some)
+                fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }
+            >
                 {group(my_role)}
                 {group(my_role.partner())}
-            </div>
-            // Always in the page, hidden until something was deleted: reactive texts in fixed
-            // elements cost the bundle less than an element that comes and goes.
-            <p class="undo" role="status" aria-live="polite" hidden=move || rows.undo.with(Option::is_none)>
-                <span>{move || rows.undo.get().map(|(_, title)| i18n.fmt(Msg::ItemDeleted, &[&title]))}</span>
-                " "
-                <button class="button secondary" on:click=move |_| {
-                    if let Some((id, _)) = rows.undo.get_untracked() {
-                        sync.edit(rows.record(id), vec![(DELETED, json!(false))]);
-                        rows.undo.set(None);
-                    }
-                }>{i18n.tr(Msg::Undo)}</button>
-            </p>
+            </Show>
+            <UndoBar rows />
             {(!ended).then(|| view! { <AddItem relationship my_role /> })}
         </section>
     }
 }
 
-/// One list of items. Open and done lists alike use this one keyed list, so its diffing
-/// code is in the bundle once.
+/// Offers back the item just deleted. Always in the page, so that screen readers announce it
+/// when it fills.
+#[component]
+fn UndoBar(rows: Rows) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    view! {
+        <p class="undo" role="status" aria-live="polite" hidden=move || rows.undo.with(Option::is_none)>
+            <span>{move || rows.undo.get().map(|(_, title)| i18n.fmt(Msg::ItemDeleted, &[&title]))}</span>
+            " "
+            <button class="button secondary" on:click=move |_| {
+                if let Some((id, _)) = rows.undo.get_untracked() {
+                    sync.edit(rows.record(id), vec![(DELETED, json!(false))]);
+                    rows.undo.set(None);
+                }
+            }>{i18n.tr(Msg::Undo)}</button>
+        </p>
+    }
+}
+
+/// One list of items, keyed by id: a partner's edit updates a row in place.
 #[component]
 fn ItemList(items: Signal<Vec<Item>>, rows: Rows) -> impl IntoView {
     view! {
         <ul class="items">
-            <For
-                each=move || items.get()
-                key=|i| (i.id, i.title.clone(), i.notes.clone(), i.due, i.done_at, i.owner, i.pending)
-                let:item
-            >
+            <For each=move || items.get() key=|i| i.id let:item>
                 <ItemRow item rows />
             </For>
         </ul>
@@ -209,77 +346,91 @@ fn ItemList(items: Signal<Vec<Item>>, rows: Rows) -> impl IntoView {
 
 #[component]
 fn ItemRow(item: Item, rows: Rows) -> impl IntoView {
+    let id = item.id;
+    // The row follows its item as it changes; `item` is how it looked when the row was made.
+    let item = Memo::new(move |_| rows.item(id).unwrap_or_else(|| item.clone()));
+    let done = move || item.with(|i| i.done_at.is_some());
+    view! {
+        <li class="item" class:overdue=move || item.with(overdue) class:done=done>
+            <Show when=move || rows.editing(id) fallback=move || view! { <ItemView item rows /> }>
+                {move || rows.draft.get_untracked().map(|draft| view! { <EditItem item rows draft /> })}
+            </Show>
+        </li>
+    }
+}
+
+fn overdue(item: &Item) -> bool {
+    item.done_at.is_none() && item.due.is_some_and(|d| d < today())
+}
+
+#[component]
+fn ItemView(item: Memo<Item>, rows: Rows) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
-    let Rows {
-        my_role, editing, ..
-    } = rows;
-    let id = item.id;
-    let can_tick = item.owner == my_role && !rows.ended;
-    let can_edit = !rows.ended;
-    let overdue = item.done_at.is_none() && item.due.is_some_and(|d| d < today());
-    let done = item.done_at.is_some();
-    let title = StoredValue::new(item.title.clone());
+    let id = item.with_untracked(|i| i.id);
+    let title = move || item.with(|i| i.title.clone());
+    let done = move || item.with(|i| i.done_at.is_some());
+    let can_tick = move || !rows.ended && item.with(|i| i.owner == rows.my_role);
     let toggle = move |_| {
-        let value = if done { Value::Null } else { now_value() };
+        let value = if done() { Value::Null } else { now_value() };
         sync.edit(rows.record(id), vec![("done_at", value)]);
     };
     let delete = move |_| {
         sync.edit(rows.record(id), vec![(DELETED, json!(true))]);
-        rows.undo.set(Some((id, title.get_value())));
+        rows.undo.set(Some((id, title())));
     };
-    let due_text = item.due.map(|d| {
-        let date = i18n.date(d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc());
-        if overdue {
-            i18n.fmt(Msg::OverdueSince, &[&date])
-        } else {
-            i18n.fmt(Msg::DueOn, &[&date])
-        }
-    });
-    let stored = StoredValue::new(item.clone());
+    let edit = move |_| rows.draft.set(Some(Draft::new(&item.get_untracked())));
+    let due = move || {
+        item.with(|i| {
+            let date = i18n.date(i.due?.and_hms_opt(12, 0, 0)?.and_utc());
+            let msg = if overdue(i) {
+                Msg::OverdueSince
+            } else {
+                Msg::DueOn
+            };
+            Some(i18n.fmt(msg, &[&date]))
+        })
+    };
+    let done_at = move || {
+        item.with(|i| i.done_at)
+            .map(|at| i18n.fmt(Msg::DoneAt, &[&i18n.moment(local_time(at), today())]))
+    };
+    let added = move || item.with(|i| added_text(i18n, i, rows.my_role));
+    let notes = move || item.with(|i| i.notes.clone());
     view! {
-        <li class="item" class:overdue=overdue class:done=done>
-            <Show
-                when=move || editing.get() == Some(id)
-                fallback=move || {
-                    let notes = stored.with_value(|i| i.notes.clone());
-                    let pending = stored.with_value(|i| i.pending);
-                    let added = stored.with_value(|i| added_text(i18n, i, my_role));
-                    view! {
-                        <label class="tick">
-                            <input type="checkbox" checked=done disabled=!can_tick on:change=toggle />
-                            <span class="item-title">{title.get_value()}</span>
-                        </label>
-                        <div class="item-meta">
-                            {due_text.clone().map(|t| view! { <span class="due">{t}</span> })}
-                            {added.map(|t| view! { <span class="added">{t}</span> })}
-                            {pending.then(|| view! { <span class="pending-mark">{i18n.tr(Msg::NotSyncedYet)}</span> })}
-                            {(!notes.is_empty()).then(|| view! { <p class="notes">{notes}</p> })}
-                        </div>
-                        {can_edit.then(|| view! {
-                            <div class="item-actions">
-                                <button
-                                    class="button secondary"
-                                    aria-label=move || i18n.fmt(Msg::EditItem, &[&title.get_value()])
-                                    on:click=move |_| editing.set(Some(id))
-                                >
-                                    {i18n.tr(Msg::Edit)}
-                                </button>
-                                <button
-                                    class="button secondary"
-                                    aria-label=move || i18n.fmt(Msg::DeleteItem, &[&title.get_value()])
-                                    on:click=delete
-                                >
-                                    {i18n.tr(Msg::Delete)}
-                                </button>
-                            </div>
-                        })}
-                    }
-                }
-            >
-                <EditItem item=stored.get_value() rows />
+        <label class="tick">
+            <input type="checkbox" prop:checked=done disabled=move || !can_tick() on:change=toggle />
+            <span class="item-title">{title}</span>
+        </label>
+        <div class="item-meta">
+            {move || due().map(|t| view! { <span class="due">{t}</span> })}
+            {move || done_at().map(|t| view! { <span class="done-at">{t}</span> })}
+            {move || added().map(|t| view! { <span class="added">{t}</span> })}
+            <Show when=move || item.with(|i| i.pending)>
+                <span class="pending-mark">{i18n.tr(Msg::NotSyncedYet)}</span>
             </Show>
-        </li>
+            <Show when=move || item.with(|i| !i.notes.is_empty())>
+                <p class="notes">{notes}</p>
+            </Show>
+        </div>
+        <Show when=move || !rows.ended>
+            <div class="item-actions">
+                <button
+                    class="button secondary"
+                    aria-label=move || i18n.fmt(Msg::EditItem, &[&title()])
+                    on:click=edit
+                >
+                    {i18n.tr(Msg::Edit)}
+                </button>
+                <button
+                    class="button secondary"
+                    aria-label=move || i18n.fmt(Msg::DeleteItem, &[&title()])
+                    on:click=delete
+                >
+                    {i18n.tr(Msg::Delete)}
+                </button>
+            </div>
+        </Show>
     }
 }
 
@@ -306,62 +457,30 @@ fn check(field: &str, value: &Value) -> Option<Rejection> {
 }
 
 #[component]
-fn EditItem(item: Item, rows: Rows) -> impl IntoView {
-    let Rows {
-        my_role, editing, ..
-    } = rows;
+fn EditItem(item: Memo<Item>, rows: Rows, draft: Draft) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
-    let title = RwSignal::new(item.title.clone());
-    let notes = RwSignal::new(item.notes.clone());
-    let due = RwSignal::new(item.due.map(|d| d.to_string()).unwrap_or_default());
-    let owner = RwSignal::new(item.owner.as_str().to_owned());
-    let error = RwSignal::new(None::<(&'static str, Rejection)>);
-    let original = StoredValue::new(item);
+    let error = RwSignal::new(None::<(Edit, Rejection)>);
+    let follow = draft.clone();
+    Effect::new(move |_| item.with(|current| follow.follow(current)));
+    let changes = draft.clone();
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let item = original.get_value();
-        let due_value = if due.get_untracked().is_empty() {
-            Value::Null
-        } else {
-            json!(due.get_untracked())
-        };
-        let candidates: [(&'static str, Value, Value); 4] = [
-            (
-                "title",
-                json!(title.get_untracked().trim()),
-                json!(item.title),
-            ),
-            ("notes", json!(notes.get_untracked()), json!(item.notes)),
-            (
-                "due",
-                due_value,
-                item.due.map_or(Value::Null, |d| json!(d.to_string())),
-            ),
-            (
-                "owner",
-                json!(owner.get_untracked()),
-                json!(item.owner.as_str()),
-            ),
-        ];
-        if let Some((field, rejection)) = candidates
+        let changed = changes.changes();
+        if let Some((field, rejection)) = changed
             .iter()
-            .find_map(|(f, v, _)| check(f, v).map(|r| (*f, r)))
+            .find_map(|(f, v)| check(f.name(), v).map(|r| (*f, r)))
         {
             error.set(Some((field, rejection)));
             return;
         }
-        let changed: Vec<(&'static str, Value)> = candidates
-            .into_iter()
-            .filter(|(_, new, old)| new != old)
-            .map(|(f, v, _)| (f, v))
-            .collect();
         if !changed.is_empty() {
-            sync.edit(rows.record(item.id), changed);
+            let fields = changed.into_iter().map(|(f, v)| (f.name(), v)).collect();
+            sync.edit(rows.record(changes.id), fields);
         }
-        editing.set(None);
+        rows.draft.set(None);
     };
-    let error_for = move |field: &'static str| {
+    let error_for = move |field: Edit| {
         move || {
             error
                 .get()
@@ -369,30 +488,65 @@ fn EditItem(item: Item, rows: Rows) -> impl IntoView {
                 .map(|(_, r)| rejection_text(i18n, r))
         }
     };
+    let meanwhile = |field: Edit| view! { <Meanwhile item draft=draft.clone() field /> };
+    let (title, notes, due, owner) = (
+        draft.value(Edit::Title),
+        draft.value(Edit::Notes),
+        draft.value(Edit::Due),
+        draft.value(Edit::Owner),
+    );
     view! {
         <form class="edit-item" on:submit=save novalidate>
             <div class="field">
                 <label for="edit-title">{i18n.tr(Msg::ItemTitle)}</label>
                 <input id="edit-title" type="text" maxlength=200 bind:value=title aria-describedby="edit-title-message" />
-                <p id="edit-title-message" class="field-message field-error" aria-live="polite">{error_for("title")}</p>
+                <p id="edit-title-message" class="field-message field-error" aria-live="polite">{error_for(Edit::Title)}</p>
+                {meanwhile(Edit::Title)}
             </div>
             <div class="field">
                 <label for="edit-notes">{i18n.tr(Msg::ItemNotes)}</label>
                 <textarea id="edit-notes" maxlength=2000 rows=3 bind:value=notes aria-describedby="edit-notes-message"></textarea>
-                <p id="edit-notes-message" class="field-message field-error" aria-live="polite">{error_for("notes")}</p>
+                <p id="edit-notes-message" class="field-message field-error" aria-live="polite">{error_for(Edit::Notes)}</p>
+                {meanwhile(Edit::Notes)}
             </div>
             <div class="field">
                 <label for="edit-due">{i18n.tr(Msg::ItemDue)}</label>
                 <input id="edit-due" type="date" bind:value=due />
+                {meanwhile(Edit::Due)}
             </div>
-            <OwnerSelect id="edit-owner" value=owner my_role />
+            <OwnerSelect id="edit-owner" value=owner my_role=rows.my_role />
+            {meanwhile(Edit::Owner)}
             <div class="actions">
                 <button type="submit" class="button primary">{i18n.tr(Msg::Save)}</button>
-                <button type="button" class="button secondary" on:click=move |_| editing.set(None)>
+                <button type="button" class="button secondary" on:click=move |_| rows.draft.set(None)>
                     {i18n.tr(Msg::Cancel)}
                 </button>
             </div>
         </form>
+    }
+}
+
+/// Says that a field was changed elsewhere (by the partner, or on another device) while the
+/// form was open with a change of its own here, and offers that value instead.
+#[component]
+fn Meanwhile(item: Memo<Item>, draft: Draft, field: Edit) -> impl IntoView {
+    let i18n = use_i18n();
+    let theirs = Memo::new(move |_| item.with(|i| field.shown(i)));
+    let conflict = {
+        let draft = draft.clone();
+        move || theirs.with(|t| draft.conflict(field, t))
+    };
+    let take = move |_| draft.take(field, theirs.get_untracked());
+    view! {
+        <Show when=conflict>
+            <p class="meanwhile" role="status">
+                {move || i18n.fmt(Msg::ChangedMeanwhile, &[&field.words(i18n, &theirs.get())])}
+                " "
+                <button type="button" class="button secondary" on:click=take.clone()>
+                    {i18n.tr(Msg::UseTheirs)}
+                </button>
+            </p>
+        </Show>
     }
 }
 
@@ -507,6 +661,51 @@ mod tests {
             ("done_at", done),
             ("created_at", json!(created)),
         ]
+    }
+
+    fn titled(title: &str) -> Item {
+        Item {
+            id: Uuid::from_u128(1),
+            title: title.to_owned(),
+            notes: String::new(),
+            owner: Role::Mentee,
+            due: None,
+            done_at: None,
+            created_at: None,
+            created_by: None,
+            pending: false,
+        }
+    }
+
+    fn typed(draft: &Draft, field: Edit) -> String {
+        draft.values[field as usize].get_untracked()
+    }
+
+    #[test]
+    fn an_edit_form_takes_over_a_partners_change_to_a_field_left_alone() {
+        let draft = Draft::new(&titled("Read"));
+        draft.values[Edit::Notes as usize].set("Chapters 3 and 4".into());
+        draft.follow(&titled("Read two chapters"));
+        assert_eq!(typed(&draft, Edit::Title), "Read two chapters");
+        assert!(!draft.conflict(Edit::Title, "Read two chapters"));
+        assert_eq!(
+            draft.changes(),
+            vec![(Edit::Notes, json!("Chapters 3 and 4"))],
+            "saving writes only what was typed here"
+        );
+    }
+
+    #[test]
+    fn an_edit_form_keeps_what_was_typed_and_offers_the_partners_value() {
+        let draft = Draft::new(&titled("Read"));
+        draft.values[Edit::Title as usize].set("Read one chapter".into());
+        draft.follow(&titled("Read two chapters"));
+        assert_eq!(typed(&draft, Edit::Title), "Read one chapter");
+        assert!(draft.conflict(Edit::Title, "Read two chapters"));
+        draft.take(Edit::Title, "Read two chapters".into());
+        assert_eq!(typed(&draft, Edit::Title), "Read two chapters");
+        assert!(!draft.conflict(Edit::Title, "Read two chapters"));
+        assert_eq!(draft.changes(), vec![]);
     }
 
     #[test]

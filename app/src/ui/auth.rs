@@ -1,7 +1,8 @@
-//! The sign-up and sign-in pages.
+//! The sign-up and sign-in pages. Both forms post to their server function and work before
+//! the app has loaded; once it has, they check fields first and stay in the page.
 
 use super::{
-    form::{field_error, FormError, ServerCall, TextField},
+    form::{field_error, FormError, TextField},
     safe_next, use_auth,
 };
 use crate::{
@@ -10,21 +11,41 @@ use crate::{
     i18n::{use_i18n, Msg},
 };
 use leptos::{ev::SubmitEvent, prelude::*};
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
-/// Where to go after signing in, carried in `?next=`.
+/// Where to go after signing in, carried in `?next=` and sent with the form.
 fn next_target() -> Memo<String> {
     let query = use_query_map();
     Memo::new(move |_| safe_next(query.read().get("next")))
 }
 
-/// What follows a successful sign-in or sign-up: refresh who is signed in and go on.
-fn on_success(next: Memo<String>) -> impl Fn() + Copy + 'static {
+/// After a successful sign-in or sign-up the server redirects to `next`; everything that
+/// belongs to the user reloads.
+fn reload_on_success<S>(action: ServerAction<S>)
+where
+    S: leptos::server_fn::ServerFn + Send + Sync + Clone + 'static,
+    S::Output: Send + Sync + Clone + 'static,
+    S::Error: Send + Sync + Clone + 'static,
+{
     let auth = use_auth();
-    let navigate = StoredValue::new(use_navigate());
-    move || {
-        auth.changed();
-        navigate.with_value(|go| go(&next.get_untracked(), Default::default()));
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = action.value().get() {
+            auth.changed();
+        }
+    });
+}
+
+/// Client-side checks before the form goes out: on failure the errors show and nothing is sent.
+fn check_first(
+    client: RwSignal<Vec<FieldError>>,
+    check: impl Fn() -> Vec<FieldError> + 'static,
+) -> impl FnMut(SubmitEvent) + 'static {
+    move |ev: SubmitEvent| {
+        let errors = check();
+        if !errors.is_empty() {
+            ev.prevent_default();
+        }
+        client.set(errors);
     }
 }
 
@@ -32,8 +53,8 @@ fn on_success(next: Memo<String>) -> impl Fn() + Copy + 'static {
 pub fn SignUpPage() -> impl IntoView {
     let i18n = use_i18n();
     let next = next_target();
-    let action = ServerCall::<SignUp>::new();
-    let done = on_success(next);
+    let action = ServerAction::<SignUp>::new();
+    reload_on_success(action);
     let (name, email, password) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
@@ -41,35 +62,22 @@ pub fn SignUpPage() -> impl IntoView {
     );
     let client = RwSignal::new(Vec::<FieldError>::new());
     let server = move || action.value().get().and_then(Result::err);
-
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let errors: Vec<FieldError> = [
+    let check = check_first(client, move || {
+        [
             DisplayName::parse(&name.get_untracked()).err(),
             Email::check(&email.get_untracked()).err(),
             Password::parse(&password.get_untracked()).err(),
         ]
         .into_iter()
         .flatten()
-        .collect();
-        let valid = errors.is_empty();
-        client.set(errors);
-        if valid {
-            action.dispatch(
-                SignUp {
-                    display_name: name.get_untracked(),
-                    email: email.get_untracked(),
-                    password: password.get_untracked(),
-                },
-                move |_| done(),
-            );
-        }
-    };
+        .collect()
+    });
 
     view! {
         <section class="panel narrow">
             <h1>{i18n.tr(Msg::SignUpTitle)}</h1>
-            <form on:submit=submit novalidate>
+            <ActionForm action on:submit:capture=check attr:novalidate=true>
+                <input type="hidden" name="next" value=next />
                 <TextField
                     id="display_name"
                     label=Msg::DisplayName
@@ -102,7 +110,7 @@ pub fn SignUpPage() -> impl IntoView {
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>
                     {i18n.tr(Msg::SignUp)}
                 </button>
-            </form>
+            </ActionForm>
             <p>
                 {i18n.tr(Msg::HaveAccount)} " "
                 <a href=move || format!("/signin?next={}", next.get())>{i18n.tr(Msg::SignIn)}</a>
@@ -115,14 +123,12 @@ pub fn SignUpPage() -> impl IntoView {
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let next = next_target();
-    let action = ServerCall::<SignIn>::new();
-    let done = on_success(next);
+    let action = ServerAction::<SignIn>::new();
+    reload_on_success(action);
     let (email, password) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let client = RwSignal::new(Vec::<FieldError>::new());
     let server = move || action.value().get().and_then(Result::err);
-
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let check = check_first(client, move || {
         let mut errors: Vec<FieldError> = Email::check(&email.get_untracked())
             .err()
             .into_iter()
@@ -130,23 +136,14 @@ pub fn SignInPage() -> impl IntoView {
         if password.get_untracked().is_empty() {
             errors.push(FieldError::new(Field::Password, Problem::Required));
         }
-        let valid = errors.is_empty();
-        client.set(errors);
-        if valid {
-            action.dispatch(
-                SignIn {
-                    email: email.get_untracked(),
-                    password: password.get_untracked(),
-                },
-                move |_| done(),
-            );
-        }
-    };
+        errors
+    });
 
     view! {
         <section class="panel narrow">
             <h1>{i18n.tr(Msg::SignInTitle)}</h1>
-            <form on:submit=submit novalidate>
+            <ActionForm action on:submit:capture=check attr:novalidate=true>
+                <input type="hidden" name="next" value=next />
                 <TextField
                     id="email"
                     label=Msg::Email
@@ -169,7 +166,7 @@ pub fn SignInPage() -> impl IntoView {
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>
                     {i18n.tr(Msg::SignIn)}
                 </button>
-            </form>
+            </ActionForm>
             <p>
                 {i18n.tr(Msg::NoAccount)} " "
                 <a href=move || format!("/signup?next={}", next.get())>{i18n.tr(Msg::SignUp)}</a>

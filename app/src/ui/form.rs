@@ -5,60 +5,7 @@ use crate::{
     error::{AppError, InviteProblem},
     i18n::{use_i18n, I18n, Msg},
 };
-use leptos::{prelude::*, server_fn::ServerFn};
-
-/// A server function called from a form or button: its latest answer, and whether a call
-/// is under way. Leaner than leptos's actions, whose input tracking, versions and abort
-/// handles Tandem does not use; that machinery cost the browser bundle
-/// about 6 KB compressed.
-pub struct ServerCall<S: ServerFn> {
-    value: RwSignal<Option<Result<S::Output, S::Error>>>,
-    pending: RwSignal<bool>,
-}
-
-impl<S: ServerFn> Clone for ServerCall<S> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<S: ServerFn> Copy for ServerCall<S> {}
-
-impl<S> ServerCall<S>
-where
-    S: ServerFn + 'static,
-    S::Output: Send + Sync + 'static,
-    S::Error: Send + Sync + 'static,
-{
-    pub fn new() -> Self {
-        Self {
-            value: RwSignal::new(None),
-            pending: RwSignal::new(false),
-        }
-    }
-
-    /// Calls the server; `then` runs with the answer if it is a success. The page may have
-    /// moved on by the time the answer comes: then only `then` still has work to do.
-    pub fn dispatch(self, input: S, then: impl FnOnce(&S::Output) + 'static) {
-        self.pending.set(true);
-        leptos::task::spawn_local(async move {
-            let answer = S::run_on_client(input).await;
-            if let Ok(output) = &answer {
-                then(output);
-            }
-            self.value.try_set(Some(answer));
-            self.pending.try_set(false);
-        });
-    }
-
-    pub fn value(self) -> ReadSignal<Option<Result<S::Output, S::Error>>> {
-        self.value.read_only()
-    }
-
-    pub fn pending(self) -> ReadSignal<bool> {
-        self.pending.read_only()
-    }
-}
+use leptos::prelude::*;
 
 /// The text for a field's problem, naming the limit where there is one.
 pub fn problem_text(i18n: I18n, error: FieldError) -> String {

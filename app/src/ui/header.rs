@@ -1,27 +1,29 @@
 //! The top bar: the app's name, the language picker, and who is signed in.
 
-use super::{form::ServerCall, use_auth};
+use super::use_auth;
 use crate::{
     api::SignOut,
     i18n::{use_i18n, Locale, Msg},
 };
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_location;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
-    let sign_out = ServerCall::<SignOut>::new();
-    let navigate = StoredValue::new(use_navigate());
+    // A form, so that signing out works before the app has loaded too; the server
+    // redirects home.
+    let sign_out = ServerAction::<SignOut>::new();
     // Every page seen online opens offline later, including those reached inside the app.
     let location = use_location();
     Effect::new(move |_| super::pwa::keep(vec![location.pathname.get()]));
-    let signed_out = move |_: &()| {
-        super::pwa::forget();
-        auth.changed();
-        navigate.with_value(|go| go("/", Default::default()));
-    };
+    Effect::new(move |_| {
+        if let Some(Ok(())) = sign_out.value().get() {
+            super::pwa::forget();
+            auth.changed();
+        }
+    });
 
     view! {
         <header class="topbar">
@@ -36,12 +38,11 @@ pub fn Header() -> impl IntoView {
                             Ok(Some(user)) => view! {
                                 <super::sync_status::SyncStatus />
                                 <span class="who">{user.display_name}</span>
-                                <button
-                                    class="button secondary"
-                                    on:click=move |_| sign_out.dispatch(SignOut {}, signed_out)
-                                >
-                                    {i18n.tr(Msg::SignOut)}
-                                </button>
+                                <ActionForm action=sign_out>
+                                    <button type="submit" class="button secondary">
+                                        {i18n.tr(Msg::SignOut)}
+                                    </button>
+                                </ActionForm>
                             }.into_any(),
                             _ => view! {
                                 <a class="button secondary" href="/signin">

@@ -1,7 +1,7 @@
 //! The home screen: a welcome when signed out, the person's relationships when signed in.
 
 use super::{
-    form::{field_error, FormError, ServerCall, TextField},
+    form::{field_error, FormError, TextField},
     page_data::page_data,
     use_auth,
 };
@@ -11,7 +11,6 @@ use crate::{
     i18n::{use_i18n, I18n, Msg},
 };
 use leptos::{ev::SubmitEvent, prelude::*};
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -132,14 +131,13 @@ fn RelationshipCard(r: RelationshipView) -> impl IntoView {
 #[component]
 fn StartRelationship() -> impl IntoView {
     let i18n = use_i18n();
-    let action = ServerCall::<StartRelationship>::new();
+    // The server sends the browser on to the new relationship.
+    let action = ServerAction::<StartRelationship>::new();
     let role = RwSignal::new(String::new());
     let title = RwSignal::new(String::new());
     let client = RwSignal::new(Vec::<FieldError>::new());
     let server = move || action.value().get().and_then(Result::err);
-    let navigate = StoredValue::new(use_navigate());
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
+    let check = move |ev: SubmitEvent| {
         let errors: Vec<FieldError> = [
             Role::parse(&role.get_untracked()).err(),
             RelationshipTitle::parse(&title.get_untracked()).err(),
@@ -147,17 +145,10 @@ fn StartRelationship() -> impl IntoView {
         .into_iter()
         .flatten()
         .collect();
-        let valid = errors.is_empty();
-        client.set(errors);
-        if valid {
-            action.dispatch(
-                StartRelationship {
-                    role: role.get_untracked(),
-                    title: title.get_untracked(),
-                },
-                move |id| navigate.with_value(|go| go(&format!("/r/{id}"), Default::default())),
-            );
+        if !errors.is_empty() {
+            ev.prevent_default();
         }
+        client.set(errors);
     };
     let role_error = field_error(client, server, Field::Role);
     let role_option = move |value: Role, label: Msg| {
@@ -179,7 +170,7 @@ fn StartRelationship() -> impl IntoView {
         <section class="panel">
             <h2>{i18n.tr(Msg::StartTitle)}</h2>
             <p>{i18n.tr(Msg::StartText)}</p>
-            <form on:submit=submit novalidate>
+            <ActionForm action on:submit:capture=check attr:novalidate=true>
                 <fieldset class="field" aria-describedby="role-message">
                     <legend>{i18n.tr(Msg::MyRole)}</legend>
                     {role_option(Role::Mentor, Msg::IAmMentor)}
@@ -200,7 +191,7 @@ fn StartRelationship() -> impl IntoView {
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>
                     {i18n.tr(Msg::CreateInvite)}
                 </button>
-            </form>
+            </ActionForm>
         </section>
     }
 }

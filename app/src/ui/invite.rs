@@ -1,11 +1,6 @@
 //! The page an invite link opens: who invites you, in which role; accept or decline.
 
-use super::{
-    form::{error_text, ServerCall},
-    home::role_name,
-    page_data::page_data,
-    use_auth,
-};
+use super::{form::error_text, home::role_name, page_data::page_data, use_auth};
 use crate::{
     api::{invite, RespondToInvite},
     i18n::{use_i18n, Msg},
@@ -50,20 +45,18 @@ pub fn InvitePage() -> impl IntoView {
 fn Invitation(token: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
     let details = page_data(move || token.get(), invite);
-    let respond = ServerCall::<RespondToInvite>::new();
-    let navigate = StoredValue::new(use_navigate());
+    let respond = ServerAction::<RespondToInvite>::new();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(Some(id))) = respond.value().get() {
+            navigate(&format!("/r/{id}"), Default::default());
+        }
+    });
     let answer = move |accept: bool| {
-        respond.dispatch(
-            RespondToInvite {
-                token: token.get_untracked(),
-                accept,
-            },
-            move |joined| {
-                if let Some(id) = joined {
-                    navigate.with_value(|go| go(&format!("/r/{id}"), Default::default()));
-                }
-            },
-        );
+        respond.dispatch(RespondToInvite {
+            token: token.get_untracked(),
+            accept,
+        });
     };
 
     let declined = move || matches!(respond.value().get(), Some(Ok(None)));

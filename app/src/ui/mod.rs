@@ -6,6 +6,7 @@ mod form;
 mod header;
 mod home;
 mod invite;
+mod lazy;
 mod page_data;
 pub mod pwa;
 mod relationship;
@@ -17,11 +18,12 @@ use crate::{
     i18n::{initial_locale, use_i18n, I18n, Msg},
     sync::engine::SyncEngine,
 };
+use lazy::lazy_page;
 use leptos::prelude::*;
 use leptos_meta::HashedStylesheet;
 use leptos_router::{
     components::{Route, Router, Routes},
-    path,
+    path, Lazy,
 };
 use page_data::{page_data, PageData};
 
@@ -91,6 +93,31 @@ pub fn use_auth() -> Auth {
     expect_context::<Auth>()
 }
 
+#[cfg(feature = "hydrate")]
+thread_local! {
+    /// The app's [`Live`] flag, for the entry point to set once hydration is over.
+    static LIVE: std::cell::Cell<Option<RwSignal<bool>>> = const { std::cell::Cell::new(None) };
+}
+
+/// Called by the entry point once the whole page, including the chunk of a lazy page landed
+/// on, has been taken over.
+#[cfg(feature = "hydrate")]
+pub fn hydrated() {
+    if let Some(live) = LIVE.get() {
+        live.set(true);
+    }
+}
+
+/// Whether the page has been taken over in the browser. With lazy pages the app's own effects
+/// run while the page's chunk is still loading, so what must wait for the whole page (reading
+/// the device, which would change what the page renders) waits for this instead.
+fn live() -> RwSignal<bool> {
+    let live = RwSignal::new(false);
+    #[cfg(feature = "hydrate")]
+    LIVE.set(Some(live));
+    live
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = I18n::new(initial_locale());
@@ -101,18 +128,21 @@ pub fn App() -> impl IntoView {
     provide_context(Auth { user, version });
     let sync = SyncEngine::new();
     provide_context(sync);
+    let live = live();
     // The device's data is read only in the browser, once someone is signed in.
     Effect::new(move |_| {
-        if let Some(Ok(Some(me))) = user.get() {
+        if let (true, Some(Ok(Some(me)))) = (live.get(), user.get()) {
             sync.start(me.id);
         }
     });
 
     // Tests and scripts wait for this before interacting: it is set once the app is live.
     Effect::new(move |_| {
-        pwa::register();
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
+        if live.get() {
+            pwa::register();
+            if let Some(body) = document().body() {
+                let _ = body.set_attribute("data-hydrated", "true");
+            }
         }
     });
 
@@ -122,15 +152,41 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=home::HomePage />
-                    <Route path=path!("/signup") view=auth::SignUpPage />
-                    <Route path=path!("/signin") view=auth::SignInPage />
-                    <Route path=path!("/r/:id") view=relationship::RelationshipPage />
-                    <Route path=path!("/invite/:token") view=invite::InvitePage />
+                    <Route path=path!("/signup") view={Lazy::<SignUpRoute>::new()} />
+                    <Route path=path!("/signin") view={Lazy::<SignInRoute>::new()} />
+                    <Route path=path!("/r/:id") view={Lazy::<RelationshipRoute>::new()} />
+                    <Route path=path!("/invite/:token") view={Lazy::<InviteRoute>::new()} />
                 </Routes>
             </main>
         </Router>
     }
 }
+
+// Every page but the home screen loads when first needed; `make size` names them by chunk.
+lazy_page!(
+    SignUpRoute,
+    sign_up_page,
+    preload_sign_up_page,
+    auth::SignUpPage
+);
+lazy_page!(
+    SignInRoute,
+    sign_in_page,
+    preload_sign_in_page,
+    auth::SignInPage
+);
+lazy_page!(
+    RelationshipRoute,
+    relationship_page,
+    preload_relationship_page,
+    relationship::RelationshipPage
+);
+lazy_page!(
+    InviteRoute,
+    invite_page,
+    preload_invite_page,
+    invite::InvitePage
+);
 
 #[component]
 fn NotFound() -> impl IntoView {
@@ -149,10 +205,17 @@ fn NotFound() -> impl IntoView {
     }
 }
 
-/// A link back to where the user was going, only ever within this site.
+/// A link back to where the user was going, only ever within this site. Browsers drop tabs
+/// and line breaks from URLs, so `/\t/evil.example` would become `//evil.example`: no
+/// whitespace or control characters at all.
 pub fn safe_next(next: Option<String>) -> String {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .unwrap_or_else(|| "/".to_owned())
+    next.filter(|n| {
+        n.starts_with('/')
+            && !n.starts_with("//")
+            && !n.contains('\\')
+            && !n.chars().any(|c| c.is_whitespace() || c.is_control())
+    })
+    .unwrap_or_else(|| "/".to_owned())
 }
 
 #[cfg(test)]
@@ -165,6 +228,8 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example".into())), "/");
         assert_eq!(safe_next(Some("https://evil.example".into())), "/");
         assert_eq!(safe_next(Some("/\\evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/\n/evil.example".into())), "/");
         assert_eq!(safe_next(None), "/");
     }
 }

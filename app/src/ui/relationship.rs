@@ -2,7 +2,7 @@
 
 use super::{
     action_items::ActionItems,
-    form::{error_text, FormError, ServerCall},
+    form::{error_text, FormError},
     home::{relationship_name, relationship_status, role_name},
     page_data::page_data,
     use_auth,
@@ -74,8 +74,10 @@ fn Details(
     let paired = r.partner_name.is_some();
     let invite = r.invite.clone();
     let r = StoredValue::new(r);
-    let end = ServerCall::<EndRelationship>::new();
-    let new_invite = ServerCall::<NewInvite>::new();
+    let end = ServerAction::<EndRelationship>::new();
+    let new_invite = ServerAction::<NewInvite>::new();
+    refresh_after(end, refresh);
+    refresh_after(new_invite, refresh);
     let confirming = RwSignal::new(false);
     let (my_role, partner_name) = r.with_value(|r| (r.my_role, r.partner_name.clone()));
 
@@ -109,7 +111,7 @@ fn Details(
                         _ => Msg::InviteWasRevoked,
                     })}</p>
                     <FormError error=Signal::derive(move || new_invite.value().get().and_then(Result::err)) />
-                    <button class="button primary" on:click=move |_| { new_invite.dispatch(NewInvite { id }, move |_| refresh()); }>
+                    <button class="button primary" on:click=move |_| { new_invite.dispatch(NewInvite { id }); }>
                         {i18n.tr(Msg::CreateNewInvite)}
                     </button>
                 </section>
@@ -127,7 +129,7 @@ fn Details(
                     {i18n.tr(Msg::EndRelationship)}
                 </button>
                 <div class="actions" hidden=move || !confirming.get()>
-                    <button class="button danger" on:click=move |_| { end.dispatch(EndRelationship { id }, move |_| refresh()); }>
+                    <button class="button danger" on:click=move |_| { end.dispatch(EndRelationship { id }); }>
                         {i18n.tr(Msg::EndYes)}
                     </button>
                     <button class="button secondary" on:click=move |_| confirming.set(false)>
@@ -137,6 +139,19 @@ fn Details(
             </section>
         })}
     }
+}
+
+/// Loads the relationship again once `action` has succeeded.
+fn refresh_after<S>(action: ServerAction<S>, refresh: impl Fn() + Send + Sync + 'static)
+where
+    S: leptos::server_fn::ServerFn<Output = ()> + Send + Sync + Clone + 'static,
+    S::Error: Send + Sync + Clone + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(Ok(())) = action.value().get() {
+            refresh();
+        }
+    });
 }
 
 /// Calls `navigator.<api>(arg)` where the browser has it; reports whether it was there.
@@ -168,7 +183,8 @@ fn InvitePanel(
     refresh: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let revoke = ServerCall::<RevokeInvite>::new();
+    let revoke = ServerAction::<RevokeInvite>::new();
+    refresh_after(revoke, refresh);
     // Known only in the browser, so decided after hydration.
     let can_share = RwSignal::new(false);
     Effect::new(move |_| {
@@ -208,7 +224,7 @@ fn InvitePanel(
                 <button class="button secondary" hidden=move || !can_share.get() on:click=share>
                     {i18n.tr(Msg::ShareLink)}
                 </button>
-                <button class="button secondary" on:click=move |_| { revoke.dispatch(RevokeInvite { id }, move |_| refresh()); }>
+                <button class="button secondary" on:click=move |_| { revoke.dispatch(RevokeInvite { id }); }>
                     {i18n.tr(Msg::RevokeInvite)}
                 </button>
             </div>

@@ -35,6 +35,15 @@ impl Server {
 
     /// Starts on an existing database folder, e.g. to restart over the same data.
     pub fn start_with(dir: &Path, base_url: Option<&str>) -> Self {
+        Self::spawn(dir, base_url, None)
+    }
+
+    /// Starts with request logging on, written to `log`, to see what the server records.
+    pub fn start_logging_to(dir: &Path, log: &Path) -> Self {
+        Self::spawn(dir, None, Some(log))
+    }
+
+    fn spawn(dir: &Path, base_url: Option<&str>, log: Option<&Path>) -> Self {
         let port = free_port();
         let base = format!("http://127.0.0.1:{port}");
         let db_path = dir.join("tandem.db");
@@ -42,9 +51,12 @@ impl Server {
             .env("TANDEM_BIND", format!("127.0.0.1:{port}"))
             .env("TANDEM_BASE_URL", base_url.unwrap_or(&base))
             .env("DATABASE_URL", format!("sqlite://{}", db_path.display()))
-            .env("TANDEM_LOG", "warn")
+            .env("TANDEM_LOG", if log.is_some() { "info" } else { "warn" })
             .env("LEPTOS_SITE_ROOT", dir.join("site"))
-            .stdout(Stdio::null())
+            .stdout(match log {
+                Some(path) => Stdio::from(std::fs::File::create(path).unwrap()),
+                None => Stdio::null(),
+            })
             .spawn()
             .expect("the tandem binary starts");
         let server = Self {
@@ -130,16 +142,37 @@ pub struct Reply {
     pub status: u16,
     pub body: Value,
     pub set_cookies: Vec<String>,
+    pub location: Option<String>,
 }
 
 impl Client {
-    /// Calls a server function the way the app does: a JSON body of its arguments.
+    /// Calls a server function the way the app does once it has loaded: the account functions
+    /// with a form body (their forms post it), the others with a JSON body of their arguments.
     pub fn call(&self, function: &str, args: Value) -> Reply {
-        let request = self.agent.post(&format!("{}/api/{function}", self.base));
-        reply(
-            function,
-            request.set("Accept", "application/json").send_json(args),
-        )
+        let request = self
+            .agent
+            .post(&format!("{}/api/{function}", self.base))
+            .set("Accept", "application/json");
+        if FORM_FUNCTIONS.contains(&function) {
+            let fields = form_fields(&args);
+            let pairs: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            reply(function, request.send_form(&pairs))
+        } else {
+            reply(function, request.send_json(args))
+        }
+    }
+
+    /// Posts a form as a browser does without the app: asking for HTML, from a page of the site.
+    pub fn post_form(&self, function: &str, referer: &str, fields: &[(&str, &str)]) -> Reply {
+        let request = self
+            .agent
+            .post(&format!("{}/api/{function}", self.base))
+            .set("Accept", "text/html,application/xhtml+xml")
+            .set("Referer", &format!("{}{referer}", self.base));
+        reply(function, request.send_form(fields))
     }
 
     /// Posts a body exactly as given, to see what the server makes of input it cannot read.
@@ -203,6 +236,21 @@ impl Client {
     }
 }
 
+/// Server functions whose forms post to them directly, so they read form bodies.
+pub const FORM_FUNCTIONS: [&str; 4] = ["sign_up", "sign_in", "sign_out", "start_relationship"];
+
+/// A JSON object's fields as form fields: strings as they are, anything else as JSON text.
+fn form_fields(args: &Value) -> Vec<(String, String)> {
+    args.as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| match v {
+            Value::String(s) => (k.clone(), s.clone()),
+            other => (k.clone(), other.to_string()),
+        })
+        .collect()
+}
+
 /// An answer as the app sees it: error statuses are answers too.
 fn reply(function: &str, result: Result<ureq::Response, ureq::Error>) -> Reply {
     let response = match result {
@@ -210,6 +258,7 @@ fn reply(function: &str, result: Result<ureq::Response, ureq::Error>) -> Reply {
         Err(e) => panic!("{function}: {e}"),
     };
     let status = response.status();
+    let location = response.header("location").map(str::to_owned);
     let set_cookies = response
         .all("set-cookie")
         .into_iter()
@@ -221,6 +270,7 @@ fn reply(function: &str, result: Result<ureq::Response, ureq::Error>) -> Reply {
         status,
         body,
         set_cookies,
+        location,
     }
 }
 

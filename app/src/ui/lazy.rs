@@ -1,0 +1,80 @@
+//! Pages that load from their own wasm chunk the first time they are needed.
+
+use crate::i18n::{use_i18n, Msg};
+use leptos::prelude::*;
+
+/// A page's chunk could not be fetched or started: offline before it was ever stored.
+#[derive(Debug, Clone, Copy)]
+pub struct ChunkFailed;
+
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkFailed {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkFailed
+    }
+}
+
+/// Declares a route whose page lives in its own wasm chunk.
+///
+/// Written out rather than with leptos's `#[lazy_route]`: in Leptos 0.8 that one panics when
+/// the chunk cannot load, and a panic aborts the whole app (`panic = "abort"`). Here the
+/// split is `fallible`, and a failure shows [`ChunkMissing`] in the page's place.
+/// `lazy_page!(Route, chunk, preload_chunk, Page)`: the chunk's name is what the build's
+/// manifest and `make size` call it.
+// rustfmt indents the attribute a step further on every run.
+#[rustfmt::skip]
+macro_rules! lazy_page {
+    ($route:ident, $chunk:ident, $preload:ident, $page:path) => {
+        #[derive(Debug, Clone, Copy)]
+        pub struct $route;
+
+        #[::leptos::wasm_split::wasm_split(
+            $chunk,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible,
+            preload($preload)
+        )]
+        fn $chunk(_: $route) -> Result<::leptos::prelude::AnyView, $crate::ui::lazy::ChunkFailed> {
+            Ok(::leptos::prelude::IntoAny::into_any($page()))
+        }
+
+        impl ::leptos_router::LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(this: Self) -> ::leptos::prelude::AnyView {
+                // Lets the server's page preload this chunk, as `#[lazy]` does.
+                #[cfg(feature = "ssr")]
+                ::leptos::prefetch_lazy_fn_on_server(stringify!($chunk));
+                $chunk(this).await.unwrap_or_else(|_| {
+                    ::leptos::prelude::IntoAny::into_any($crate::ui::lazy::ChunkMissing())
+                })
+            }
+
+            async fn preload() {
+                // A failure is retried, and shown, by `view`.
+                let _ = $preload().await;
+            }
+        }
+    };
+}
+
+pub(crate) use lazy_page;
+
+/// Shown instead of a page whose code never reached this device.
+#[component]
+pub fn ChunkMissing() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="panel">
+            <h1>{i18n.tr(Msg::ChunkMissingTitle)}</h1>
+            <p role="alert">{i18n.tr(Msg::ChunkMissingText)}</p>
+            <div class="actions">
+                <button class="button primary" on:click=move |_| {
+                    let _ = window().location().reload();
+                }>{i18n.tr(Msg::TryAgain)}</button>
+                <a class="button secondary" href="/">{i18n.tr(Msg::BackHome)}</a>
+            </div>
+        </section>
+    }
+}

@@ -87,7 +87,7 @@ pub fn rejection_text(i18n: I18n, rejection: Rejection) -> String {
 struct Rows {
     relationship: Uuid,
     my_role: Role,
-    ended: bool,
+    ended: Signal<bool>,
     /// Every live item, as the device has it now.
     list: Memo<Option<Vec<Item>>>,
     /// The open edit form's values. Kept here rather than in a row, so that what a person
@@ -239,7 +239,8 @@ pub fn ActionItems(
     relationship: Uuid,
     my_role: Role,
     partner_name: Option<String>,
-    ended: bool,
+    /// Ended relationships stay readable; this turns true when the partner ends it.
+    ended: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
@@ -307,7 +308,9 @@ pub fn ActionItems(
                 {group(my_role.partner())}
             </Show>
             <UndoBar rows />
-            {(!ended).then(|| view! { <AddItem relationship my_role /> })}
+            <Show when=move || !ended.get()>
+                <AddItem relationship my_role />
+            </Show>
         </section>
     }
 }
@@ -370,7 +373,7 @@ fn ItemView(item: Memo<Item>, rows: Rows) -> impl IntoView {
     let id = item.with_untracked(|i| i.id);
     let title = move || item.with(|i| i.title.clone());
     let done = move || item.with(|i| i.done_at.is_some());
-    let can_tick = move || !rows.ended && item.with(|i| i.owner == rows.my_role);
+    let can_tick = move || !rows.ended.get() && item.with(|i| i.owner == rows.my_role);
     let toggle = move |_| {
         let value = if done() { Value::Null } else { now_value() };
         sync.edit(rows.record(id), vec![("done_at", value)]);
@@ -413,7 +416,7 @@ fn ItemView(item: Memo<Item>, rows: Rows) -> impl IntoView {
                 <p class="notes">{notes}</p>
             </Show>
         </div>
-        <Show when=move || !rows.ended>
+        <Show when=move || !rows.ended.get()>
             <div class="item-actions">
                 <button
                     class="button secondary"

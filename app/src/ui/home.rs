@@ -1,6 +1,7 @@
 //! The home screen: a welcome when signed out, the person's relationships when signed in.
 
 use super::{
+    directory::use_directory,
     form::{field_error, FormError, TextField},
     page_data::page_data,
     use_auth,
@@ -46,13 +47,26 @@ fn Welcome() -> impl IntoView {
 fn Dashboard() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
+    let directory = use_directory();
     let relationships = page_data(move || auth.version(), |_| my_relationships());
+    // What the server answers becomes the device's copy.
+    Effect::new(move |_| {
+        if let Some(Ok(list)) = relationships.get() {
+            directory.replace(list);
+        }
+    });
     view! {
         <section class="panel">
             <h1>{i18n.tr(Msg::YourRelationships)}</h1>
             <Transition fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
-                    match relationships.await {
+                    // The device's copy when there is one, so the list shows at once and
+                    // offline; else (and in the server's HTML) the server's answer.
+                    let list = match directory.list() {
+                        Some(list) => Ok(list),
+                        None => relationships.await,
+                    };
+                    match list {
                         Ok(list) if list.is_empty() => view! {
                             <p class="empty">{i18n.tr(Msg::NoRelationships)}</p>
                         }.into_any(),

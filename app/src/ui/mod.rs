@@ -2,6 +2,7 @@
 
 mod action_items;
 mod auth;
+pub mod directory;
 mod form;
 mod header;
 mod home;
@@ -18,6 +19,7 @@ use crate::{
     i18n::{initial_locale, use_i18n, I18n, Msg},
     sync::engine::SyncEngine,
 };
+use directory::Directory;
 use lazy::lazy_page;
 use leptos::prelude::*;
 use leptos_meta::HashedStylesheet;
@@ -128,11 +130,27 @@ pub fn App() -> impl IntoView {
     provide_context(Auth { user, version });
     let sync = SyncEngine::new();
     provide_context(sync);
+    let directory = Directory::new();
+    provide_context(directory);
     let live = live();
     // The device's data is read only in the browser, once someone is signed in.
     Effect::new(move |_| {
-        if let (true, Some(Ok(Some(me)))) = (live.get(), user.get()) {
-            sync.start(me.id);
+        if !live.get() {
+            return;
+        }
+        match user.get() {
+            Some(Ok(Some(me))) => {
+                sync.start(me.id);
+                directory.start(Some(me.id));
+            }
+            Some(Ok(None)) => directory.start(None),
+            _ => {}
+        }
+    });
+    // The relationships are asked for again now and then while the records sync.
+    Effect::new(move |_| {
+        if sync.status.with(|s| s.last_sync).is_some() {
+            directory.refresh(crate::sync::engine::now_millis());
         }
     });
 

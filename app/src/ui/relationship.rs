@@ -2,6 +2,7 @@
 
 use super::{
     action_items::ActionItems,
+    directory::use_directory,
     form::{error_text, FormError},
     home::{relationship_name, relationship_status, role_name},
     page_data::page_data,
@@ -21,6 +22,7 @@ use uuid::Uuid;
 pub fn RelationshipPage() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
+    let directory = use_directory();
     let params = use_params_map();
     let id = Memo::new(move |_| {
         params
@@ -38,13 +40,26 @@ pub fn RelationshipPage() -> impl IntoView {
             }
         },
     );
+    // What the server answers becomes the device's copy, which the page shows.
+    Effect::new(move |_| {
+        if let Some(Ok(r)) = data.get() {
+            directory.upsert(r);
+        }
+    });
     let refresh = move || reload.update(|n| *n += 1);
 
     view! {
         <Transition fallback=move || view! { <p class="panel">{i18n.tr(Msg::Loading)}</p> }>
             {move || Suspend::new(async move {
-                match data.await {
-                    Ok(r) => view! { <Details r refresh /> }.into_any(),
+                // The device's copy when there is one, so the page opens at once and offline;
+                // else (and in the server's HTML) the server's answer.
+                let known = id.get().and_then(|id| directory.get_untracked(id));
+                let found = match known {
+                    Some(r) => Ok(r),
+                    None => data.await,
+                };
+                match found {
+                    Ok(initial) => view! { <Details initial refresh /> }.into_any(),
                     Err(AppError::Unauthenticated) => view! {
                         <section class="panel">
                             <p>{i18n.tr(Msg::ErrSignInFirst)}</p>
@@ -63,81 +78,118 @@ pub fn RelationshipPage() -> impl IntoView {
     }
 }
 
+/// The page of one relationship. It follows the device's copy, so a change the partner makes
+/// (accepting, ending) shows without a reload.
 #[component]
 fn Details(
-    r: RelationshipView,
+    initial: RelationshipView,
     refresh: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = r.id;
-    let ended = r.ended_at.is_some();
-    let paired = r.partner_name.is_some();
-    let invite = r.invite.clone();
-    let r = StoredValue::new(r);
-    let end = ServerAction::<EndRelationship>::new();
-    let new_invite = ServerAction::<NewInvite>::new();
-    refresh_after(end, refresh);
-    refresh_after(new_invite, refresh);
-    let confirming = RwSignal::new(false);
-    let (my_role, partner_name) = r.with_value(|r| (r.my_role, r.partner_name.clone()));
+    let directory = use_directory();
+    let id = initial.id;
+    let my_role = initial.my_role;
+    let r = Memo::new(move |_| directory.get(id).unwrap_or_else(|| initial.clone()));
+    let ended = Signal::derive(move || r.with(|r| r.ended_at.is_some()));
+    let paired = move || r.with(|r| r.partner_name.is_some());
 
+    view! {
+        <Facts r />
+        <Show when=paired>
+            {move || {
+                let partner_name = r.with_untracked(|r| r.partner_name.clone());
+                view! { <ActionItems relationship=id my_role partner_name ended /> }
+            }}
+        </Show>
+        <Show when=move || !ended.get() && !paired()>
+            <Invite r refresh />
+        </Show>
+        <Show when=move || !ended.get()>
+            <EndPanel id refresh />
+        </Show>
+    }
+}
+
+#[component]
+fn Facts(r: Memo<RelationshipView>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <section class="panel">
             <p class="crumb"><a href="/">{i18n.tr(Msg::BackHome)}</a></p>
-            <h1>{move || r.with_value(|r| relationship_name(i18n, r))}</h1>
+            <h1>{move || r.with(|r| relationship_name(i18n, r))}</h1>
             <dl class="facts">
                 <dt>{i18n.tr(Msg::YourRole)}</dt>
-                <dd>{move || r.with_value(|r| role_name(i18n, r.my_role))}</dd>
+                <dd>{move || r.with(|r| role_name(i18n, r.my_role))}</dd>
                 <dt>{i18n.tr(Msg::Partner)}</dt>
                 <dd>
-                    {move || r.with_value(|r| match &r.partner_name {
+                    {move || r.with(|r| match &r.partner_name {
                         Some(p) => format!("{p} ({})", role_name(i18n, r.my_role.partner())),
                         None => i18n.t(Msg::NoPartnerYet).to_owned(),
                     })}
                 </dd>
                 <dt>{i18n.tr(Msg::Status)}</dt>
-                <dd class="status">{move || r.with_value(|r| relationship_status(i18n, r))}</dd>
+                <dd class="status">{move || r.with(|r| relationship_status(i18n, r))}</dd>
             </dl>
         </section>
-        {paired.then(|| view! { <ActionItems relationship=id my_role partner_name ended /> })}
-        {(!ended && !paired).then(|| match invite {
-            Some(link) if link.state == InviteState::Open => view! { <InvitePanel id link refresh /> }.into_any(),
-            other => view! {
-                <section class="panel">
-                    <h2>{i18n.tr(Msg::InviteHeading)}</h2>
-                    <p>{move || i18n.t(match other.as_ref().map(|l| l.state) {
-                        Some(InviteState::Declined) => Msg::InviteWasDeclined,
-                        Some(InviteState::Expired) => Msg::InviteWasExpired,
-                        _ => Msg::InviteWasRevoked,
-                    })}</p>
-                    <FormError error=Signal::derive(move || new_invite.value().get().and_then(Result::err)) />
-                    <button class="button primary" on:click=move |_| { new_invite.dispatch(NewInvite { id }); }>
-                        {i18n.tr(Msg::CreateNewInvite)}
-                    </button>
-                </section>
-            }.into_any(),
-        })}
-        {(!ended).then(|| view! {
-            <section class="panel danger-zone">
-                <h2>{i18n.tr(Msg::EndHeading)}</h2>
-                <p>{i18n.tr(Msg::EndText)}</p>
-                <FormError error=Signal::derive(move || end.value().get().and_then(Result::err)) />
-                // The question is in the page from the start and filled when asked, so that
-                // assistive technology announces it.
-                <p role="alert">{move || confirming.get().then(|| i18n.t(Msg::EndConfirm))}</p>
-                <button class="button danger" hidden=confirming on:click=move |_| confirming.set(true)>
-                    {i18n.tr(Msg::EndRelationship)}
+    }
+}
+
+/// The invite while nobody has accepted: the open link, or a way to make a new one.
+#[component]
+fn Invite(
+    r: Memo<RelationshipView>,
+    refresh: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = r.with_untracked(|r| r.id);
+    let new_invite = ServerAction::<NewInvite>::new();
+    refresh_after(new_invite, refresh);
+    move || {
+        match r.with(|r| r.invite.clone()) {
+        Some(link) if link.state == InviteState::Open => view! { <InvitePanel id link refresh /> }.into_any(),
+        other => view! {
+            <section class="panel">
+                <h2>{i18n.tr(Msg::InviteHeading)}</h2>
+                <p>{move || i18n.t(match other.as_ref().map(|l| l.state) {
+                    Some(InviteState::Declined) => Msg::InviteWasDeclined,
+                    Some(InviteState::Expired) => Msg::InviteWasExpired,
+                    _ => Msg::InviteWasRevoked,
+                })}</p>
+                <FormError error=Signal::derive(move || new_invite.value().get().and_then(Result::err)) />
+                <button class="button primary" on:click=move |_| { new_invite.dispatch(NewInvite { id }); }>
+                    {i18n.tr(Msg::CreateNewInvite)}
                 </button>
-                <div class="actions" hidden=move || !confirming.get()>
-                    <button class="button danger" on:click=move |_| { end.dispatch(EndRelationship { id }); }>
-                        {i18n.tr(Msg::EndYes)}
-                    </button>
-                    <button class="button secondary" on:click=move |_| confirming.set(false)>
-                        {i18n.tr(Msg::Cancel)}
-                    </button>
-                </div>
             </section>
-        })}
+        }.into_any(),
+    }
+    }
+}
+
+#[component]
+fn EndPanel(id: Uuid, refresh: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let end = ServerAction::<EndRelationship>::new();
+    refresh_after(end, refresh);
+    let confirming = RwSignal::new(false);
+    view! {
+        <section class="panel danger-zone">
+            <h2>{i18n.tr(Msg::EndHeading)}</h2>
+            <p>{i18n.tr(Msg::EndText)}</p>
+            <FormError error=Signal::derive(move || end.value().get().and_then(Result::err)) />
+            // The question is in the page from the start and filled when asked, so that
+            // assistive technology announces it.
+            <p role="alert">{move || confirming.get().then(|| i18n.t(Msg::EndConfirm))}</p>
+            <button class="button danger" hidden=confirming on:click=move |_| confirming.set(true)>
+                {i18n.tr(Msg::EndRelationship)}
+            </button>
+            <div class="actions" hidden=move || !confirming.get()>
+                <button class="button danger" on:click=move |_| { end.dispatch(EndRelationship { id }); }>
+                    {i18n.tr(Msg::EndYes)}
+                </button>
+                <button class="button secondary" on:click=move |_| confirming.set(false)>
+                    {i18n.tr(Msg::Cancel)}
+                </button>
+            </div>
+        </section>
     }
 }
 

@@ -1,0 +1,156 @@
+//! The signed-in person's relationships as this device last saw them: pages render from this
+//! copy at once, also offline, and it is refreshed from the server in the background.
+
+use crate::api::{my_relationships, RelationshipView};
+use leptos::prelude::*;
+use uuid::Uuid;
+
+/// Asked for again at most this often while the app syncs: a relationship the partner ended
+/// turns read-only on an open page within about this long.
+const REFRESH_EVERY_MS: u64 = 10_000;
+
+#[derive(Clone, Copy)]
+pub struct Directory {
+    /// `None` until known: read from the device once the app is live, or answered by the server.
+    list: RwSignal<Option<Vec<RelationshipView>>>,
+    user: StoredValue<Option<Uuid>>,
+    refreshed_at: StoredValue<u64>,
+}
+
+impl Directory {
+    pub fn new() -> Self {
+        Self {
+            list: RwSignal::new(None),
+            user: StoredValue::new(None),
+            refreshed_at: StoredValue::new(0),
+        }
+    }
+
+    pub fn list(self) -> Option<Vec<RelationshipView>> {
+        self.list.get()
+    }
+
+    pub fn get(self, id: Uuid) -> Option<RelationshipView> {
+        self.list
+            .with(|l| l.as_ref()?.iter().find(|r| r.id == id).cloned())
+    }
+
+    pub fn get_untracked(self, id: Uuid) -> Option<RelationshipView> {
+        self.list
+            .with_untracked(|l| l.as_ref()?.iter().find(|r| r.id == id).cloned())
+    }
+
+    /// The server's whole list: it replaces the device's.
+    pub fn replace(self, list: Vec<RelationshipView>) {
+        if self.list.with_untracked(|l| l.as_ref() != Some(&list)) {
+            self.list.set(Some(list));
+            self.save();
+        }
+    }
+
+    /// One relationship as the server has it now.
+    pub fn upsert(self, relationship: RelationshipView) {
+        let unchanged = self.get_untracked(relationship.id).as_ref() == Some(&relationship);
+        if unchanged {
+            return;
+        }
+        self.list.update(|list| {
+            let list = list.get_or_insert_with(Vec::new);
+            match list.iter_mut().find(|r| r.id == relationship.id) {
+                Some(known) => *known = relationship,
+                None => list.push(relationship),
+            }
+            // The server's order, so that the home screen does not reshuffle when it answers.
+            list.sort_by_key(|r| (r.ended_at.is_some(), std::cmp::Reverse(r.created_at)));
+        });
+        self.save();
+    }
+
+    /// Someone signed in (or out, with `None`): their own copy, read from the device.
+    pub fn start(self, user: Option<Uuid>) {
+        if self.user.get_value() == user {
+            return;
+        }
+        self.user.set_value(user);
+        self.refreshed_at.set_value(0);
+        if user.is_none() {
+            self.list.set(None);
+        } else if self.list.with_untracked(Option::is_some) {
+            // The server answered before the app went live: newer than the device's copy.
+            self.save();
+        } else {
+            self.list.set(user.and_then(browser::load));
+        }
+    }
+
+    /// Asks the server again, unless it was asked within the last few seconds.
+    pub fn refresh(self, now_millis: u64) {
+        if self.user.get_value().is_none()
+            || now_millis < self.refreshed_at.get_value() + REFRESH_EVERY_MS
+        {
+            return;
+        }
+        self.refreshed_at.set_value(now_millis);
+        leptos::task::spawn_local(async move {
+            if let Ok(list) = my_relationships().await {
+                self.replace(list);
+            }
+        });
+    }
+
+    fn save(self) {
+        if let Some(user) = self.user.get_value() {
+            self.list.with_untracked(|l| {
+                if let Some(list) = l {
+                    browser::save(user, list);
+                }
+            });
+        }
+    }
+}
+
+impl Default for Directory {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_directory() -> Directory {
+    expect_context::<Directory>()
+}
+
+#[cfg(feature = "hydrate")]
+mod browser {
+    //! Local storage, beside the device's records.
+
+    use crate::api::RelationshipView;
+    use gloo_storage::{LocalStorage, Storage};
+    use uuid::Uuid;
+
+    fn key(user: Uuid) -> String {
+        format!("tandem.relationships.{user}")
+    }
+
+    /// Parsed from bytes, as server replies are: one JSON reader for the type in the bundle.
+    pub fn load(user: Uuid) -> Option<Vec<RelationshipView>> {
+        let raw = LocalStorage::raw().get_item(&key(user)).ok().flatten()?;
+        serde_json::from_slice(raw.as_bytes()).ok()
+    }
+
+    pub fn save(user: Uuid, list: &[RelationshipView]) {
+        // A full or refused store leaves the copy in memory; the records' indicator says so.
+        let _ = LocalStorage::set(key(user), list);
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+mod browser {
+    use crate::api::RelationshipView;
+    use uuid::Uuid;
+
+    pub fn load(_: Uuid) -> Option<Vec<RelationshipView>> {
+        None
+    }
+
+    pub fn save(_: Uuid, _: &[RelationshipView]) {}
+}

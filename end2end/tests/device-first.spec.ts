@@ -1,0 +1,54 @@
+import { expect } from "@playwright/test";
+import { addItem, pairUp, ready, test } from "./helpers";
+
+test("after one online visit, every relationship opens offline from the home screen and back", async ({
+  browser,
+}) => {
+  const { mentor, mentorContext, problems } = await pairUp(browser);
+  // A second relationship, still waiting for its mentee.
+  await mentor.goto("/");
+  await ready(mentor);
+  await mentor.getByLabel("I am the mentor").check();
+  await mentor.getByLabel("Title (optional)").fill("Second cohort");
+  await mentor.getByRole("button", { name: "Create invite link" }).click();
+  await expect(mentor.getByRole("heading", { name: "Second cohort" })).toBeVisible();
+  await mentor.getByRole("link", { name: "Back to your relationships" }).click();
+  await expect(mentor.getByRole("link", { name: /Second cohort/ })).toBeVisible();
+  await mentor.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+
+  await mentorContext.setOffline(true);
+  const visits: [RegExp, string][] = [
+    [/^Mentoring with Menno Mentee/, "Menno Mentee (mentee)"],
+    [/^Second cohort/, "Not yet: the invite is still open"],
+  ];
+  for (const [card, partner] of visits) {
+    await mentor.getByRole("link", { name: card }).click();
+    await expect(mentor.getByText(partner)).toBeVisible();
+    await expect(mentor.getByText("Could not reach Tandem", { exact: false })).toHaveCount(0);
+    await mentor.getByRole("link", { name: "Back to your relationships" }).click();
+    await expect(mentor.getByRole("link", { name: /^Second cohort/ })).toBeVisible();
+    await expect(mentor.getByText("Could not reach Tandem", { exact: false })).toHaveCount(0);
+  }
+  // The action items of the paired relationship are there too.
+  await mentor.getByRole("link", { name: /^Mentoring with Menno Mentee/ }).click();
+  await expect(mentor.getByRole("heading", { name: "Action items" })).toBeVisible();
+  await expect(mentor.getByLabel("New action item")).toBeVisible();
+  await mentorContext.setOffline(false);
+  expect(problems.flat()).toEqual([]);
+});
+
+test("a relationship the partner ends turns read-only on the open page without a reload", async ({ browser }) => {
+  const { mentor, mentee } = await pairUp(browser);
+  await addItem(mentee, "Read chapter 3");
+  await expect(mentor.getByRole("checkbox", { name: "Read chapter 3" })).toBeVisible({ timeout: 5000 });
+
+  await mentor.getByRole("button", { name: "End relationship" }).click();
+  await mentor.getByRole("button", { name: "Yes, end it" }).click();
+  await expect(mentor.getByText(/^Ended /)).toBeVisible();
+
+  await expect(mentee.getByText(/^Ended /)).toBeVisible({ timeout: 20_000 });
+  await expect(mentee.getByLabel("New action item")).toHaveCount(0);
+  await expect(mentee.getByRole("checkbox", { name: "Read chapter 3" })).toBeDisabled();
+  await expect(mentee.getByRole("button", { name: "Edit “Read chapter 3”" })).toHaveCount(0);
+  await expect(mentee.getByRole("button", { name: "End relationship" })).toHaveCount(0);
+});

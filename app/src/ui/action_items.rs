@@ -399,22 +399,22 @@ fn ItemView(item: Memo<Item>, rows: Rows) -> impl IntoView {
             .map(|at| i18n.fmt(Msg::DoneAt, &[&i18n.moment(local_time(at), today())]))
     };
     let added = move || item.with(|i| added_text(i18n, i, rows.my_role));
-    let notes = move || item.with(|i| i.notes.clone());
+    let pending = move || {
+        item.with(|i| i.pending)
+            .then(|| i18n.t(Msg::NotSyncedYet).to_owned())
+    };
+    let notes = move || item.with(|i| (!i.notes.is_empty()).then(|| i.notes.clone()));
     view! {
         <label class="tick">
             <input type="checkbox" prop:checked=done disabled=move || !can_tick() on:change=toggle />
             <span class="item-title">{title}</span>
         </label>
         <div class="item-meta">
-            {move || due().map(|t| view! { <span class="due">{t}</span> })}
-            {move || done_at().map(|t| view! { <span class="done-at">{t}</span> })}
-            {move || added().map(|t| view! { <span class="added">{t}</span> })}
-            <Show when=move || item.with(|i| i.pending)>
-                <span class="pending-mark">{i18n.tr(Msg::NotSyncedYet)}</span>
-            </Show>
-            <Show when=move || item.with(|i| !i.notes.is_empty())>
-                <p class="notes">{notes}</p>
-            </Show>
+            <Meta class="due" text=Signal::derive(due) />
+            <Meta class="done-at" text=Signal::derive(done_at) />
+            <Meta class="added" text=Signal::derive(added) />
+            <Meta class="pending-mark" text=Signal::derive(pending) />
+            <Meta class="notes" text=Signal::derive(notes) />
         </div>
         <Show when=move || !rows.ended.get()>
             <div class="item-actions">
@@ -435,6 +435,12 @@ fn ItemView(item: Memo<Item>, rows: Rows) -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// One detail of an item, there only when there is something to say.
+#[component]
+fn Meta(class: &'static str, text: Signal<Option<String>>) -> impl IntoView {
+    move || text.get().map(|t| view! { <span class=class>{t}</span> })
 }
 
 /// "Added by you on 27 Nov 2026", from the creator's role and the creation time.

@@ -48,24 +48,6 @@ impl Directory {
         }
     }
 
-    /// One relationship as the server has it now.
-    pub fn upsert(self, relationship: RelationshipView) {
-        let unchanged = self.get_untracked(relationship.id).as_ref() == Some(&relationship);
-        if unchanged {
-            return;
-        }
-        self.list.update(|list| {
-            let list = list.get_or_insert_with(Vec::new);
-            match list.iter_mut().find(|r| r.id == relationship.id) {
-                Some(known) => *known = relationship,
-                None => list.push(relationship),
-            }
-            // The server's order, so that the home screen does not reshuffle when it answers.
-            list.sort_by_key(|r| (r.ended_at.is_some(), std::cmp::Reverse(r.created_at)));
-        });
-        self.save();
-    }
-
     /// Someone signed in (or out, with `None`): their own copy, read from the device.
     pub fn start(self, user: Option<Uuid>) {
         if self.user.get_value() == user {

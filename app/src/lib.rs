@@ -1,9 +1,11 @@
 //! Tandem's shared core: domain, server function declarations, UI, and (with `ssr`) the server side.
 
+pub mod action_items;
 pub mod api;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod kinds;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod sync;

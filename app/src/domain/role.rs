@@ -11,6 +11,9 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role as it is written, for record fields that hold one.
+    pub const NAMES: &'static [&'static str] = &["mentor", "mentee"];
+
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
         match raw.trim() {
             "mentor" => Ok(Self::Mentor),
@@ -38,6 +41,15 @@ impl Role {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_written_names_are_the_roles() {
+        for role in [super::Role::Mentor, super::Role::Mentee] {
+            assert!(super::Role::NAMES.contains(&role.as_str()));
+            assert_eq!(super::Role::parse(role.as_str()), Ok(role));
+        }
+        assert_eq!(super::Role::NAMES.len(), 2);
+    }
+
     use super::*;
 
     #[test]

@@ -4,9 +4,9 @@ use super::{session::Caller, ServerContext};
 use crate::{
     domain::Role,
     error::AppError,
+    kinds,
     sync::{
-        replica::wins,
-        schema::{check_value, check_writer},
+        schema::{admit, KindSpec, Stored},
         Change, Clock, Cursors, Hlc, Kind, Mutation, NodeId, Outcome, PullReply, PushReply,
         Rejection, MAX_BATCH, MAX_PULL,
     },
@@ -92,7 +92,8 @@ pub async fn push(
     })
 }
 
-/// Applies one change: the outer error is the server's, the inner the change's.
+/// Applies one change: the outer error is the server's, the inner the change's. The rules are
+/// the sync core's (`schema::admit`), with the kind its feature registered.
 async fn apply(
     conn: &mut SqliteConnection,
     ctx: &ServerContext,
@@ -100,71 +101,38 @@ async fn apply(
     members: &HashMap<Uuid, (Role, bool)>,
     change: &Change,
 ) -> Result<Result<(), Rejection>, AppError> {
-    let Some(&(role, ended)) = members.get(&change.relationship) else {
-        return Ok(Err(Rejection::NoAccess));
+    let writer = members
+        .get(&change.relationship)
+        .filter(|(_, ended)| !ended)
+        .map(|(role, _)| role.as_str());
+    let spec = kinds::spec(change.kind.as_str());
+    let stored = match (writer, spec) {
+        (Some(_), Some(spec)) => stored(conn, caller, change, spec).await?,
+        _ => None,
     };
-    if ended {
-        return Ok(Err(Rejection::NoAccess));
-    }
-    let spec = match check_value(change.kind, &change.field, &change.value) {
-        Ok(spec) => spec,
+    let admitted = admit(
+        spec,
+        change,
+        writer,
+        |hlc| ctx.clock.with(|c| c.observe(hlc, wall_millis())).is_ok(),
+        stored.as_ref(),
+    );
+    let write = match admitted {
+        Ok(write) => write,
         Err(rejection) => return Ok(Err(rejection)),
     };
-    if ctx
-        .clock
-        .with(|c| c.observe(change.hlc, wall_millis()))
-        .is_err()
-    {
-        return Ok(Err(Rejection::ClockAhead));
-    }
     let record = change.record.to_string();
-    let header: Option<(String, String, String, bool)> = sqlx::query_as(
-        "SELECT relationship_id, kind, author_id, private FROM records WHERE id = ?",
-    )
-    .bind(&record)
-    .fetch_optional(&mut *conn)
-    .await?;
-    match header {
-        Some((relationship, kind, author, private)) => {
-            let same = relationship == change.relationship.to_string()
-                && Kind::parse(&kind) == Some(change.kind)
-                && private == change.private
-                && (!private || author == caller.id.to_string());
-            if !same {
-                return Ok(Err(Rejection::Mismatch));
-            }
-        }
-        None => {
-            sqlx::query("INSERT INTO records (id, relationship_id, kind, author_id, private) VALUES (?, ?, ?, ?, ?)")
-                .bind(&record)
-                .bind(change.relationship.to_string())
-                .bind(change.kind.as_str())
-                .bind(caller.id.to_string())
-                .bind(change.private)
-                .execute(&mut *conn)
-                .await?;
-        }
+    if stored.is_none() {
+        sqlx::query("INSERT INTO records (id, relationship_id, kind, author_id, private) VALUES (?, ?, ?, ?, ?)")
+            .bind(&record)
+            .bind(change.relationship.to_string())
+            .bind(change.kind.as_str())
+            .bind(caller.id.to_string())
+            .bind(change.private)
+            .execute(&mut *conn)
+            .await?;
     }
-    let fields: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT field, value, hlc FROM record_fields WHERE record_id = ? AND field IN ('owner', ?)",
-    )
-    .bind(&record)
-    .bind(&change.field)
-    .fetch_all(&mut *conn)
-    .await?;
-    let owner = fields
-        .iter()
-        .find(|(f, _, _)| f == "owner")
-        .and_then(|(_, v, _)| serde_json::from_str::<String>(v).ok())
-        .and_then(|v| Role::parse(&v).ok());
-    if let Err(rejection) = check_writer(spec, &change.value, role, owner) {
-        return Ok(Err(rejection));
-    }
-    let stored = fields
-        .iter()
-        .find(|(f, _, _)| *f == change.field)
-        .and_then(|(_, _, h)| h.parse::<Hlc>().ok());
-    if wins(change.hlc, stored) {
+    if write {
         let (version,): (i64,) = sqlx::query_as(
             "UPDATE sync_state SET version = version + 1 WHERE id = 1 RETURNING version",
         )
@@ -186,6 +154,48 @@ async fn apply(
         .await?;
     }
     Ok(Ok(()))
+}
+
+/// What is stored of the record a change is about: its header, the changed field's stamp, and
+/// the owner field its kind declares.
+async fn stored(
+    conn: &mut SqliteConnection,
+    caller: &Caller,
+    change: &Change,
+    spec: &KindSpec,
+) -> Result<Option<Stored>, AppError> {
+    let record = change.record.to_string();
+    let header: Option<(String, String, String, bool)> = sqlx::query_as(
+        "SELECT relationship_id, kind, author_id, private FROM records WHERE id = ?",
+    )
+    .bind(&record)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((relationship, kind, author, private)) = header else {
+        return Ok(None);
+    };
+    let owner_field = spec.owner.unwrap_or(&change.field);
+    let fields: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT field, value, hlc FROM record_fields WHERE record_id = ? AND field IN (?, ?)",
+    )
+    .bind(&record)
+    .bind(owner_field)
+    .bind(&change.field)
+    .fetch_all(&mut *conn)
+    .await?;
+    let value_of = |name: &str| fields.iter().find(|(f, _, _)| f == name);
+    Ok(Some(Stored {
+        // A header that does not parse belongs to no relationship: the change is a mismatch.
+        relationship: Uuid::parse_str(&relationship).unwrap_or_default(),
+        kind: Kind::from(kind),
+        private,
+        by_writer: author == caller.id.to_string(),
+        owner: spec
+            .owner
+            .and_then(value_of)
+            .and_then(|(_, v, _)| serde_json::from_str::<String>(v).ok()),
+        hlc: value_of(&change.field).and_then(|(_, _, h)| h.parse::<Hlc>().ok()),
+    }))
 }
 
 #[derive(sqlx::FromRow)]
@@ -261,7 +271,7 @@ impl ChangeRow {
         Ok(Change {
             record: Uuid::parse_str(&self.record_id).map_err(|_| bad("id"))?,
             relationship,
-            kind: Kind::parse(&self.kind).ok_or_else(|| bad("kind"))?,
+            kind: Kind::from(self.kind.clone()),
             private: self.private,
             field: self.field.clone(),
             value: serde_json::from_str(&self.value).map_err(|_| bad("value"))?,

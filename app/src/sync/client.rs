@@ -79,7 +79,7 @@ impl Serialize for ConfirmedChanges<'_> {
             record.fields.iter().map(move |(field, stamped)| ChangeRef {
                 record: id,
                 relationship: &record.relationship,
-                kind: record.kind,
+                kind: &record.kind,
                 private: record.private,
                 field,
                 value: &stamped.value,
@@ -94,7 +94,7 @@ impl Serialize for ConfirmedChanges<'_> {
 struct ChangeRef<'a> {
     record: &'a Uuid,
     relationship: &'a Uuid,
-    kind: Kind,
+    kind: &'a Kind,
     private: bool,
     field: &'a str,
     value: &'a Value,
@@ -102,7 +102,7 @@ struct ChangeRef<'a> {
 }
 
 /// Which record an edit is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordRef {
     pub id: Uuid,
     pub relationship: Uuid,
@@ -125,7 +125,7 @@ impl Device {
     /// A local edit: stamped now, shown at once, queued for the server.
     pub fn edit(
         &mut self,
-        record: RecordRef,
+        record: &RecordRef,
         field: &str,
         value: Value,
         wall: u64,
@@ -135,7 +135,7 @@ impl Device {
         let change = Change {
             record: record.id,
             relationship: record.relationship,
-            kind: record.kind,
+            kind: record.kind.clone(),
             private: record.private,
             field: field.to_owned(),
             value,
@@ -252,19 +252,19 @@ mod tests {
         let item = |n| RecordRef {
             id: Uuid::from_u128(n),
             relationship: Uuid::from_u128(2),
-            kind: Kind::ActionItem,
+            kind: Kind::named("task"),
             private: false,
         };
         let mut device = Device::new(NodeId(1));
         device.edit(
-            item(1),
+            &item(1),
             "title",
             json!("confirmed"),
             10,
             Uuid::from_u128(10),
         );
-        device.edit(item(1), "notes", json!("pending"), 11, Uuid::from_u128(11));
-        device.edit(item(3), "title", json!(""), 12, Uuid::from_u128(12));
+        device.edit(&item(1), "notes", json!("pending"), 11, Uuid::from_u128(11));
+        device.edit(&item(3), "title", json!(""), 12, Uuid::from_u128(12));
         let clock = device.clock.last();
         device.acknowledge(&PushReply {
             outcomes: vec![
@@ -290,13 +290,13 @@ mod tests {
         let item = RecordRef {
             id: Uuid::from_u128(1),
             relationship: Uuid::from_u128(2),
-            kind: Kind::ActionItem,
+            kind: Kind::named("task"),
             private: false,
         };
         let mut a = Device::new(NodeId(1));
         let mut b = Device::new(NodeId(2));
-        a.edit(item, "title", json!("from tab a"), 10, Uuid::from_u128(10));
-        b.edit(item, "notes", json!("from tab b"), 20, Uuid::from_u128(20));
+        a.edit(&item, "title", json!("from tab a"), 10, Uuid::from_u128(10));
+        b.edit(&item, "notes", json!("from tab b"), 20, Uuid::from_u128(20));
         a.absorb(b.clone());
         assert_eq!(a.pending(), 2);
         assert_eq!(

@@ -47,7 +47,7 @@ impl SyncEngine {
         self.device.update_untracked(|device| {
             if let Some(device) = device {
                 for (field, value) in fields {
-                    device.edit(record, field, value, wall, Uuid::now_v7());
+                    device.edit(&record, field, value, wall, Uuid::now_v7());
                 }
             }
         });
@@ -94,10 +94,13 @@ impl SyncEngine {
                 if out.iter().any(|(id, ..)| *id == record) {
                     continue;
                 }
+                // What people call the record, as its kind says; else the refused value.
+                let label = crate::kinds::spec(m.change.kind.as_str()).and_then(|k| k.label);
                 let name = d
                     .local
                     .get(&record)
-                    .and_then(|r| r.get("title"))
+                    .zip(label)
+                    .and_then(|(r, label)| r.get(label))
                     .map(value_text)
                     .unwrap_or_else(|| value_text(&m.change.value));
                 out.push((record, name, *reason));

@@ -40,7 +40,7 @@ impl Replica {
     /// Merges one change; true if it changed anything.
     pub fn apply(&mut self, change: &Change) -> bool {
         let record = self.records.entry(change.record).or_insert_with(|| Record {
-            kind: change.kind,
+            kind: change.kind.clone(),
             relationship: change.relationship,
             private: change.private,
             fields: BTreeMap::new(),
@@ -66,7 +66,7 @@ impl Replica {
                 self.apply(&Change {
                     record: *id,
                     relationship: record.relationship,
-                    kind: record.kind,
+                    kind: record.kind.clone(),
                     private: record.private,
                     field: field.clone(),
                     value: stamped.value.clone(),
@@ -84,11 +84,11 @@ impl Replica {
     pub fn of<'a>(
         &'a self,
         relationship: Uuid,
-        kind: Kind,
+        kind: &'a Kind,
     ) -> impl Iterator<Item = (&'a Uuid, &'a Record)> + 'a {
         self.records
             .iter()
-            .filter(move |(_, r)| r.relationship == relationship && r.kind == kind)
+            .filter(move |(_, r)| r.relationship == relationship && r.kind == *kind)
     }
 }
 
@@ -102,7 +102,7 @@ mod tests {
         Change {
             record: Uuid::from_u128(1),
             relationship: Uuid::from_u128(2),
-            kind: Kind::ActionItem,
+            kind: Kind::named("task"),
             private: false,
             field: field.into(),
             value,

@@ -1,14 +1,34 @@
-//! Record kinds, their fields, and the rules a change must pass before the server stores it.
+//! What a record kind declares — its name, its fields, who may write each — and the rules a
+//! change must pass before the server stores it. The kinds themselves are declared by their
+//! features and registered in `crate::kinds`; nothing here knows any of them.
 
-use crate::domain::Role;
+use super::{replica::wins, Change, Hlc};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::borrow::Cow;
+use uuid::Uuid;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    ActionItem,
+/// A record kind's name, as it travels and is stored: `"action_item"`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Kind(Cow<'static, str>);
+
+impl Kind {
+    pub const fn named(name: &'static str) -> Self {
+        Kind(Cow::Borrowed(name))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A name read back from storage.
+impl From<String> for Kind {
+    fn from(name: String) -> Self {
+        Kind(Cow::Owned(name))
+    }
 }
 
 /// The shape a field's value must have. Every text has a limit.
@@ -22,7 +42,8 @@ pub enum Type {
     Notes {
         max: usize,
     },
-    Role,
+    /// One of these words, such as a role.
+    OneOf(&'static [&'static str]),
     /// `YYYY-MM-DD` or null.
     OptionalDate,
     /// An instant as whole milliseconds since 1970 (UTC), or null. A number rather than
@@ -38,7 +59,8 @@ pub enum Type {
 pub enum Writer {
     /// Either member.
     Both,
-    /// Only the member whose role is the record's `owner` field: you tick your own items.
+    /// Only the member whose role the record's owner field holds (see [`KindSpec::owner`]):
+    /// you tick your own items.
     Owner,
     /// Either member, writing their own role: "created by" cannot name the other person.
     OwnRole,
@@ -51,52 +73,36 @@ pub struct FieldSpec {
     pub writer: Writer,
 }
 
-const fn spec(name: &'static str, ty: Type, writer: Writer) -> FieldSpec {
+pub const fn spec(name: &'static str, ty: Type, writer: Writer) -> FieldSpec {
     FieldSpec { name, ty, writer }
 }
 
 /// The tombstone: records are never removed, only marked deleted, so that deletion syncs too.
+/// Every kind has it.
 pub const DELETED: &str = "deleted";
 
-const ACTION_ITEM: &[FieldSpec] = &[
-    spec("title", Type::Text { max: 200 }, Writer::Both),
-    spec("notes", Type::Notes { max: 2000 }, Writer::Both),
-    spec("owner", Type::Role, Writer::Both),
-    spec("due", Type::OptionalDate, Writer::Both),
-    spec("done_at", Type::OptionalTime, Writer::Owner),
-    spec("created_at", Type::Time, Writer::Both),
-    spec("created_by", Type::Role, Writer::OwnRole),
-    spec(DELETED, Type::Bool, Writer::Both),
-];
+/// A record kind as its feature declares it.
+#[derive(Debug)]
+pub struct KindSpec {
+    pub kind: Kind,
+    /// Every field, each with its type and writer; the tombstone [`DELETED`] among them.
+    pub fields: &'static [FieldSpec],
+    /// The field that holds the role of the member a record belongs to, for [`Writer::Owner`].
+    pub owner: Option<&'static str>,
+    /// The field that names a record to people, e.g. in a list of refused edits.
+    pub label: Option<&'static str>,
+}
 
-impl Kind {
-    pub fn fields(self) -> &'static [FieldSpec] {
-        match self {
-            Kind::ActionItem => ACTION_ITEM,
-        }
-    }
-
-    pub fn field(self, name: &str) -> Option<&'static FieldSpec> {
-        self.fields().iter().find(|f| f.name == name)
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::ActionItem => "action_item",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "action_item" => Some(Kind::ActionItem),
-            _ => None,
-        }
+impl KindSpec {
+    pub fn field(&self, name: &str) -> Option<&'static FieldSpec> {
+        self.fields.iter().find(|f| f.name == name)
     }
 }
 
 /// Why the server refused a change; shown to the user beside the value they typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Rejection {
+    UnknownKind,
     UnknownField,
     WrongType,
     Empty,
@@ -112,13 +118,13 @@ pub enum Rejection {
     ClockAhead,
 }
 
-/// A calendar date written `YYYY-MM-DD`. Parsed by hand: chrono's format-string parser
-/// would add its whole machinery to the browser bundle for this one shape.
 /// The instant a field value holds: see [`Type::Time`].
 pub fn instant(value: &Value) -> Option<DateTime<Utc>> {
     value.as_i64().and_then(DateTime::from_timestamp_millis)
 }
 
+/// A calendar date written `YYYY-MM-DD`. Parsed by hand: chrono's format-string parser
+/// would add its whole machinery to the browser bundle for this one shape.
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let mut parts = s.split('-');
     let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
@@ -130,7 +136,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// Checks a value against the field's type.
 pub fn check_value(
-    kind: Kind,
+    kind: &KindSpec,
     field: &str,
     value: &Value,
 ) -> Result<&'static FieldSpec, Rejection> {
@@ -147,7 +153,7 @@ pub fn check_value(
     let ok = match spec.ty {
         Type::Text { max } => return text(max, false).map(|_| spec),
         Type::Notes { max } => return text(max, true).map(|_| spec),
-        Type::Role => value.as_str().is_some_and(|s| Role::parse(s).is_ok()),
+        Type::OneOf(words) => value.as_str().is_some_and(|s| words.contains(&s)),
         Type::OptionalDate => {
             value.is_null() || value.as_str().is_some_and(|s| parse_date(s).is_some())
         }
@@ -162,16 +168,16 @@ pub fn check_value(
     }
 }
 
-/// Checks who writes: `writer` is the caller's role, `owner` the record's current owner.
+/// Checks who writes: `writer` is the caller's role, `owner` the record's owner as stored.
 pub fn check_writer(
     spec: &FieldSpec,
     value: &Value,
-    writer: Role,
-    owner: Option<Role>,
+    writer: &str,
+    owner: Option<&str>,
 ) -> Result<(), Rejection> {
     match spec.writer {
         Writer::Both => Ok(()),
-        Writer::OwnRole if value.as_str() == Some(writer.as_str()) => Ok(()),
+        Writer::OwnRole if value.as_str() == Some(writer) => Ok(()),
         Writer::OwnRole => Err(Rejection::NotYours),
         // Before an owner is known the creator is setting the record up.
         Writer::Owner if owner.is_none_or(|o| o == writer) => Ok(()),
@@ -179,58 +185,136 @@ pub fn check_writer(
     }
 }
 
+/// What the server holds of the record a change is about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stored {
+    pub relationship: Uuid,
+    pub kind: Kind,
+    pub private: bool,
+    /// Whether the one changing it wrote it first.
+    pub by_writer: bool,
+    /// The value of the kind's owner field, if it has one and it is set.
+    pub owner: Option<String>,
+    /// The stamp of the changed field's current value.
+    pub hlc: Option<Hlc>,
+}
+
+/// Every rule a change must pass before it is stored, in order: the writer is a member of a
+/// relationship that has not ended (`writer` is their role, else `None`), the kind is known,
+/// the value fits its field, the stamp is not implausibly far ahead (`clock_accepts`), the
+/// record is the one it claims to be, and the writer may write the field. `Ok(true)` means
+/// the change is newer than what is stored and is written; `Ok(false)` that a later write
+/// already won. The server and the model server of the property tests both decide with this.
+pub fn admit(
+    spec: Option<&KindSpec>,
+    change: &Change,
+    writer: Option<&str>,
+    clock_accepts: impl FnOnce(Hlc) -> bool,
+    stored: Option<&Stored>,
+) -> Result<bool, Rejection> {
+    let writer = writer.ok_or(Rejection::NoAccess)?;
+    let spec = spec.ok_or(Rejection::UnknownKind)?;
+    let field = check_value(spec, &change.field, &change.value)?;
+    if !clock_accepts(change.hlc) {
+        return Err(Rejection::ClockAhead);
+    }
+    if let Some(stored) = stored {
+        let same = stored.relationship == change.relationship
+            && stored.kind == change.kind
+            && stored.private == change.private
+            && (!stored.private || stored.by_writer);
+        if !same {
+            return Err(Rejection::Mismatch);
+        }
+    }
+    check_writer(
+        field,
+        &change.value,
+        writer,
+        stored.and_then(|s| s.owner.as_deref()),
+    )?;
+    Ok(wins(change.hlc, stored.and_then(|s| s.hlc)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sync::NodeId;
     use serde_json::json;
 
+    const TASK: KindSpec = KindSpec {
+        kind: Kind::named("task"),
+        fields: &[
+            spec("title", Type::Text { max: 20 }, Writer::Both),
+            spec("note", Type::Notes { max: 20 }, Writer::Both),
+            spec("who", Type::OneOf(&["mentor", "mentee"]), Writer::Both),
+            spec("by", Type::OneOf(&["mentor", "mentee"]), Writer::OwnRole),
+            spec("due", Type::OptionalDate, Writer::Both),
+            spec("done_at", Type::OptionalTime, Writer::Owner),
+            spec("created_at", Type::Time, Writer::Both),
+            spec(DELETED, Type::Bool, Writer::Both),
+        ],
+        owner: Some("who"),
+        label: Some("title"),
+    };
+
+    fn change(field: &str, value: Value) -> Change {
+        Change {
+            record: Uuid::from_u128(1),
+            relationship: Uuid::from_u128(2),
+            kind: TASK.kind.clone(),
+            private: false,
+            field: field.to_owned(),
+            value,
+            hlc: Hlc {
+                millis: 10,
+                counter: 0,
+                node: NodeId(1),
+            },
+        }
+    }
+
+    fn stored(owner: Option<&str>) -> Stored {
+        Stored {
+            relationship: Uuid::from_u128(2),
+            kind: TASK.kind.clone(),
+            private: false,
+            by_writer: false,
+            owner: owner.map(str::to_owned),
+            hlc: None,
+        }
+    }
+
     #[test]
-    fn action_item_values_are_checked_by_type() {
-        let k = Kind::ActionItem;
-        assert!(check_value(k, "title", &json!("Read chapter 3")).is_ok());
+    fn values_are_checked_by_the_type_their_kind_declares() {
+        let ok = |f: &str, v: Value| check_value(&TASK, f, &v).map(|_| ());
+        assert_eq!(ok("title", json!("Read chapter 3")), Ok(()));
+        assert_eq!(ok("title", json!("  ")), Err(Rejection::Empty));
         assert_eq!(
-            check_value(k, "title", &json!("  ")).unwrap_err(),
-            Rejection::Empty
+            ok("title", json!("x".repeat(21))),
+            Err(Rejection::TooLong(20))
         );
-        assert_eq!(
-            check_value(k, "title", &json!("x".repeat(201))).unwrap_err(),
-            Rejection::TooLong(200)
-        );
-        assert_eq!(
-            check_value(k, "title", &json!(3)).unwrap_err(),
-            Rejection::WrongType
-        );
-        assert!(check_value(k, "notes", &json!("")).is_ok());
-        assert!(check_value(k, "notes", &json!("line\nline")).is_ok());
-        assert!(check_value(k, "owner", &json!("mentee")).is_ok());
-        assert_eq!(
-            check_value(k, "owner", &json!("boss")).unwrap_err(),
-            Rejection::WrongType
-        );
-        assert!(check_value(k, "due", &json!(null)).is_ok());
-        assert!(check_value(k, "due", &json!("2026-12-01")).is_ok());
-        assert_eq!(
-            check_value(k, "due", &json!("2026-13-01")).unwrap_err(),
-            Rejection::WrongType
-        );
-        assert!(check_value(k, "done_at", &json!(1_795_766_400_000_i64)).is_ok());
-        assert!(check_value(k, "done_at", &json!(null)).is_ok());
+        assert_eq!(ok("title", json!(3)), Err(Rejection::WrongType));
+        assert_eq!(ok("title", json!("a\u{7}b")), Err(Rejection::WrongType));
+        assert_eq!(ok("note", json!("")), Ok(()));
+        assert_eq!(ok("note", json!("line\nline")), Ok(()));
+        assert_eq!(ok("who", json!("mentee")), Ok(()));
+        assert_eq!(ok("who", json!("boss")), Err(Rejection::WrongType));
+        assert_eq!(ok("due", json!(null)), Ok(()));
+        assert_eq!(ok("due", json!("2026-12-01")), Ok(()));
+        assert_eq!(ok("due", json!("2026-13-01")), Err(Rejection::WrongType));
+        assert_eq!(ok("done_at", json!(1_795_766_400_000_i64)), Ok(()));
+        assert_eq!(ok("done_at", json!(null)), Ok(()));
         for bad in [json!("2026-11-27T08:00:00Z"), json!(1.5), json!(i64::MAX)] {
             assert_eq!(
-                check_value(k, "done_at", &bad).unwrap_err(),
-                Rejection::WrongType,
+                ok("done_at", bad.clone()),
+                Err(Rejection::WrongType),
                 "{bad}"
             );
         }
-        assert_eq!(
-            check_value(k, "created_at", &json!(null)).unwrap_err(),
-            Rejection::WrongType
-        );
-        assert!(check_value(k, DELETED, &json!(true)).is_ok());
-        assert_eq!(
-            check_value(k, "colour", &json!("red")).unwrap_err(),
-            Rejection::UnknownField
-        );
+        assert_eq!(ok("created_at", json!(null)), Err(Rejection::WrongType));
+        assert_eq!(ok(DELETED, json!(true)), Ok(()));
+        assert_eq!(ok("colour", json!("red")), Err(Rejection::UnknownField));
     }
 
     #[test]
@@ -252,25 +336,114 @@ mod tests {
     }
 
     #[test]
-    fn only_the_owner_ticks_an_item() {
-        let done = Kind::ActionItem.field("done_at").unwrap();
-        let now = json!("2026-11-27T08:00:00Z");
-        assert!(check_writer(done, &now, Role::Mentee, Some(Role::Mentee)).is_ok());
+    fn only_the_owner_writes_an_owner_field() {
+        let tick = change("done_at", json!(1_795_766_400_000_i64));
+        let admit_as = |writer, owner| {
+            admit(
+                Some(&TASK),
+                &tick,
+                Some(writer),
+                |_| true,
+                Some(&stored(owner)),
+            )
+        };
+        assert_eq!(admit_as("mentee", Some("mentee")), Ok(true));
+        assert_eq!(admit_as("mentor", Some("mentee")), Err(Rejection::NotYours));
         assert_eq!(
-            check_writer(done, &now, Role::Mentor, Some(Role::Mentee)),
-            Err(Rejection::NotYours)
+            admit_as("mentor", None),
+            Ok(true),
+            "no owner yet: being set up"
         );
-        let title = Kind::ActionItem.field("title").unwrap();
-        assert!(check_writer(title, &json!("x"), Role::Mentor, Some(Role::Mentee)).is_ok());
+        let rename = change("title", json!("x"));
+        assert_eq!(
+            admit(
+                Some(&TASK),
+                &rename,
+                Some("mentor"),
+                |_| true,
+                Some(&stored(Some("mentee")))
+            ),
+            Ok(true)
+        );
     }
 
     #[test]
-    fn created_by_names_the_writer() {
-        let by = Kind::ActionItem.field("created_by").unwrap();
-        assert!(check_writer(by, &json!("mentor"), Role::Mentor, None).is_ok());
+    fn a_created_by_field_names_the_writer() {
+        let by = |value: &str| change("by", json!(value));
         assert_eq!(
-            check_writer(by, &json!("mentee"), Role::Mentor, None),
+            admit(Some(&TASK), &by("mentor"), Some("mentor"), |_| true, None),
+            Ok(true)
+        );
+        assert_eq!(
+            admit(Some(&TASK), &by("mentee"), Some("mentor"), |_| true, None),
             Err(Rejection::NotYours)
+        );
+    }
+
+    #[test]
+    fn a_change_is_refused_for_the_first_rule_it_breaks() {
+        let title = change("title", json!("x"));
+        let yes = |_| true;
+        assert_eq!(
+            admit(Some(&TASK), &title, None, yes, None),
+            Err(Rejection::NoAccess)
+        );
+        assert_eq!(
+            admit(None, &title, Some("mentor"), yes, None),
+            Err(Rejection::UnknownKind)
+        );
+        assert_eq!(
+            admit(
+                Some(&TASK),
+                &change("title", json!("")),
+                Some("mentor"),
+                |_| false,
+                None
+            ),
+            Err(Rejection::Empty)
+        );
+        assert_eq!(
+            admit(Some(&TASK), &title, Some("mentor"), |_| false, None),
+            Err(Rejection::ClockAhead)
+        );
+        let elsewhere = Stored {
+            relationship: Uuid::from_u128(3),
+            ..stored(None)
+        };
+        assert_eq!(
+            admit(Some(&TASK), &title, Some("mentor"), yes, Some(&elsewhere)),
+            Err(Rejection::Mismatch)
+        );
+        let someone_elses_private = Stored {
+            private: true,
+            ..stored(None)
+        };
+        let private_title = Change {
+            private: true,
+            ..title.clone()
+        };
+        assert_eq!(
+            admit(
+                Some(&TASK),
+                &private_title,
+                Some("mentor"),
+                yes,
+                Some(&someone_elses_private)
+            ),
+            Err(Rejection::Mismatch)
+        );
+    }
+
+    #[test]
+    fn an_older_or_replayed_change_is_acknowledged_without_a_write() {
+        let title = change("title", json!("x"));
+        let newer = Stored {
+            hlc: Some(title.hlc),
+            ..stored(None)
+        };
+        assert_eq!(
+            admit(Some(&TASK), &title, Some("mentor"), |_| true, Some(&newer)),
+            Ok(false)
         );
     }
 }

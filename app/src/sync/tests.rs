@@ -1,9 +1,11 @@
 //! Property tests of the protocol: devices editing offline, a lossy network, one server.
-//! The server here is a model (a replica plus a change log with versions) that follows
-//! the same rules as the SQL server; the SQL server is tested against them over HTTP.
+//! The server here is a model (a replica plus a change log with versions) that admits
+//! changes with the same rules as the SQL server (`schema::admit`); the SQL server is tested
+//! against them over HTTP.
 
 use super::{
     client::{Device, RecordRef},
+    schema::{admit, spec, KindSpec, Stored, Type, Writer, DELETED},
     Change, Clock, Cursors, Hlc, Kind, Mutation, NodeId, Outcome, PullReply, PushReply, Replica,
 };
 use proptest::prelude::*;
@@ -12,6 +14,21 @@ use std::collections::BTreeMap;
 use uuid::Uuid;
 
 const RELATIONSHIP: Uuid = Uuid::from_u128(0xAA);
+
+/// A kind of the tests' own: the sync core knows no feature's kinds.
+const NOTE: KindSpec = KindSpec {
+    kind: Kind::named("note"),
+    fields: &[
+        spec("title", Type::Text { max: 200 }, Writer::Both),
+        spec("notes", Type::Notes { max: 2000 }, Writer::Both),
+        spec("due", Type::OptionalDate, Writer::Both),
+        spec("owner", Type::OneOf(&["mentor", "mentee"]), Writer::Both),
+        spec("done_at", Type::OptionalTime, Writer::Owner),
+        spec(DELETED, Type::Bool, Writer::Both),
+    ],
+    owner: Some("owner"),
+    label: Some("title"),
+};
 
 #[derive(Default)]
 struct Server {
@@ -27,18 +44,48 @@ impl Server {
         self.clock.get_or_insert_with(|| Clock::new(NodeId(0)))
     }
 
-    fn push(&mut self, batch: &[Mutation], wall: u64) -> PushReply {
+    /// What the server holds of a change's record, as the SQL server reads it.
+    fn stored(&self, change: &Change) -> Option<Stored> {
+        let r = self.replica.get(&change.record)?;
+        Some(Stored {
+            relationship: r.relationship,
+            kind: r.kind.clone(),
+            private: r.private,
+            by_writer: true,
+            owner: NOTE
+                .owner
+                .and_then(|f| r.get(f))
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            hlc: r.fields.get(&change.field).map(|s| s.hlc),
+        })
+    }
+
+    /// Every writer is a member; `writer` is their role.
+    fn push(&mut self, batch: &[Mutation], wall: u64, writer: &str) -> PushReply {
         let mut outcomes = Vec::new();
         for m in batch {
-            self.clock()
-                .observe(m.change.hlc, wall)
-                .expect("test clocks stay within drift");
-            if self.replica.apply(&m.change) {
-                self.version += 1;
-                self.versions
-                    .insert((m.change.record, m.change.field.clone()), self.version);
-            }
-            outcomes.push((m.id, Outcome::Acknowledged));
+            let stored = self.stored(&m.change);
+            let clock = self.clock();
+            let admitted = admit(
+                Some(&NOTE),
+                &m.change,
+                Some(writer),
+                |hlc| clock.observe(hlc, wall).is_ok(),
+                stored.as_ref(),
+            );
+            let outcome = match admitted {
+                Ok(write) => {
+                    if write && self.replica.apply(&m.change) {
+                        self.version += 1;
+                        self.versions
+                            .insert((m.change.record, m.change.field.clone()), self.version);
+                    }
+                    Outcome::Acknowledged
+                }
+                Err(rejection) => Outcome::Rejected(rejection),
+            };
+            outcomes.push((m.id, outcome));
         }
         PushReply {
             outcomes,
@@ -63,7 +110,7 @@ impl Server {
                     Change {
                         record: *record,
                         relationship: r.relationship,
-                        kind: r.kind,
+                        kind: r.kind.clone(),
                         private: r.private,
                         field: field.clone(),
                         value: stamped.value.clone(),
@@ -131,11 +178,29 @@ fn step(devices: usize) -> impl Strategy<Value = Step> {
 
 const FIELDS: [&str; 3] = ["title", "notes", "due"];
 
+/// A value that fits the field, as an app would write it.
+fn value(field: &str, n: u8) -> Value {
+    match field {
+        "title" => json!(format!("Title {n}")),
+        "due" => json!(format!("2026-12-{:02}", n % 28 + 1)),
+        _ => json!(format!("{n}")),
+    }
+}
+
+/// Devices 0 and 2 are the mentee's phone and laptop, device 1 the mentor's.
+fn role(device: usize) -> &'static str {
+    if device == 1 {
+        "mentor"
+    } else {
+        "mentee"
+    }
+}
+
 fn record(n: u8) -> RecordRef {
     RecordRef {
         id: Uuid::from_u128(n as u128 + 1),
         relationship: RELATIONSHIP,
-        kind: Kind::ActionItem,
+        kind: NOTE.kind.clone(),
         private: false,
     }
 }
@@ -162,9 +227,9 @@ fn run(devices: usize, steps: Vec<Step>, skews: Vec<u64>) -> Result<(), TestCase
             } => {
                 next_id += 1;
                 let field = FIELDS[field as usize];
-                let value = json!(format!("{value}"));
+                let value = self::value(field, value);
                 let hlc = clients[device].edit(
-                    record(r),
+                    &record(r),
                     field,
                     value.clone(),
                     wall + skews[device],
@@ -185,7 +250,7 @@ fn run(devices: usize, steps: Vec<Step>, skews: Vec<u64>) -> Result<(), TestCase
                 if hold {
                     held.push((device, batch));
                 } else if !lose_request {
-                    let reply = server.push(&batch, wall);
+                    let reply = server.push(&batch, wall, role(device));
                     if !lose_reply {
                         clients[device].acknowledge(&reply);
                     }
@@ -195,7 +260,7 @@ fn run(devices: usize, steps: Vec<Step>, skews: Vec<u64>) -> Result<(), TestCase
                 if !held.is_empty() {
                     let (device, batch) = held.remove(which % held.len());
                     for _ in 0..if twice { 2 } else { 1 } {
-                        let reply = server.push(&batch, wall);
+                        let reply = server.push(&batch, wall, role(device));
                         clients[device].acknowledge(&reply);
                     }
                 }
@@ -216,12 +281,12 @@ fn run(devices: usize, steps: Vec<Step>, skews: Vec<u64>) -> Result<(), TestCase
 
     // The network heals: everything held arrives, every outbox drains, everyone catches up.
     for (device, batch) in std::mem::take(&mut held) {
-        let reply = server.push(&batch, wall);
+        let reply = server.push(&batch, wall, role(device));
         clients[device].acknowledge(&reply);
     }
-    for client in clients.iter_mut() {
+    for (device, client) in clients.iter_mut().enumerate() {
         while client.pending() > 0 {
-            let reply = server.push(&client.next_batch(), wall);
+            let reply = server.push(&client.next_batch(), wall, role(device));
             client.acknowledge(&reply);
         }
     }
@@ -290,7 +355,7 @@ fn a_tick_and_a_rename_made_offline_both_survive() {
     let mut server = Server::default();
     let mut mentee = Device::new(NodeId(1));
     let mut mentor = Device::new(NodeId(2));
-    let item = record(0);
+    let item = &record(0);
     mentor.edit(
         item,
         "title",
@@ -298,7 +363,7 @@ fn a_tick_and_a_rename_made_offline_both_survive() {
         1000,
         Uuid::from_u128(1),
     );
-    let reply = server.push(&mentor.next_batch(), 1000);
+    let reply = server.push(&mentor.next_batch(), 1000, "mentor");
     mentor.acknowledge(&reply);
     let reply = server.pull(&mentee.cursors(), 10);
     mentee.merge_pull(&reply);
@@ -306,7 +371,7 @@ fn a_tick_and_a_rename_made_offline_both_survive() {
     mentee.edit(
         item,
         "done_at",
-        json!("2026-11-27T09:00:00Z"),
+        json!(1_795_770_000_000_i64),
         5000,
         Uuid::from_u128(2),
     );
@@ -317,8 +382,8 @@ fn a_tick_and_a_rename_made_offline_both_survive() {
         6000,
         Uuid::from_u128(3),
     );
-    for device in [&mut mentee, &mut mentor] {
-        let reply = server.push(&device.next_batch(), 7000);
+    for (device, writer) in [(&mut mentee, "mentee"), (&mut mentor, "mentor")] {
+        let reply = server.push(&device.next_batch(), 7000, writer);
         device.acknowledge(&reply);
     }
     for device in [&mut mentee, &mut mentor] {
@@ -326,7 +391,29 @@ fn a_tick_and_a_rename_made_offline_both_survive() {
         device.merge_pull(&reply);
         let r = device.local.get(&item.id).unwrap();
         assert_eq!(r.get("title"), Some(&json!("Read two chapters")));
-        assert_eq!(r.get("done_at"), Some(&json!("2026-11-27T09:00:00Z")));
+        assert_eq!(r.get("done_at"), Some(&json!(1_795_770_000_000_i64)));
         assert_eq!(device.pending(), 0);
+    }
+}
+
+/// The sync core — clock, merge, device, protocol, rules — is a small library of its own: it
+/// uses itself, serde, chrono and uuid, and nothing of the app, its features or Leptos. (The
+/// engine, which runs it in the browser, is the adapter and may.)
+#[test]
+fn the_sync_core_imports_nothing_from_the_app() {
+    let core = [
+        ("mod.rs", include_str!("mod.rs")),
+        ("hlc.rs", include_str!("hlc.rs")),
+        ("replica.rs", include_str!("replica.rs")),
+        ("schema.rs", include_str!("schema.rs")),
+        ("client.rs", include_str!("client.rs")),
+    ];
+    for (file, text) in core {
+        let code = text.lines().filter(|l| !l.trim_start().starts_with("//"));
+        for line in code {
+            let outside = line.contains("crate::") && !line.contains("crate::sync");
+            assert!(!outside, "{file} reaches outside the core: {line}");
+            assert!(!line.contains("leptos"), "{file} uses Leptos: {line}");
+        }
     }
 }

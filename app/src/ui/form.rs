@@ -4,8 +4,24 @@ use crate::{
     domain::{Field, FieldError, Problem},
     error::{AppError, InviteProblem},
     i18n::{use_i18n, I18n, Msg},
+    sync::Rejection,
 };
 use leptos::prelude::*;
+
+/// Why the server refused an edit, in words.
+pub fn rejection_text(i18n: I18n, rejection: Rejection) -> String {
+    match rejection {
+        Rejection::Empty => i18n.t(Msg::ErrRequired).to_owned(),
+        Rejection::TooLong(max) => i18n.fmt(Msg::ErrTooLong, &[&max.to_string()]),
+        Rejection::WrongType
+        | Rejection::UnknownField
+        | Rejection::UnknownKind
+        | Rejection::Mismatch => i18n.t(Msg::ErrMalformed).to_owned(),
+        Rejection::NotYours => i18n.t(Msg::RejectedNotYours).to_owned(),
+        Rejection::NoAccess => i18n.t(Msg::RejectedNoAccess).to_owned(),
+        Rejection::ClockAhead => i18n.t(Msg::RejectedClockAhead).to_owned(),
+    }
+}
 
 /// The text for a field's problem, naming the limit where there is one.
 pub fn problem_text(i18n: I18n, error: FieldError) -> String {

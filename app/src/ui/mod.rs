@@ -1,11 +1,10 @@
 //! The user interface: the HTML shell, the app with its routes, and the pages.
 
-mod action_items;
 mod auth;
 pub mod directory;
-mod form;
+pub mod form;
 mod header;
-mod home;
+pub mod home;
 mod invite;
 mod lazy;
 mod page_data;

@@ -1,7 +1,6 @@
 //! One relationship: partner, roles, dates, the invite while it waits, and ending it.
 
 use super::{
-    action_items::ActionItems,
     directory::use_directory,
     form::{error_text, FormError},
     home::{relationship_name, relationship_status, role_name},
@@ -9,6 +8,7 @@ use super::{
     use_auth,
 };
 use crate::{
+    action_items::ActionItems,
     api::{
         my_relationships, EndRelationship, InviteLink, NewInvite, RelationshipView, RevokeInvite,
     },

@@ -1,6 +1,6 @@
 //! The sync indicator: online or not, how many edits wait, when the last sync was, what went wrong.
 
-use super::{action_items::rejection_text, form::error_text};
+use super::form::{error_text, rejection_text};
 use crate::{
     i18n::{use_i18n, I18n, Msg},
     sync::engine::use_sync,

@@ -1,6 +1,6 @@
-//! Action items of one relationship: for both people, kept and visible, editable offline.
+//! The action items of one relationship: for both people, kept and visible, editable offline.
 
-use super::home::role_name;
+use super::kind::{ActionItem as Item, Field, KIND};
 use crate::{
     domain::Role,
     i18n::{use_i18n, I18n, Msg},
@@ -8,51 +8,23 @@ use crate::{
         client::RecordRef,
         engine::{local_time, now_millis, today, use_sync},
         replica::Replica,
-        schema::{check_value, instant, parse_date, DELETED},
-        Kind, Mutation, Rejection,
+        schema::{check_value, parse_date, DELETED},
+        Mutation, Rejection,
     },
+    ui::{form::rejection_text, home::role_name},
 };
-use chrono::{DateTime, NaiveDate, Utc};
 use leptos::{ev::SubmitEvent, prelude::*};
 use serde_json::{json, Value};
 use uuid::Uuid;
-
-#[derive(Debug, Clone, PartialEq)]
-struct Item {
-    id: Uuid,
-    title: String,
-    notes: String,
-    owner: Role,
-    due: Option<NaiveDate>,
-    done_at: Option<DateTime<Utc>>,
-    created_at: Option<DateTime<Utc>>,
-    created_by: Option<Role>,
-    /// Not yet acknowledged by the server.
-    pending: bool,
-}
-
-fn text(record: &crate::sync::replica::Record, field: &str) -> Option<String> {
-    record.get(field).and_then(Value::as_str).map(str::to_owned)
-}
 
 /// The live action items of a relationship, as this device sees them, in the order the
 /// lists show them: open ones by due date (none last), done ones latest first.
 fn items(replica: &Replica, outbox: &[Mutation], relationship: Uuid) -> Vec<Item> {
     let mut items: Vec<Item> = replica
-        .of(relationship, Kind::ActionItem)
-        .filter(|(_, r)| r.get(DELETED) != Some(&json!(true)))
+        .of(relationship, &KIND.kind)
         .filter_map(|(id, r)| {
-            Some(Item {
-                id: *id,
-                title: text(r, "title")?,
-                notes: text(r, "notes").unwrap_or_default(),
-                owner: text(r, "owner").and_then(|o| Role::parse(&o).ok())?,
-                due: text(r, "due").and_then(|d| parse_date(&d)),
-                done_at: r.get("done_at").and_then(instant),
-                created_at: r.get("created_at").and_then(instant),
-                created_by: text(r, "created_by").and_then(|c| Role::parse(&c).ok()),
-                pending: outbox.iter().any(|m| m.change.record == *id),
-            })
+            let pending = outbox.iter().any(|m| m.change.record == *id);
+            Item::read(*id, r, pending)
         })
         .collect();
     // One sort for every list (the lists filter this order), ending on the id so that equal
@@ -67,19 +39,6 @@ fn items(replica: &Replica, outbox: &[Mutation], relationship: Uuid) -> Vec<Item
         )
     });
     items
-}
-
-pub fn rejection_text(i18n: I18n, rejection: Rejection) -> String {
-    match rejection {
-        Rejection::Empty => i18n.t(Msg::ErrRequired).to_owned(),
-        Rejection::TooLong(max) => i18n.fmt(Msg::ErrTooLong, &[&max.to_string()]),
-        Rejection::WrongType | Rejection::UnknownField | Rejection::Mismatch => {
-            i18n.t(Msg::ErrMalformed).to_owned()
-        }
-        Rejection::NotYours => i18n.t(Msg::RejectedNotYours).to_owned(),
-        Rejection::NoAccess => i18n.t(Msg::RejectedNoAccess).to_owned(),
-        Rejection::ClockAhead => i18n.t(Msg::RejectedClockAhead).to_owned(),
-    }
 }
 
 /// What every row of one relationship's list shares.
@@ -102,7 +61,7 @@ impl Rows {
         RecordRef {
             id,
             relationship: self.relationship,
-            kind: Kind::ActionItem,
+            kind: KIND.kind.clone(),
             private: false,
         }
     }
@@ -132,11 +91,12 @@ impl Edit {
 
     fn name(self) -> &'static str {
         match self {
-            Edit::Title => "title",
-            Edit::Notes => "notes",
-            Edit::Due => "due",
-            Edit::Owner => "owner",
+            Edit::Title => Field::Title,
+            Edit::Notes => Field::Notes,
+            Edit::Due => Field::Due,
+            Edit::Owner => Field::Owner,
         }
+        .name()
     }
 
     /// The item's value as the form shows it.
@@ -376,7 +336,7 @@ fn ItemView(item: Memo<Item>, rows: Rows) -> impl IntoView {
     let can_tick = move || !rows.ended.get() && item.with(|i| i.owner == rows.my_role);
     let toggle = move |_| {
         let value = if done() { Value::Null } else { now_value() };
-        sync.edit(rows.record(id), vec![("done_at", value)]);
+        sync.edit(rows.record(id), vec![(Field::DoneAt.name(), value)]);
     };
     let delete = move |_| {
         sync.edit(rows.record(id), vec![(DELETED, json!(true))]);
@@ -462,7 +422,7 @@ fn now_value() -> Value {
 
 /// Checks a value the way the server will, so the error shows at once, at the field.
 fn check(field: &str, value: &Value) -> Option<Rejection> {
-    check_value(Kind::ActionItem, field, value).err()
+    check_value(&KIND, field, value).err()
 }
 
 #[component]
@@ -588,24 +548,24 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
         let value = json!(title.get_untracked().trim());
-        if let Some(rejection) = check("title", &value) {
+        if let Some(rejection) = check(Field::Title.name(), &value) {
             error.set(Some(rejection));
             return;
         }
         error.set(None);
         let mut fields = vec![
-            ("title", value),
-            ("owner", json!(owner.get_untracked())),
-            ("created_at", now_value()),
-            ("created_by", json!(my_role.as_str())),
+            (Field::Title.name(), value),
+            (Field::Owner.name(), json!(owner.get_untracked())),
+            (Field::CreatedAt.name(), now_value()),
+            (Field::CreatedBy.name(), json!(my_role.as_str())),
         ];
         if !due.get_untracked().is_empty() {
-            fields.push(("due", json!(due.get_untracked())));
+            fields.push((Field::Due.name(), json!(due.get_untracked())));
         }
         let record = RecordRef {
             id: Uuid::now_v7(),
             relationship,
-            kind: Kind::ActionItem,
+            kind: KIND.kind.clone(),
             private: false,
         };
         sync.edit(record, fields);
@@ -649,7 +609,7 @@ mod tests {
             replica.apply(&Change {
                 record: Uuid::from_u128(id),
                 relationship: Uuid::from_u128(99),
-                kind: Kind::ActionItem,
+                kind: KIND.kind.clone(),
                 private: false,
                 field: (*field).to_owned(),
                 value: value.clone(),
@@ -664,11 +624,11 @@ mod tests {
 
     fn item(title: &str, due: Value, done: Value, created: i64) -> Vec<(&str, Value)> {
         vec![
-            ("title", json!(title)),
-            ("owner", json!("mentee")),
-            ("due", due),
-            ("done_at", done),
-            ("created_at", json!(created)),
+            (Field::Title.name(), json!(title)),
+            (Field::Owner.name(), json!("mentee")),
+            (Field::Due.name(), due),
+            (Field::DoneAt.name(), done),
+            (Field::CreatedAt.name(), json!(created)),
         ]
     }
 

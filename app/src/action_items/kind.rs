@@ -1,0 +1,227 @@
+//! The action item record: its fields, each named once here, and how a stored record reads.
+
+use crate::{
+    domain::Role,
+    sync::{
+        replica::Record,
+        schema::{instant, parse_date, spec, KindSpec, Type, Writer, DELETED},
+        Kind,
+    },
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::Value;
+use uuid::Uuid;
+
+/// The fields of an action item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Notes,
+    /// The role of the person who is to do it.
+    Owner,
+    Due,
+    /// When its owner ticked it; null when open.
+    DoneAt,
+    CreatedAt,
+    /// The role of the person who added it.
+    CreatedBy,
+}
+
+impl Field {
+    pub const fn name(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Notes => "notes",
+            Field::Owner => "owner",
+            Field::Due => "due",
+            Field::DoneAt => "done_at",
+            Field::CreatedAt => "created_at",
+            Field::CreatedBy => "created_by",
+        }
+    }
+}
+
+/// The kind as the sync core checks it: only the owner ticks, "created by" is the writer.
+pub const KIND: KindSpec = KindSpec {
+    kind: Kind::named("action_item"),
+    fields: &[
+        spec(Field::Title.name(), Type::Text { max: 200 }, Writer::Both),
+        spec(Field::Notes.name(), Type::Notes { max: 2000 }, Writer::Both),
+        spec(Field::Owner.name(), Type::OneOf(Role::NAMES), Writer::Both),
+        spec(Field::Due.name(), Type::OptionalDate, Writer::Both),
+        spec(Field::DoneAt.name(), Type::OptionalTime, Writer::Owner),
+        spec(Field::CreatedAt.name(), Type::Time, Writer::Both),
+        spec(
+            Field::CreatedBy.name(),
+            Type::OneOf(Role::NAMES),
+            Writer::OwnRole,
+        ),
+        spec(DELETED, Type::Bool, Writer::Both),
+    ],
+    owner: Some(Field::Owner.name()),
+    label: Some(Field::Title.name()),
+};
+
+/// An action item as this device has it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionItem {
+    pub id: Uuid,
+    pub title: String,
+    pub notes: String,
+    pub owner: Role,
+    pub due: Option<NaiveDate>,
+    pub done_at: Option<DateTime<Utc>>,
+    pub created_at: Option<DateTime<Utc>>,
+    pub created_by: Option<Role>,
+    /// Not yet acknowledged by the server: the device's state, not a field.
+    pub pending: bool,
+}
+
+impl ActionItem {
+    /// A live item from its record; `None` for a deleted one or one still missing its title
+    /// or owner (their changes may arrive in separate pulls).
+    pub fn read(id: Uuid, record: &Record, pending: bool) -> Option<Self> {
+        let get = |field: Field| record.get(field.name());
+        let text = |field: Field| get(field).and_then(Value::as_str);
+        let role = |field: Field| text(field).and_then(|r| Role::parse(r).ok());
+        if record.get(DELETED) == Some(&Value::Bool(true)) {
+            return None;
+        }
+        Some(Self {
+            id,
+            title: text(Field::Title)?.to_owned(),
+            notes: text(Field::Notes).unwrap_or_default().to_owned(),
+            owner: role(Field::Owner)?,
+            due: text(Field::Due).and_then(parse_date),
+            done_at: get(Field::DoneAt).and_then(instant),
+            created_at: get(Field::CreatedAt).and_then(instant),
+            created_by: role(Field::CreatedBy),
+            pending,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sync::schema::{admit, check_value, Rejection, Stored};
+    use crate::sync::{Change, Hlc, NodeId};
+    use serde_json::json;
+
+    fn change(field: Field, value: Value) -> Change {
+        Change {
+            record: Uuid::from_u128(1),
+            relationship: Uuid::from_u128(2),
+            kind: KIND.kind.clone(),
+            private: false,
+            field: field.name().to_owned(),
+            value,
+            hlc: Hlc {
+                millis: 1,
+                counter: 0,
+                node: NodeId(1),
+            },
+        }
+    }
+
+    #[test]
+    fn every_field_is_declared_once_with_the_tombstone() {
+        for field in [
+            Field::Title,
+            Field::Notes,
+            Field::Owner,
+            Field::Due,
+            Field::DoneAt,
+            Field::CreatedAt,
+            Field::CreatedBy,
+        ] {
+            assert_eq!(
+                KIND.fields
+                    .iter()
+                    .filter(|f| f.name == field.name())
+                    .count(),
+                1
+            );
+        }
+        assert!(KIND.field(DELETED).is_some());
+        assert_eq!(KIND.fields.len(), 8);
+    }
+
+    #[test]
+    fn an_item_holds_what_people_write_into_it() {
+        let ok = |field: Field, value: Value| check_value(&KIND, field.name(), &value).map(|_| ());
+        assert_eq!(ok(Field::Title, json!("Read chapter 3")), Ok(()));
+        assert_eq!(
+            ok(Field::Title, json!("x".repeat(201))),
+            Err(Rejection::TooLong(200))
+        );
+        assert_eq!(ok(Field::Notes, json!("x".repeat(2000))), Ok(()));
+        assert_eq!(ok(Field::Owner, json!("mentee")), Ok(()));
+        assert_eq!(ok(Field::Owner, json!("boss")), Err(Rejection::WrongType));
+        assert_eq!(ok(Field::Due, json!("2026-12-01")), Ok(()));
+        assert_eq!(ok(Field::DoneAt, json!(1_795_766_400_000_i64)), Ok(()));
+        assert_eq!(
+            ok(Field::DoneAt, json!("2026-11-27T08:00:00Z")),
+            Err(Rejection::WrongType),
+            "instants are milliseconds"
+        );
+    }
+
+    #[test]
+    fn only_the_owner_ticks_an_item_and_created_by_is_the_writer() {
+        let owned_by = |role: &str| Stored {
+            relationship: Uuid::from_u128(2),
+            kind: KIND.kind.clone(),
+            private: false,
+            by_writer: false,
+            owner: Some(role.to_owned()),
+            hlc: None,
+        };
+        let tick = change(Field::DoneAt, json!(1_795_766_400_000_i64));
+        let mentee_item = Some(owned_by("mentee"));
+        let as_role =
+            |c: &Change, role| admit(Some(&KIND), c, Some(role), |_| true, mentee_item.as_ref());
+        assert_eq!(as_role(&tick, "mentee"), Ok(true));
+        assert_eq!(as_role(&tick, "mentor"), Err(Rejection::NotYours));
+        assert_eq!(
+            as_role(&change(Field::Title, json!("x")), "mentor"),
+            Ok(true)
+        );
+        assert_eq!(
+            as_role(&change(Field::CreatedBy, json!("mentee")), "mentor"),
+            Err(Rejection::NotYours)
+        );
+    }
+
+    #[test]
+    fn a_deleted_or_half_arrived_record_is_no_item() {
+        let mut record = Record {
+            kind: KIND.kind.clone(),
+            relationship: Uuid::from_u128(2),
+            private: false,
+            fields: Default::default(),
+        };
+        let id = Uuid::from_u128(1);
+        let put = |record: &mut Record, field: &str, value: Value| {
+            let hlc = Hlc {
+                millis: record.fields.len() as u64 + 1,
+                counter: 0,
+                node: NodeId(1),
+            };
+            record.fields.insert(
+                field.to_owned(),
+                crate::sync::replica::Stamped { value, hlc },
+            );
+        };
+        put(&mut record, Field::Title.name(), json!("Read"));
+        assert_eq!(ActionItem::read(id, &record, false), None, "no owner yet");
+        put(&mut record, Field::Owner.name(), json!("mentor"));
+        let item = ActionItem::read(id, &record, true).unwrap();
+        assert_eq!(
+            (item.title.as_str(), item.owner, item.pending),
+            ("Read", Role::Mentor, true)
+        );
+        put(&mut record, DELETED, json!(true));
+        assert_eq!(ActionItem::read(id, &record, false), None);
+    }
+}

@@ -18,6 +18,9 @@ pub use ui::{shell, App};
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    // Readable panic messages in development; a release leaves the hook out (0.5 KB compressed
+    // off every first load), and a panic there still shows as "unreachable".
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     // As `leptos::mount::hydrate_lazy` does, plus the signal when it is done; leptos's own
     // executor is set up inside `hydrate_from_async`, so this first task goes to the browser's.

@@ -29,6 +29,11 @@ test("after one online visit, every relationship opens offline from the home scr
     await expect(mentor.getByRole("link", { name: /^Second cohort/ })).toBeVisible();
     await expect(mentor.getByText("Could not reach Tandem", { exact: false })).toHaveCount(0);
   }
+  // A reload offline shows what the device knows, not only what the kept page held.
+  await mentor.reload();
+  await ready(mentor);
+  await expect(mentor.getByRole("link", { name: /^Second cohort/ })).toBeVisible();
+  await expect(mentor.getByRole("link", { name: /^Mentoring with Menno Mentee/ })).toBeVisible();
   // The action items of the paired relationship are there too.
   await mentor.getByRole("link", { name: /^Mentoring with Menno Mentee/ }).click();
   await expect(mentor.getByRole("heading", { name: "Action items" })).toBeVisible();
@@ -42,12 +47,16 @@ test("a relationship the partner ends turns read-only on the open page without a
   await addItem(mentee, "Read chapter 3");
   await expect(mentor.getByRole("checkbox", { name: "Read chapter 3" })).toBeVisible({ timeout: 5000 });
 
+  // The mentee is editing the item when it happens.
+  await mentee.getByRole("button", { name: "Edit “Read chapter 3”" }).click();
+  await expect(mentee.getByLabel("Title", { exact: true })).toBeVisible();
   await mentor.getByRole("button", { name: "End relationship" }).click();
   await mentor.getByRole("button", { name: "Yes, end it" }).click();
   await expect(mentor.getByText(/^Ended /)).toBeVisible();
 
   await expect(mentee.getByText(/^Ended /)).toBeVisible({ timeout: 20_000 });
   await expect(mentee.getByLabel("New action item")).toHaveCount(0);
+  await expect(mentee.getByLabel("Title", { exact: true })).toHaveCount(0);
   await expect(mentee.getByRole("checkbox", { name: "Read chapter 3" })).toBeDisabled();
   await expect(mentee.getByRole("button", { name: "Edit “Read chapter 3”" })).toHaveCount(0);
   await expect(mentee.getByRole("button", { name: "End relationship" })).toHaveCount(0);

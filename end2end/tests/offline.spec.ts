@@ -4,18 +4,15 @@ import { addItem, pairUp, ready, test } from "./helpers";
 /** Waits until the service worker controls the page and has stored it. */
 async function installed(page: Page) {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
-  await page.waitForFunction(
-    async () => {
-      const keys = await caches.keys();
-      for (const key of keys) {
-        const cache = await caches.open(key);
-        if (await cache.match(location.pathname)) return true;
+  // Polled from here: a predicate that returns a promise would count as true at once.
+  const stored = () =>
+    page.evaluate(async () => {
+      for (const key of await caches.keys()) {
+        if (await (await caches.open(key)).match(location.pathname)) return true;
       }
       return false;
-    },
-    undefined,
-    { timeout: 20_000 },
-  );
+    });
+  await expect.poll(stored, { timeout: 20_000 }).toBe(true);
 }
 
 const status = (page: Page) => page.getByRole("button", { name: /^Sync status:/ });

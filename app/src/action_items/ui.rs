@@ -11,7 +11,7 @@ use crate::{
         schema::{check_value, parse_date, DELETED},
         Mutation, Rejection,
     },
-    ui::{form::rejection_text, home::role_name},
+    ui::{form::rejection_text, home::role_name, use_live},
 };
 use leptos::{ev::SubmitEvent, prelude::*};
 use serde_json::{json, Value};
@@ -106,6 +106,16 @@ impl Edit {
             Edit::Notes => item.notes.clone(),
             Edit::Due => item.due.map(|d| d.to_string()).unwrap_or_default(),
             Edit::Owner => item.owner.as_str().to_owned(),
+        }
+    }
+
+    /// The field's label in the form.
+    fn label(self) -> Msg {
+        match self {
+            Edit::Title => Msg::ItemTitle,
+            Edit::Notes => Msg::ItemNotes,
+            Edit::Due => Msg::ItemDue,
+            Edit::Owner => Msg::ItemFor,
         }
     }
 
@@ -282,7 +292,12 @@ fn UndoBar(rows: Rows) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     view! {
-        <p class="undo" role="status" aria-live="polite" hidden=move || rows.undo.with(Option::is_none)>
+        <p
+            class="undo"
+            role="status"
+            aria-live="polite"
+            hidden=move || rows.undo.with(Option::is_none) || rows.ended.get()
+        >
             <span>{move || rows.undo.get().map(|(_, title)| i18n.fmt(Msg::ItemDeleted, &[&title]))}</span>
             " "
             <button class="button secondary" on:click=move |_| {
@@ -315,7 +330,11 @@ fn ItemRow(item: Item, rows: Rows) -> impl IntoView {
     let done = move || item.with(|i| i.done_at.is_some());
     view! {
         <li class="item" class:overdue=move || item.with(overdue) class:done=done>
-            <Show when=move || rows.editing(id) fallback=move || view! { <ItemView item rows /> }>
+            // An open form closes when the relationship ends: nothing more can be saved.
+            <Show
+                when=move || rows.editing(id) && !rows.ended.get()
+                fallback=move || view! { <ItemView item rows /> }
+            >
                 {move || rows.draft.get_untracked().map(|draft| view! { <EditItem item rows draft /> })}
             </Show>
         </li>
@@ -511,7 +530,12 @@ fn Meanwhile(item: Memo<Item>, draft: Draft, field: Edit) -> impl IntoView {
             <p class="meanwhile" role="status">
                 {move || i18n.fmt(Msg::ChangedMeanwhile, &[&field.words(i18n, &theirs.get())])}
                 " "
-                <button type="button" class="button secondary" on:click=take.clone()>
+                <button
+                    type="button"
+                    class="button secondary"
+                    aria-label=move || i18n.fmt(Msg::UseTheirsFor, &[i18n.t(field.label())])
+                    on:click=take.clone()
+                >
                     {i18n.tr(Msg::UseTheirs)}
                 </button>
             </p>
@@ -540,6 +564,7 @@ fn OwnerSelect(id: &'static str, value: RwSignal<String>, my_role: Role) -> impl
 #[component]
 fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
     let i18n = use_i18n();
+    let live = use_live();
     let sync = use_sync();
     let title = RwSignal::new(String::new());
     let due = RwSignal::new(String::new());
@@ -594,7 +619,10 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
                 <label for="new-item-due">{i18n.tr(Msg::ItemDueOptional)}</label>
                 <input id="new-item-due" type="date" bind:value=due />
             </div>
-            <button type="submit" class="button primary">{i18n.tr(Msg::Add)}</button>
+            // Until the app runs, a submit would only reload the page and lose what was typed.
+            <button type="submit" class="button primary" disabled=move || !live.get()>
+                {i18n.tr(Msg::Add)}
+            </button>
         </form>
     }
 }

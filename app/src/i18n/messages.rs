@@ -129,6 +129,7 @@ messages! {
     NoDueDate => "no due date", "geen uiterste datum";
     ChangedMeanwhile => "Meanwhile this was changed elsewhere to “{}”.", "Intussen is dit elders gewijzigd in “{}”.";
     UseTheirs => "Use theirs", "Die overnemen";
+    UseTheirsFor => "Use theirs for {}", "Die overnemen voor {}";
     Today => "today", "vandaag";
     Yesterday => "yesterday", "gisteren";
     Edit => "Edit", "Bewerken";

@@ -18,14 +18,19 @@ pub fn set_status(error: &AppError) {
     }
 }
 
-/// The request asks for HTML: a browser submitting a form without the app.
+/// A browser submitting a form without the app: a form-encoded POST that asks for HTML.
 fn plain_form_post() -> bool {
     use_context::<http::request::Parts>().is_some_and(|parts| {
-        parts
-            .headers
-            .get(http::header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("text/html"))
+        let header = |name| {
+            parts
+                .headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+        };
+        parts.method == http::Method::POST
+            && header(http::header::ACCEPT).contains("text/html")
+            && header(http::header::CONTENT_TYPE).starts_with("application/x-www-form-urlencoded")
     })
 }
 

@@ -238,7 +238,6 @@ pub fn today() -> chrono::NaiveDate {
     }
 }
 
-/// Wall-clock milliseconds; the browser's own clock, so chrono's clock stays out of the wasm.
 /// An instant on this device's wall clock: the browser's time zone (UTC on the server).
 pub fn local_time(at: DateTime<Utc>) -> chrono::NaiveDateTime {
     #[cfg(feature = "hydrate")]
@@ -256,6 +255,7 @@ pub fn local_time(at: DateTime<Utc>) -> chrono::NaiveDateTime {
     }
 }
 
+/// Wall-clock milliseconds; the browser's own clock, so chrono's clock stays out of the wasm.
 pub fn now_millis() -> u64 {
     #[cfg(feature = "hydrate")]
     {

@@ -40,8 +40,13 @@ impl Directory {
             .with_untracked(|l| l.as_ref()?.iter().find(|r| r.id == id).cloned())
     }
 
-    /// The server's whole list: it replaces the device's.
+    /// The server's whole list, asked for now: it replaces the device's. Until the app is live
+    /// and knows whose device this is, answers are not taken: a page served from the worker's
+    /// cache carries an answer that may be older than the device's copy.
     pub fn replace(self, list: Vec<RelationshipView>) {
+        if self.user.get_value().is_none() {
+            return;
+        }
         if self.list.with_untracked(|l| l.as_ref() != Some(&list)) {
             self.list.set(Some(list));
             self.save();
@@ -55,27 +60,29 @@ impl Directory {
         }
         self.user.set_value(user);
         self.refreshed_at.set_value(0);
-        if user.is_none() {
-            self.list.set(None);
-        } else if self.list.with_untracked(Option::is_some) {
-            // The server answered before the app went live: newer than the device's copy.
-            self.save();
-        } else {
-            self.list.set(user.and_then(browser::load));
+        // Never another person's list: each person's copy is their own.
+        self.list.set(user.and_then(browser::load));
+        if user.is_some() {
+            self.refresh(0);
         }
     }
 
     /// Asks the server again, unless it was asked within the last few seconds.
     pub fn refresh(self, now_millis: u64) {
-        if self.user.get_value().is_none()
-            || now_millis < self.refreshed_at.get_value() + REFRESH_EVERY_MS
-        {
+        let Some(user) = self.user.get_value() else {
+            return;
+        };
+        let last = self.refreshed_at.get_value();
+        if last != 0 && now_millis < last + REFRESH_EVERY_MS {
             return;
         }
-        self.refreshed_at.set_value(now_millis);
+        self.refreshed_at.set_value(now_millis.max(1));
         leptos::task::spawn_local(async move {
+            // An answer for someone who has signed out meanwhile is dropped.
             if let Ok(list) = my_relationships().await {
-                self.replace(list);
+                if self.user.get_value() == Some(user) {
+                    self.replace(list);
+                }
             }
         });
     }

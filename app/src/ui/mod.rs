@@ -116,7 +116,16 @@ fn live() -> RwSignal<bool> {
     let live = RwSignal::new(false);
     #[cfg(feature = "hydrate")]
     LIVE.set(Some(live));
+    provide_context(Live(live));
     live
+}
+
+#[derive(Clone, Copy)]
+struct Live(RwSignal<bool>);
+
+/// True once the app runs in the browser: for controls that do nothing before.
+pub fn use_live() -> Signal<bool> {
+    expect_context::<Live>().0.into()
 }
 
 #[component]

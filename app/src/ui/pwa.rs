@@ -6,6 +6,14 @@ pub fn register() {
     #[cfg(feature = "hydrate")]
     if option_env!("LEPTOS_WATCH").is_none() {
         browser::call_container("register", &"/sw.js".into());
+        // Pages opened while the first worker was still installing were never kept (nobody
+        // controlled them to hear it): keep the open one as soon as a worker takes over.
+        browser::on_controller_change(|| {
+            keep(vec![leptos::prelude::window()
+                .location()
+                .pathname()
+                .unwrap_or_default()])
+        });
     }
 }
 
@@ -46,6 +54,19 @@ mod browser {
         if let Some(container) = container() {
             call(&container, method, arg);
         }
+    }
+
+    /// Runs `then` whenever another worker starts controlling the page. Lives as long as the page.
+    pub fn on_controller_change(then: fn()) {
+        use wasm_bindgen::closure::Closure;
+        let Some(container) = container() else { return };
+        let listener = Closure::<dyn Fn()>::new(then);
+        if let Ok(add) = Reflect::get(&container, &"addEventListener".into())
+            .and_then(|f| f.dyn_into::<Function>())
+        {
+            let _ = add.call2(&container, &"controllerchange".into(), listener.as_ref());
+        }
+        listener.forget();
     }
 
     /// Sends the worker `{ type, paths }`, built as a JavaScript object directly.

@@ -1,6 +1,6 @@
 //! The one error type of the app layer: what a server function can answer, with its HTTP status.
 
-use crate::domain::FieldError;
+use crate::problem::FieldError;
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
@@ -68,7 +68,7 @@ impl AppError {
     }
 
     /// The errors that belong to one form field, if any.
-    pub fn field_error(&self, field: crate::domain::Field) -> Option<FieldError> {
+    pub fn field_error(&self, field: crate::problem::Field) -> Option<FieldError> {
         match self {
             Self::Invalid(errors) => errors.iter().copied().find(|e| e.field == field),
             _ => None,

@@ -1,15 +1,17 @@
-//! Tandem's shared core: domain, server function declarations, UI, and (with `ssr`) the server side.
+//! Tandem's shared core: the infrastructure every feature uses, then one folder per feature.
 
-pub mod action_items;
-pub mod api;
-pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod kinds;
+pub mod problem;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod sync;
 pub mod ui;
+
+pub mod accounts;
+pub mod action_items;
+pub mod relationships;
 
 pub use ui::{shell, App};
 

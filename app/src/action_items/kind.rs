@@ -1,7 +1,7 @@
 //! The action item record: its fields, each named once here, and how a stored record reads.
 
 use crate::{
-    domain::Role,
+    relationships::Role,
     sync::{
         replica::Record,
         schema::{instant, parse_date, spec, KindSpec, Type, Writer, DELETED},

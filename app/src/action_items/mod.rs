@@ -1,6 +1,7 @@
 //! Action items: what either person promised to do, kept and visible to both, editable offline.
 
 mod kind;
+mod messages;
 mod ui;
 
 pub use kind::KIND;

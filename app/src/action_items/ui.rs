@@ -1,9 +1,12 @@
 //! The action items of one relationship: for both people, kept and visible, editable offline.
 
-use super::kind::{ActionItem as Item, Field, KIND};
+use super::{
+    kind::{ActionItem as Item, Field, KIND},
+    messages::ActionItemMsg,
+};
 use crate::{
-    domain::Role,
-    i18n::{use_i18n, I18n, Msg},
+    i18n::{use_i18n, I18n, Message, Msg},
+    relationships::{role_name, Role},
     sync::{
         client::RecordRef,
         engine::{local_time, now_millis, today, use_sync},
@@ -11,7 +14,7 @@ use crate::{
         schema::{check_value, parse_date, DELETED},
         Mutation, Rejection,
     },
-    ui::{form::rejection_text, home::role_name, use_live},
+    ui::{form::rejection_text, use_live},
 };
 use leptos::{ev::SubmitEvent, prelude::*};
 use serde_json::{json, Value};
@@ -110,12 +113,12 @@ impl Edit {
     }
 
     /// The field's label in the form.
-    fn label(self) -> Msg {
+    fn label(self) -> Message {
         match self {
-            Edit::Title => Msg::ItemTitle,
-            Edit::Notes => Msg::ItemNotes,
-            Edit::Due => Msg::ItemDue,
-            Edit::Owner => Msg::ItemFor,
+            Edit::Title => ActionItemMsg::ItemTitle,
+            Edit::Notes => ActionItemMsg::ItemNotes,
+            Edit::Due => ActionItemMsg::ItemDue,
+            Edit::Owner => ActionItemMsg::ItemFor,
         }
     }
 
@@ -133,7 +136,7 @@ impl Edit {
         match self {
             Edit::Due => parse_date(shown)
                 .map(|d| i18n.date(d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc()))
-                .unwrap_or_else(|| i18n.t(Msg::NoDueDate).to_owned()),
+                .unwrap_or_else(|| i18n.t(ActionItemMsg::NoDueDate).to_owned()),
             Edit::Owner => Role::parse(shown)
                 .map(|r| role_name(i18n, r).to_owned())
                 .unwrap_or_default(),
@@ -231,11 +234,11 @@ pub fn ActionItems(
     let group = move |role: Role| {
         let heading = move || {
             if role == my_role {
-                i18n.t(Msg::ItemsYours).to_owned()
+                i18n.t(ActionItemMsg::ItemsYours).to_owned()
             } else {
                 partner.with_value(|p| match p {
-                    Some(name) => i18n.fmt(Msg::ItemsOf, &[name]),
-                    None => i18n.fmt(Msg::ItemsOfRole, &[role_name(i18n, role)]),
+                    Some(name) => i18n.fmt(ActionItemMsg::ItemsOf, &[name]),
+                    None => i18n.fmt(ActionItemMsg::ItemsOfRole, &[role_name(i18n, role)]),
                 })
             }
         };
@@ -252,13 +255,13 @@ pub fn ActionItems(
             <div class="item-group">
                 <h3>{heading}</h3>
                 <Show when=move || open.with(Vec::is_empty)>
-                    <p class="empty">{i18n.tr(Msg::NoOpenItems)}</p>
+                    <p class="empty">{i18n.tr(ActionItemMsg::NoOpenItems)}</p>
                 </Show>
                 <ItemList items=open rows />
                 // Hidden rather than removed when empty, so that an open "done" section stays
                 // open while items are ticked.
                 <details class="done-items" hidden=move || done.with(Vec::is_empty)>
-                    <summary>{move || i18n.fmt(Msg::DoneCount, &[&done.with(Vec::len).to_string()])}</summary>
+                    <summary>{move || i18n.fmt(ActionItemMsg::DoneCount, &[&done.with(Vec::len).to_string()])}</summary>
                     <ItemList items=done rows />
                 </details>
             </div>
@@ -267,7 +270,7 @@ pub fn ActionItems(
 
     view! {
         <section class="panel" aria-labelledby="items-heading">
-            <h2 id="items-heading">{i18n.tr(Msg::ActionItems)}</h2>
+            <h2 id="items-heading">{i18n.tr(ActionItemMsg::ActionItems)}</h2>
             // The device's data is read after hydration: until then the lists are empty, in
             // the server's HTML and the first client render alike.
             <Show
@@ -298,7 +301,7 @@ fn UndoBar(rows: Rows) -> impl IntoView {
             aria-live="polite"
             hidden=move || rows.undo.with(Option::is_none) || rows.ended.get()
         >
-            <span>{move || rows.undo.get().map(|(_, title)| i18n.fmt(Msg::ItemDeleted, &[&title]))}</span>
+            <span>{move || rows.undo.get().map(|(_, title)| i18n.fmt(ActionItemMsg::ItemDeleted, &[&title]))}</span>
             " "
             <button class="button secondary" on:click=move |_| {
                 if let Some((id, _)) = rows.undo.get_untracked() {
@@ -366,21 +369,25 @@ fn ItemView(item: Memo<Item>, rows: Rows) -> impl IntoView {
         item.with(|i| {
             let date = i18n.date(i.due?.and_hms_opt(12, 0, 0)?.and_utc());
             let msg = if overdue(i) {
-                Msg::OverdueSince
+                ActionItemMsg::OverdueSince
             } else {
-                Msg::DueOn
+                ActionItemMsg::DueOn
             };
             Some(i18n.fmt(msg, &[&date]))
         })
     };
     let done_at = move || {
-        item.with(|i| i.done_at)
-            .map(|at| i18n.fmt(Msg::DoneAt, &[&i18n.moment(local_time(at), today())]))
+        item.with(|i| i.done_at).map(|at| {
+            i18n.fmt(
+                ActionItemMsg::DoneAt,
+                &[&i18n.moment(local_time(at), today())],
+            )
+        })
     };
     let added = move || item.with(|i| added_text(i18n, i, rows.my_role));
     let pending = move || {
         item.with(|i| i.pending)
-            .then(|| i18n.t(Msg::NotSyncedYet).to_owned())
+            .then(|| i18n.t(ActionItemMsg::NotSyncedYet).to_owned())
     };
     let notes = move || item.with(|i| (!i.notes.is_empty()).then(|| i.notes.clone()));
     view! {
@@ -399,14 +406,14 @@ fn ItemView(item: Memo<Item>, rows: Rows) -> impl IntoView {
             <div class="item-actions">
                 <button
                     class="button secondary"
-                    aria-label=move || i18n.fmt(Msg::EditItem, &[&title()])
+                    aria-label=move || i18n.fmt(ActionItemMsg::EditItem, &[&title()])
                     on:click=edit
                 >
                     {i18n.tr(Msg::Edit)}
                 </button>
                 <button
                     class="button secondary"
-                    aria-label=move || i18n.fmt(Msg::DeleteItem, &[&title()])
+                    aria-label=move || i18n.fmt(ActionItemMsg::DeleteItem, &[&title()])
                     on:click=delete
                 >
                     {i18n.tr(Msg::Delete)}
@@ -427,11 +434,11 @@ fn added_text(i18n: I18n, item: &Item, my_role: Role) -> Option<String> {
     let by = item.created_by?;
     let on = item.created_at?;
     let who = if by == my_role {
-        i18n.t(Msg::You).to_owned()
+        i18n.t(ActionItemMsg::You).to_owned()
     } else {
-        i18n.fmt(Msg::YourPartnerRole, &[role_name(i18n, by)])
+        i18n.fmt(ActionItemMsg::YourPartnerRole, &[role_name(i18n, by)])
     };
-    Some(i18n.fmt(Msg::AddedBy, &[&who, &i18n.date(on)]))
+    Some(i18n.fmt(ActionItemMsg::AddedBy, &[&who, &i18n.date(on)]))
 }
 
 /// Now, as an instant field holds it.
@@ -486,19 +493,19 @@ fn EditItem(item: Memo<Item>, rows: Rows, draft: Draft) -> impl IntoView {
     view! {
         <form class="edit-item" on:submit=save novalidate>
             <div class="field">
-                <label for="edit-title">{i18n.tr(Msg::ItemTitle)}</label>
+                <label for="edit-title">{i18n.tr(ActionItemMsg::ItemTitle)}</label>
                 <input id="edit-title" type="text" maxlength=200 bind:value=title aria-describedby="edit-title-message" />
                 <p id="edit-title-message" class="field-message field-error" aria-live="polite">{error_for(Edit::Title)}</p>
                 {meanwhile(Edit::Title)}
             </div>
             <div class="field">
-                <label for="edit-notes">{i18n.tr(Msg::ItemNotes)}</label>
+                <label for="edit-notes">{i18n.tr(ActionItemMsg::ItemNotes)}</label>
                 <textarea id="edit-notes" maxlength=2000 rows=3 bind:value=notes aria-describedby="edit-notes-message"></textarea>
                 <p id="edit-notes-message" class="field-message field-error" aria-live="polite">{error_for(Edit::Notes)}</p>
                 {meanwhile(Edit::Notes)}
             </div>
             <div class="field">
-                <label for="edit-due">{i18n.tr(Msg::ItemDue)}</label>
+                <label for="edit-due">{i18n.tr(ActionItemMsg::ItemDue)}</label>
                 <input id="edit-due" type="date" bind:value=due />
                 {meanwhile(Edit::Due)}
             </div>
@@ -528,15 +535,15 @@ fn Meanwhile(item: Memo<Item>, draft: Draft, field: Edit) -> impl IntoView {
     view! {
         <Show when=conflict>
             <p class="meanwhile" role="status">
-                {move || i18n.fmt(Msg::ChangedMeanwhile, &[&field.words(i18n, &theirs.get())])}
+                {move || i18n.fmt(ActionItemMsg::ChangedMeanwhile, &[&field.words(i18n, &theirs.get())])}
                 " "
                 <button
                     type="button"
                     class="button secondary"
-                    aria-label=move || i18n.fmt(Msg::UseTheirsFor, &[i18n.t(field.label())])
+                    aria-label=move || i18n.fmt(ActionItemMsg::UseTheirsFor, &[i18n.t(field.label())])
                     on:click=take.clone()
                 >
-                    {i18n.tr(Msg::UseTheirs)}
+                    {i18n.tr(ActionItemMsg::UseTheirs)}
                 </button>
             </p>
         </Show>
@@ -548,13 +555,13 @@ fn OwnerSelect(id: &'static str, value: RwSignal<String>, my_role: Role) -> impl
     let i18n = use_i18n();
     view! {
         <div class="field">
-            <label for=id>{i18n.tr(Msg::ItemFor)}</label>
+            <label for=id>{i18n.tr(ActionItemMsg::ItemFor)}</label>
             <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
                 <option value=my_role.as_str() selected=move || value.get() == my_role.as_str()>
-                    {i18n.tr(Msg::ForMe)}
+                    {i18n.tr(ActionItemMsg::ForMe)}
                 </option>
                 <option value=my_role.partner().as_str() selected=move || value.get() == my_role.partner().as_str()>
-                    {move || i18n.fmt(Msg::ForPartner, &[role_name(i18n, my_role.partner())])}
+                    {move || i18n.fmt(ActionItemMsg::ForPartner, &[role_name(i18n, my_role.partner())])}
                 </option>
             </select>
         </div>
@@ -599,9 +606,9 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
     };
     view! {
         <form class="add-item" on:submit=add novalidate>
-            <h3>{i18n.tr(Msg::AddItemHeading)}</h3>
+            <h3>{i18n.tr(ActionItemMsg::AddItemHeading)}</h3>
             <div class="field">
-                <label for="new-item">{i18n.tr(Msg::NewItem)}</label>
+                <label for="new-item">{i18n.tr(ActionItemMsg::NewItem)}</label>
                 <input
                     id="new-item"
                     type="text"
@@ -616,7 +623,7 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
             </div>
             <OwnerSelect id="new-item-owner" value=owner my_role />
             <div class="field">
-                <label for="new-item-due">{i18n.tr(Msg::ItemDueOptional)}</label>
+                <label for="new-item-due">{i18n.tr(ActionItemMsg::ItemDueOptional)}</label>
                 <input id="new-item-due" type="date" bind:value=due />
             </div>
             // Until the app runs, a submit would only reload the page and lose what was typed.

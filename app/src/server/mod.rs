@@ -1,9 +1,7 @@
-//! Server-only code: database, password hashing, sessions, and the queries behind the server functions.
+//! Server-only infrastructure: database, sessions, rate limits, answering server functions, and the sync store.
 
-pub mod accounts;
 pub mod db;
 pub mod rate_limit;
-pub mod relationships;
 pub mod respond;
 pub mod session;
 pub mod sync;

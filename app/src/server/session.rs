@@ -1,7 +1,7 @@
 //! Database-backed sessions carried by an HttpOnly cookie, and who is calling.
 
 use super::ServerContext;
-use crate::{api::UserView, error::AppError};
+use crate::error::AppError;
 use chrono::{DateTime, Duration, Utc};
 use http::{header, request::Parts, HeaderValue};
 use leptos::prelude::use_context;
@@ -20,16 +20,6 @@ pub struct Caller {
     pub id: Uuid,
     pub display_name: String,
     pub email: String,
-}
-
-impl Caller {
-    pub fn view(&self) -> UserView {
-        UserView {
-            id: self.id,
-            display_name: self.display_name.clone(),
-            email: self.email.clone(),
-        }
-    }
 }
 
 fn hash(token: &str) -> String {

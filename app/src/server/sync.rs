@@ -2,9 +2,9 @@
 
 use super::{session::Caller, ServerContext};
 use crate::{
-    domain::Role,
     error::AppError,
     kinds,
+    relationships::Role,
     sync::{
         schema::{admit, KindSpec, Stored},
         Change, Clock, Cursors, Hlc, Kind, Mutation, NodeId, Outcome, PullReply, PushReply,

@@ -139,7 +139,7 @@ impl SyncEngine {
 
     #[cfg(feature = "hydrate")]
     async fn cycle(self) {
-        use crate::api::{pull, push};
+        use super::api::{pull, push};
         let go = self.status.with_untracked(|s| s.online && !s.syncing)
             && self.device.with_untracked(Option::is_some);
         if !go {

@@ -1,5 +1,6 @@
 //! Offline-first sync: records of fields merged last-writer-wins by hybrid logical clock.
 
+pub mod api;
 pub mod client;
 pub mod engine;
 pub mod hlc;

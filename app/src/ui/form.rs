@@ -1,9 +1,9 @@
 //! Form pieces: a labelled field with its error, and translated error texts.
 
 use crate::{
-    domain::{Field, FieldError, Problem},
     error::{AppError, InviteProblem},
-    i18n::{use_i18n, I18n, Msg},
+    i18n::{use_i18n, I18n, Message, Msg},
+    problem::{Field, FieldError, Problem},
     sync::Rejection,
 };
 use leptos::prelude::*;
@@ -95,13 +95,13 @@ pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView
 #[component]
 pub fn TextField(
     id: &'static str,
-    label: Msg,
+    label: Message,
     value: RwSignal<String>,
     #[prop(into)] error: Signal<Option<FieldError>>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     maxlength: usize,
-    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional)] hint: Option<Message>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let message_id = format!("{id}-message");

@@ -2,7 +2,7 @@
 
 use super::use_auth;
 use crate::{
-    api::SignOut,
+    accounts::SignOut,
     i18n::{use_i18n, Locale, Msg},
 };
 use leptos::prelude::*;

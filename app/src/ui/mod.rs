@@ -1,25 +1,19 @@
-//! The user interface: the HTML shell, the app with its routes, and the pages.
+//! The user interface every page shares: the HTML shell, the app with its routes, the header, forms.
 
-mod auth;
-pub mod directory;
 pub mod form;
 mod header;
-pub mod home;
-mod invite;
-mod lazy;
-mod page_data;
+pub mod lazy;
+pub mod page_data;
 pub mod pwa;
-mod relationship;
 mod sync_status;
 
 use crate::{
-    api::{me, UserView},
+    accounts::{self, me, UserView},
     error::AppError,
     i18n::{initial_locale, use_i18n, I18n, Msg},
+    relationships::{self, Directory},
     sync::engine::SyncEngine,
 };
-use directory::Directory;
-use lazy::lazy_page;
 use leptos::prelude::*;
 use leptos_meta::HashedStylesheet;
 use leptos_router::{
@@ -177,42 +171,17 @@ pub fn App() -> impl IntoView {
             <header::Header />
             <main id="main">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=home::HomePage />
-                    <Route path=path!("/signup") view={Lazy::<SignUpRoute>::new()} />
-                    <Route path=path!("/signin") view={Lazy::<SignInRoute>::new()} />
-                    <Route path=path!("/r/:id") view={Lazy::<RelationshipRoute>::new()} />
-                    <Route path=path!("/invite/:token") view={Lazy::<InviteRoute>::new()} />
+                    <Route path=path!("/") view=relationships::HomePage />
+                    // Every other page loads when first needed (see `lazy_page!`).
+                    <Route path=path!("/signup") view={Lazy::<accounts::SignUpRoute>::new()} />
+                    <Route path=path!("/signin") view={Lazy::<accounts::SignInRoute>::new()} />
+                    <Route path=path!("/r/:id") view={Lazy::<relationships::RelationshipRoute>::new()} />
+                    <Route path=path!("/invite/:token") view={Lazy::<relationships::InviteRoute>::new()} />
                 </Routes>
             </main>
         </Router>
     }
 }
-
-// Every page but the home screen loads when first needed; `make size` names them by chunk.
-lazy_page!(
-    SignUpRoute,
-    sign_up_page,
-    preload_sign_up_page,
-    auth::SignUpPage
-);
-lazy_page!(
-    SignInRoute,
-    sign_in_page,
-    preload_sign_in_page,
-    auth::SignInPage
-);
-lazy_page!(
-    RelationshipRoute,
-    relationship_page,
-    preload_relationship_page,
-    relationship::RelationshipPage
-);
-lazy_page!(
-    InviteRoute,
-    invite_page,
-    preload_invite_page,
-    invite::InvitePage
-);
 
 #[component]
 fn NotFound() -> impl IntoView {
@@ -228,34 +197,5 @@ fn NotFound() -> impl IntoView {
                 <a href="/">{i18n.tr(Msg::BackHome)}</a>
             </p>
         </section>
-    }
-}
-
-/// A link back to where the user was going, only ever within this site. Browsers drop tabs
-/// and line breaks from URLs, so `/\t/evil.example` would become `//evil.example`: no
-/// whitespace or control characters at all.
-pub fn safe_next(next: Option<String>) -> String {
-    next.filter(|n| {
-        n.starts_with('/')
-            && !n.starts_with("//")
-            && !n.contains('\\')
-            && !n.chars().any(|c| c.is_whitespace() || c.is_control())
-    })
-    .unwrap_or_else(|| "/".to_owned())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn next_stays_on_this_site() {
-        assert_eq!(safe_next(Some("/invite/abc".into())), "/invite/abc");
-        assert_eq!(safe_next(Some("//evil.example".into())), "/");
-        assert_eq!(safe_next(Some("https://evil.example".into())), "/");
-        assert_eq!(safe_next(Some("/\\evil.example".into())), "/");
-        assert_eq!(safe_next(Some("/\t/evil.example".into())), "/");
-        assert_eq!(safe_next(Some("/\n/evil.example".into())), "/");
-        assert_eq!(safe_next(None), "/");
     }
 }

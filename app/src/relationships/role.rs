@@ -1,6 +1,6 @@
 //! The part a person plays in one mentoring relationship.
 
-use super::problem::{Field, FieldError, Problem};
+use crate::problem::{Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

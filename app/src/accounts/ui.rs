@@ -1,14 +1,14 @@
 //! The sign-up and sign-in pages. Both forms post to their server function and work before
 //! the app has loaded; once it has, they check fields first and stay in the page.
 
-use super::{
-    form::{field_error, FormError, TextField},
-    safe_next, use_auth,
-};
+use super::{safe_next, AccountMsg, DisplayName, Email, Password, SignIn, SignUp};
 use crate::{
-    api::{SignIn, SignUp},
-    domain::{DisplayName, Email, Field, FieldError, Password, Problem},
     i18n::{use_i18n, Msg},
+    problem::{Field, FieldError, Problem},
+    ui::{
+        form::{field_error, FormError, TextField},
+        use_auth,
+    },
 };
 use leptos::{ev::SubmitEvent, prelude::*};
 use leptos_router::hooks::use_query_map;
@@ -75,21 +75,21 @@ pub fn SignUpPage() -> impl IntoView {
 
     view! {
         <section class="panel narrow">
-            <h1>{i18n.tr(Msg::SignUpTitle)}</h1>
+            <h1>{i18n.tr(AccountMsg::SignUpTitle)}</h1>
             <ActionForm action on:submit:capture=check attr:novalidate=true>
                 <input type="hidden" name="next" value=next />
                 <TextField
                     id="display_name"
-                    label=Msg::DisplayName
+                    label=AccountMsg::DisplayName
                     value=name
                     autocomplete="name"
                     maxlength=DisplayName::MAX
-                    hint=Msg::DisplayNameHint
+                    hint=AccountMsg::DisplayNameHint
                     error=field_error(client, server, Field::DisplayName)
                 />
                 <TextField
                     id="email"
-                    label=Msg::Email
+                    label=AccountMsg::Email
                     kind="email"
                     value=email
                     autocomplete="email"
@@ -98,12 +98,12 @@ pub fn SignUpPage() -> impl IntoView {
                 />
                 <TextField
                     id="password"
-                    label=Msg::Password
+                    label=AccountMsg::Password
                     kind="password"
                     value=password
                     autocomplete="new-password"
                     maxlength=Password::MAX
-                    hint=Msg::PasswordHint
+                    hint=AccountMsg::PasswordHint
                     error=field_error(client, server, Field::Password)
                 />
                 <FormError error=Signal::derive(server) />
@@ -112,7 +112,7 @@ pub fn SignUpPage() -> impl IntoView {
                 </button>
             </ActionForm>
             <p>
-                {i18n.tr(Msg::HaveAccount)} " "
+                {i18n.tr(AccountMsg::HaveAccount)} " "
                 <a href=move || format!("/signin?next={}", next.get())>{i18n.tr(Msg::SignIn)}</a>
             </p>
         </section>
@@ -141,12 +141,12 @@ pub fn SignInPage() -> impl IntoView {
 
     view! {
         <section class="panel narrow">
-            <h1>{i18n.tr(Msg::SignInTitle)}</h1>
+            <h1>{i18n.tr(AccountMsg::SignInTitle)}</h1>
             <ActionForm action on:submit:capture=check attr:novalidate=true>
                 <input type="hidden" name="next" value=next />
                 <TextField
                     id="email"
-                    label=Msg::Email
+                    label=AccountMsg::Email
                     kind="email"
                     value=email
                     autocomplete="email"
@@ -155,7 +155,7 @@ pub fn SignInPage() -> impl IntoView {
                 />
                 <TextField
                     id="password"
-                    label=Msg::Password
+                    label=AccountMsg::Password
                     kind="password"
                     value=password
                     autocomplete="current-password"
@@ -168,7 +168,7 @@ pub fn SignInPage() -> impl IntoView {
                 </button>
             </ActionForm>
             <p>
-                {i18n.tr(Msg::NoAccount)} " "
+                {i18n.tr(AccountMsg::NoAccount)} " "
                 <a href=move || format!("/signup?next={}", next.get())>{i18n.tr(Msg::SignUp)}</a>
             </p>
         </section>

@@ -1,15 +1,17 @@
 //! The home screen: a welcome when signed out, the person's relationships when signed in.
 
-use super::{
-    directory::use_directory,
-    form::{field_error, FormError, TextField},
-    page_data::page_data,
-    use_auth,
-};
 use crate::{
-    api::{my_relationships, RelationshipView, StartRelationship},
-    domain::{Field, FieldError, RelationshipTitle, Role},
-    i18n::{use_i18n, I18n, Msg},
+    i18n::{use_i18n, I18n, Message, Msg},
+    problem::{Field, FieldError},
+    relationships::{
+        my_relationships, use_directory, RelationshipMsg, RelationshipTitle, RelationshipView,
+        Role, StartRelationship,
+    },
+    ui::{
+        form::{field_error, FormError, TextField},
+        page_data::page_data,
+        pwa, use_auth,
+    },
 };
 use leptos::{ev::SubmitEvent, prelude::*};
 
@@ -34,7 +36,7 @@ fn Welcome() -> impl IntoView {
     view! {
         <section class="hero">
             <h1>{i18n.tr(Msg::Tagline)}</h1>
-            <p>{i18n.tr(Msg::WelcomeText)}</p>
+            <p>{i18n.tr(RelationshipMsg::WelcomeText)}</p>
             <div class="actions">
                 <a class="button primary" href="/signup">{i18n.tr(Msg::SignUp)}</a>
                 <a class="button secondary" href="/signin">{i18n.tr(Msg::SignIn)}</a>
@@ -57,7 +59,7 @@ fn Dashboard() -> impl IntoView {
     });
     view! {
         <section class="panel">
-            <h1>{i18n.tr(Msg::YourRelationships)}</h1>
+            <h1>{i18n.tr(RelationshipMsg::YourRelationships)}</h1>
             <Transition fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     // The device's copy when there is one, so the list shows at once and
@@ -68,10 +70,10 @@ fn Dashboard() -> impl IntoView {
                     };
                     match list {
                         Ok(list) if list.is_empty() => view! {
-                            <p class="empty">{i18n.tr(Msg::NoRelationships)}</p>
+                            <p class="empty">{i18n.tr(RelationshipMsg::NoRelationships)}</p>
                         }.into_any(),
                         Ok(list) => {
-                            super::pwa::keep(list.iter().map(|r| format!("/r/{}", r.id)).collect());
+                            pwa::keep(list.iter().map(|r| format!("/r/{}", r.id)).collect());
                             view! {
                             <ul class="cards">
                                 {list.into_iter().map(|r| view! { <RelationshipCard r /> }).collect_view()}
@@ -79,7 +81,7 @@ fn Dashboard() -> impl IntoView {
                         }.into_any()
                         }
                         Err(e) => view! {
-                            <p class="form-error" role="alert">{super::form::error_text(i18n, &e)}</p>
+                            <p class="form-error" role="alert">{crate::ui::form::error_text(i18n, &e)}</p>
                         }.into_any(),
                     }
                 })}
@@ -93,24 +95,24 @@ fn Dashboard() -> impl IntoView {
 pub fn relationship_name(i18n: I18n, r: &RelationshipView) -> String {
     match (&r.title, &r.partner_name) {
         (Some(title), _) => title.clone(),
-        (None, Some(partner)) => i18n.fmt(Msg::MentoringWith, &[partner]),
-        (None, None) => i18n.t(Msg::NewRelationship).to_owned(),
+        (None, Some(partner)) => i18n.fmt(RelationshipMsg::MentoringWith, &[partner]),
+        (None, None) => i18n.t(RelationshipMsg::NewRelationship).to_owned(),
     }
 }
 
 pub fn role_name(i18n: I18n, role: Role) -> &'static str {
     match role {
-        Role::Mentor => i18n.t(Msg::RoleMentor),
-        Role::Mentee => i18n.t(Msg::RoleMentee),
+        Role::Mentor => i18n.t(RelationshipMsg::RoleMentor),
+        Role::Mentee => i18n.t(RelationshipMsg::RoleMentee),
     }
 }
 
 /// One line saying where the relationship stands: waiting, since when, or ended.
 pub fn relationship_status(i18n: I18n, r: &RelationshipView) -> String {
     match (r.ended_at, r.started_at) {
-        (Some(ended), _) => i18n.fmt(Msg::EndedOn, &[&i18n.date(ended)]),
-        (None, Some(started)) => i18n.fmt(Msg::StartedOn, &[&i18n.date(started)]),
-        (None, None) => i18n.t(Msg::WaitingForPartner).to_owned(),
+        (Some(ended), _) => i18n.fmt(RelationshipMsg::EndedOn, &[&i18n.date(ended)]),
+        (None, Some(started)) => i18n.fmt(RelationshipMsg::StartedOn, &[&i18n.date(started)]),
+        (None, None) => i18n.t(RelationshipMsg::WaitingForPartner).to_owned(),
     }
 }
 
@@ -126,11 +128,11 @@ fn RelationshipCard(r: RelationshipView) -> impl IntoView {
                 <h2>{move || r.with_value(|r| relationship_name(i18n, r))}</h2>
                 <p class="roles">
                     {move || r.with_value(|r| {
-                        let me = i18n.fmt(Msg::YouAre, &[role_name(i18n, r.my_role)]);
+                        let me = i18n.fmt(RelationshipMsg::YouAre, &[role_name(i18n, r.my_role)]);
                         match &r.partner_name {
                             Some(p) => format!(
                                 "{me} · {}",
-                                i18n.fmt(Msg::PartnerIs, &[p, role_name(i18n, r.my_role.partner())]),
+                                i18n.fmt(RelationshipMsg::PartnerIs, &[p, role_name(i18n, r.my_role.partner())]),
                             ),
                             None => me,
                         }
@@ -165,7 +167,7 @@ fn StartRelationship() -> impl IntoView {
         client.set(errors);
     };
     let role_error = field_error(client, server, Field::Role);
-    let role_option = move |value: Role, label: Msg| {
+    let role_option = move |value: Role, label: Message| {
         view! {
             <label class="choice">
                 <input
@@ -182,28 +184,28 @@ fn StartRelationship() -> impl IntoView {
 
     view! {
         <section class="panel">
-            <h2>{i18n.tr(Msg::StartTitle)}</h2>
-            <p>{i18n.tr(Msg::StartText)}</p>
+            <h2>{i18n.tr(RelationshipMsg::StartTitle)}</h2>
+            <p>{i18n.tr(RelationshipMsg::StartText)}</p>
             <ActionForm action on:submit:capture=check attr:novalidate=true>
                 <fieldset class="field" aria-describedby="role-message">
-                    <legend>{i18n.tr(Msg::MyRole)}</legend>
-                    {role_option(Role::Mentor, Msg::IAmMentor)}
-                    {role_option(Role::Mentee, Msg::IAmMentee)}
+                    <legend>{i18n.tr(RelationshipMsg::MyRole)}</legend>
+                    {role_option(Role::Mentor, RelationshipMsg::IAmMentor)}
+                    {role_option(Role::Mentee, RelationshipMsg::IAmMentee)}
                     <p id="role-message" class="field-message field-error" aria-live="polite">
-                        {move || role_error.get().map(|e| super::form::problem_text(i18n, e))}
+                        {move || role_error.get().map(|e| crate::ui::form::problem_text(i18n, e))}
                     </p>
                 </fieldset>
                 <TextField
                     id="title"
-                    label=Msg::TitleOptional
+                    label=RelationshipMsg::TitleOptional
                     value=title
                     maxlength=RelationshipTitle::MAX
-                    hint=Msg::TitleHint
+                    hint=RelationshipMsg::TitleHint
                     error=field_error(client, server, Field::Title)
                 />
                 <FormError error=Signal::derive(server) />
                 <button type="submit" class="button primary" disabled=move || action.pending().get()>
-                    {i18n.tr(Msg::CreateInvite)}
+                    {i18n.tr(RelationshipMsg::CreateInvite)}
                 </button>
             </ActionForm>
         </section>

@@ -1,6 +1,6 @@
 //! The name a person shows to their mentoring partner.
 
-use super::problem::{check_length, Field, FieldError, Problem};
+use crate::problem::{check_length, Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

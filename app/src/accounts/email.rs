@@ -1,6 +1,6 @@
 //! An email address, normalised so that one person has one account.
 
-use super::problem::{Field, FieldError, Problem};
+use crate::problem::{Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

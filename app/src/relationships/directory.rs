@@ -1,7 +1,7 @@
 //! The signed-in person's relationships as this device last saw them: pages render from this
 //! copy at once, also offline, and it is refreshed from the server in the background.
 
-use crate::api::{my_relationships, RelationshipView};
+use super::{my_relationships, RelationshipView};
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -112,7 +112,7 @@ pub fn use_directory() -> Directory {
 mod browser {
     //! Local storage, beside the device's records.
 
-    use crate::api::RelationshipView;
+    use crate::relationships::RelationshipView;
     use gloo_storage::{LocalStorage, Storage};
     use uuid::Uuid;
 
@@ -134,7 +134,7 @@ mod browser {
 
 #[cfg(not(feature = "hydrate"))]
 mod browser {
-    use crate::api::RelationshipView;
+    use crate::relationships::RelationshipView;
     use uuid::Uuid;
 
     pub fn load(_: Uuid) -> Option<Vec<RelationshipView>> {

@@ -1,6 +1,6 @@
 //! A password as chosen at sign-up; it never leaves the server after parsing.
 
-use super::problem::{check_length, Field, FieldError};
+use crate::problem::{check_length, Field, FieldError};
 
 /// Not `Serialize`: a parsed password is only ever hashed or verified.
 pub struct Password(String);
@@ -30,7 +30,7 @@ impl std::fmt::Debug for Password {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Problem;
+    use crate::problem::Problem;
 
     #[test]
     fn needs_ten_characters() {

@@ -1,16 +1,25 @@
-//! Accounts: who is signed in, sign up, sign in, sign out.
+//! Accounts' server functions: who is signed in, sign up, sign in, sign out.
 //!
 //! Sign up, sign in and sign out take form-encoded bodies: their forms post to them directly
 //! and work before the app has loaded (or without it); `next` is where to go afterwards.
 
-use super::UserView;
 use crate::error::AppError;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// The signed-in person, as they see themselves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserView {
+    pub id: Uuid,
+    pub display_name: String,
+    pub email: String,
+}
 
 #[server(prefix = "/api", endpoint = "me", input = leptos::server_fn::codec::Json)]
 pub async fn me() -> Result<Option<UserView>, AppError> {
     use crate::server::{respond::serve, session};
-    serve(move |ctx| async move { Ok(session::caller(&ctx).await?.map(|c| c.view())) }).await
+    serve(move |ctx| async move { Ok(session::caller(&ctx).await?.map(UserView::from)) }).await
 }
 
 #[server(prefix = "/api", endpoint = "sign_up")]
@@ -20,12 +29,13 @@ pub async fn sign_up(
     password: String,
     next: Option<String>,
 ) -> Result<UserView, AppError> {
-    use crate::server::{accounts, respond::serve};
+    use super::server as accounts;
+    use crate::server::respond::serve;
     let user = serve(move |ctx| async move {
         accounts::sign_up(&ctx, &display_name, &email, &password).await
     })
     .await?;
-    leptos_axum::redirect(&crate::ui::safe_next(next));
+    leptos_axum::redirect(&super::safe_next(next));
     Ok(user)
 }
 
@@ -35,10 +45,11 @@ pub async fn sign_in(
     password: String,
     next: Option<String>,
 ) -> Result<UserView, AppError> {
-    use crate::server::{accounts, respond::serve};
+    use super::server as accounts;
+    use crate::server::respond::serve;
     let user =
         serve(move |ctx| async move { accounts::sign_in(&ctx, &email, &password).await }).await?;
-    leptos_axum::redirect(&crate::ui::safe_next(next));
+    leptos_axum::redirect(&super::safe_next(next));
     Ok(user)
 }
 

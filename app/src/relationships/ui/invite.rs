@@ -1,9 +1,10 @@
 //! The page an invite link opens: who invites you, in which role; accept or decline.
 
-use super::{form::error_text, home::role_name, page_data::page_data, use_auth};
+use super::home::role_name;
 use crate::{
-    api::{invite, RespondToInvite},
     i18n::{use_i18n, Msg},
+    relationships::{invite, RelationshipMsg, RespondToInvite},
+    ui::{form::error_text, page_data::page_data, use_auth},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -18,13 +19,13 @@ pub fn InvitePage() -> impl IntoView {
 
     view! {
         <section class="panel narrow">
-            <h1>{i18n.tr(Msg::InvitationTitle)}</h1>
+            <h1>{i18n.tr(RelationshipMsg::InvitationTitle)}</h1>
             <Transition fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match auth.user.await {
                         Ok(Some(_)) => view! { <Invitation token /> }.into_any(),
                         _ => view! {
-                            <p>{i18n.tr(Msg::InviteSignInFirst)}</p>
+                            <p>{i18n.tr(RelationshipMsg::InviteSignInFirst)}</p>
                             <div class="actions">
                                 <a class="button primary" href=move || format!("/signup?next={}", here())>
                                     {i18n.tr(Msg::SignUp)}
@@ -68,28 +69,28 @@ fn Invitation(token: Memo<String>) -> impl IntoView {
                     Ok(view_) => view! {
                         // The answer replaces the question; the status line is in the page from
                         // the start, so that assistive technology announces it when it fills.
-                        <p role="status">{move || declined().then(|| i18n.t(Msg::YouDeclined))}</p>
+                        <p role="status">{move || declined().then(|| i18n.t(RelationshipMsg::YouDeclined))}</p>
                         <div hidden=declined>
                             <p class="invite-lead">
                                 {
                                     let (name, role) = (view_.inviter_name.clone(), view_.your_role);
-                                    move || i18n.fmt(Msg::InvitesYouAs, &[&name, role_name(i18n, role)])
+                                    move || i18n.fmt(RelationshipMsg::InvitesYouAs, &[&name, role_name(i18n, role)])
                                 }
                             </p>
                             {view_.title.clone().map(|t| view! { <p class="invite-title">{t}</p> })}
                             <p class="hint">{
                                 let expires = view_.expires_at;
-                                move || i18n.fmt(Msg::ExpiresOn, &[&i18n.date(expires)])
+                                move || i18n.fmt(RelationshipMsg::ExpiresOn, &[&i18n.date(expires)])
                             }</p>
                             <p class="form-error" role="alert">
                                 {move || respond.value().get().and_then(Result::err).map(|e| error_text(i18n, &e))}
                             </p>
                             <div class="actions">
                                 <button class="button primary" disabled=move || respond.pending().get() on:click=move |_| answer(true)>
-                                    {i18n.tr(Msg::Accept)}
+                                    {i18n.tr(RelationshipMsg::Accept)}
                                 </button>
                                 <button class="button secondary" disabled=move || respond.pending().get() on:click=move |_| answer(false)>
-                                    {i18n.tr(Msg::Decline)}
+                                    {i18n.tr(RelationshipMsg::Decline)}
                                 </button>
                             </div>
                         </div>

@@ -1,20 +1,19 @@
 //! One relationship: partner, roles, dates, the invite while it waits, and ending it.
 
-use super::{
-    directory::use_directory,
-    form::{error_text, FormError},
-    home::{relationship_name, relationship_status, role_name},
-    page_data::page_data,
-    use_auth,
-};
+use super::home::{relationship_name, relationship_status, role_name};
 use crate::{
     action_items::ActionItems,
-    api::{
-        my_relationships, EndRelationship, InviteLink, NewInvite, RelationshipView, RevokeInvite,
-    },
-    domain::InviteState,
     error::AppError,
     i18n::{use_i18n, Msg},
+    relationships::{
+        my_relationships, use_directory, EndRelationship, InviteLink, InviteState, NewInvite,
+        RelationshipMsg, RelationshipView, RevokeInvite,
+    },
+    ui::{
+        form::{error_text, FormError},
+        page_data::page_data,
+        use_auth,
+    },
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -120,16 +119,16 @@ fn Facts(r: Memo<RelationshipView>) -> impl IntoView {
             <p class="crumb"><a href="/">{i18n.tr(Msg::BackHome)}</a></p>
             <h1>{move || r.with(|r| relationship_name(i18n, r))}</h1>
             <dl class="facts">
-                <dt>{i18n.tr(Msg::YourRole)}</dt>
+                <dt>{i18n.tr(RelationshipMsg::YourRole)}</dt>
                 <dd>{move || r.with(|r| role_name(i18n, r.my_role))}</dd>
-                <dt>{i18n.tr(Msg::Partner)}</dt>
+                <dt>{i18n.tr(RelationshipMsg::Partner)}</dt>
                 <dd>
                     {move || r.with(|r| match &r.partner_name {
                         Some(p) => format!("{p} ({})", role_name(i18n, r.my_role.partner())),
-                        None => i18n.t(Msg::NoPartnerYet).to_owned(),
+                        None => i18n.t(RelationshipMsg::NoPartnerYet).to_owned(),
                     })}
                 </dd>
-                <dt>{i18n.tr(Msg::Status)}</dt>
+                <dt>{i18n.tr(RelationshipMsg::Status)}</dt>
                 <dd class="status">{move || r.with(|r| relationship_status(i18n, r))}</dd>
             </dl>
         </section>
@@ -151,15 +150,15 @@ fn Invite(
         Some(link) if link.state == InviteState::Open => view! { <InvitePanel id link refresh /> }.into_any(),
         other => view! {
             <section class="panel">
-                <h2>{i18n.tr(Msg::InviteHeading)}</h2>
+                <h2>{i18n.tr(RelationshipMsg::InviteHeading)}</h2>
                 <p>{move || i18n.t(match other.as_ref().map(|l| l.state) {
-                    Some(InviteState::Declined) => Msg::InviteWasDeclined,
-                    Some(InviteState::Expired) => Msg::InviteWasExpired,
-                    _ => Msg::InviteWasRevoked,
+                    Some(InviteState::Declined) => RelationshipMsg::InviteWasDeclined,
+                    Some(InviteState::Expired) => RelationshipMsg::InviteWasExpired,
+                    _ => RelationshipMsg::InviteWasRevoked,
                 })}</p>
                 <FormError error=Signal::derive(move || new_invite.value().get().and_then(Result::err)) />
                 <button class="button primary" on:click=move |_| { new_invite.dispatch(NewInvite { id }); }>
-                    {i18n.tr(Msg::CreateNewInvite)}
+                    {i18n.tr(RelationshipMsg::CreateNewInvite)}
                 </button>
             </section>
         }.into_any(),
@@ -175,18 +174,18 @@ fn EndPanel(id: Uuid, refresh: impl Fn() + Copy + Send + Sync + 'static) -> impl
     let confirming = RwSignal::new(false);
     view! {
         <section class="panel danger-zone">
-            <h2>{i18n.tr(Msg::EndHeading)}</h2>
-            <p>{i18n.tr(Msg::EndText)}</p>
+            <h2>{i18n.tr(RelationshipMsg::EndHeading)}</h2>
+            <p>{i18n.tr(RelationshipMsg::EndText)}</p>
             <FormError error=Signal::derive(move || end.value().get().and_then(Result::err)) />
             // The question is in the page from the start and filled when asked, so that
             // assistive technology announces it.
-            <p role="alert">{move || confirming.get().then(|| i18n.t(Msg::EndConfirm))}</p>
+            <p role="alert">{move || confirming.get().then(|| i18n.t(RelationshipMsg::EndConfirm))}</p>
             <button class="button danger" hidden=confirming on:click=move |_| confirming.set(true)>
-                {i18n.tr(Msg::EndRelationship)}
+                {i18n.tr(RelationshipMsg::EndRelationship)}
             </button>
             <div class="actions" hidden=move || !confirming.get()>
                 <button class="button danger" on:click=move |_| { end.dispatch(EndRelationship { id }); }>
-                    {i18n.tr(Msg::EndYes)}
+                    {i18n.tr(RelationshipMsg::EndYes)}
                 </button>
                 <button class="button secondary" on:click=move |_| confirming.set(false)>
                     {i18n.tr(Msg::Cancel)}
@@ -255,35 +254,39 @@ fn InvitePanel(
     let share = move |_| {
         let data = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&data, &"title".into(), &i18n.t(Msg::AppName).into());
-        let _ = js_sys::Reflect::set(&data, &"text".into(), &i18n.t(Msg::ShareText).into());
+        let _ = js_sys::Reflect::set(
+            &data,
+            &"text".into(),
+            &i18n.t(RelationshipMsg::ShareText).into(),
+        );
         let _ = url.with_value(|u| js_sys::Reflect::set(&data, &"url".into(), &u.into()));
         call_navigator("", "share", &data.into());
     };
 
     view! {
         <section class="panel">
-            <h2>{i18n.tr(Msg::InviteHeading)}</h2>
-            <p>{i18n.tr(Msg::InviteExplain)}</p>
+            <h2>{i18n.tr(RelationshipMsg::InviteHeading)}</h2>
+            <p>{i18n.tr(RelationshipMsg::InviteExplain)}</p>
             <div class="field">
-                <label for="invite-link">{i18n.tr(Msg::InviteLinkLabel)}</label>
+                <label for="invite-link">{i18n.tr(RelationshipMsg::InviteLinkLabel)}</label>
                 <input id="invite-link" type="text" readonly value=url.get_value() on:focus=move |ev| {
                     use wasm_bindgen::JsCast;
                     if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
                         input.select();
                     }
                 } />
-                <p class="hint">{move || i18n.fmt(Msg::ExpiresOn, &[&i18n.date(link.expires_at)])}</p>
+                <p class="hint">{move || i18n.fmt(RelationshipMsg::ExpiresOn, &[&i18n.date(link.expires_at)])}</p>
             </div>
             <div class="actions">
-                <button class="button primary" on:click=copy>{i18n.tr(Msg::CopyLink)}</button>
+                <button class="button primary" on:click=copy>{i18n.tr(RelationshipMsg::CopyLink)}</button>
                 <button class="button secondary" hidden=move || !can_share.get() on:click=share>
-                    {i18n.tr(Msg::ShareLink)}
+                    {i18n.tr(RelationshipMsg::ShareLink)}
                 </button>
                 <button class="button secondary" on:click=move |_| { revoke.dispatch(RevokeInvite { id }); }>
-                    {i18n.tr(Msg::RevokeInvite)}
+                    {i18n.tr(RelationshipMsg::RevokeInvite)}
                 </button>
             </div>
-            <p class="status" aria-live="polite">{move || copied.get().then(|| i18n.t(Msg::Copied))}</p>
+            <p class="status" aria-live="polite">{move || copied.get().then(|| i18n.t(RelationshipMsg::Copied))}</p>
             <FormError error=Signal::derive(move || revoke.value().get().and_then(Result::err)) />
         </section>
     }

@@ -1,10 +1,13 @@
 //! Signing up, in and out: password hashing and the rules around it.
 
-use super::{session, ServerContext};
+use super::{DisplayName, Email, Password, UserView};
 use crate::{
-    api::UserView,
-    domain::{DisplayName, Email, Field, FieldError, Password, Problem},
     error::AppError,
+    problem::{Field, FieldError, Problem},
+    server::{
+        session::{self, Caller},
+        ServerContext,
+    },
 };
 use argon2::{
     password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
@@ -13,6 +16,16 @@ use argon2::{
 use chrono::Utc;
 use std::{sync::OnceLock, time::Instant};
 use uuid::Uuid;
+
+impl From<Caller> for UserView {
+    fn from(caller: Caller) -> Self {
+        Self {
+            id: caller.id,
+            display_name: caller.display_name,
+            email: caller.email,
+        }
+    }
+}
 
 /// Argon2id with the crate's defaults (19 MiB, 2 passes), off the async threads.
 async fn hash_password(password: Password) -> Result<String, AppError> {

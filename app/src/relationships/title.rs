@@ -1,6 +1,6 @@
 //! The optional title of a relationship, such as "Leadership 2027".
 
-use super::problem::{check_length, Field, FieldError, Problem};
+use crate::problem::{check_length, Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,10 +1,11 @@
 //! Relationships, memberships and invites in the database, with the membership checks.
 
-use super::{random_token, session::Caller, ServerContext};
+use super::{
+    InviteLink, InviteState, InviteTimes, InviteView, RelationshipTitle, RelationshipView, Role,
+};
 use crate::{
-    api::{InviteLink, InviteView, RelationshipView},
-    domain::{InviteState, InviteTimes, RelationshipTitle, Role},
     error::{AppError, InviteProblem},
+    server::{random_token, session::Caller, ServerContext},
 };
 use chrono::{DateTime, Utc};
 use uuid::Uuid;

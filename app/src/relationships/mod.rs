@@ -1,0 +1,33 @@
+//! Mentoring relationships: starting one, inviting the partner, the pair's page, and ending it.
+
+mod api;
+mod directory;
+mod invite;
+mod messages;
+mod role;
+#[cfg(feature = "ssr")]
+pub mod server;
+mod title;
+mod ui;
+
+pub use api::*;
+pub use directory::{use_directory, Directory};
+pub use invite::{InviteState, InviteTimes, INVITE_LIFETIME_DAYS};
+pub use messages::RelationshipMsg;
+pub use role::Role;
+pub use title::RelationshipTitle;
+pub use ui::{role_name, HomePage};
+
+// `make size` names these pages by their chunk.
+crate::ui::lazy::lazy_page!(
+    RelationshipRoute,
+    relationship_page,
+    preload_relationship_page,
+    ui::RelationshipPage
+);
+crate::ui::lazy::lazy_page!(
+    InviteRoute,
+    invite_page,
+    preload_invite_page,
+    ui::InvitePage
+);

@@ -67,3 +67,27 @@ test("landing on a page that loads later shows it at once and takes it over with
   await ready(page);
   await expect(page.getByRole("heading", { name: "Sign in to Tandem" })).toBeVisible();
 });
+
+test("landing on a page whose code cannot load keeps the server's page and says it needs a connection once", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const crashes = watchCrashes(page);
+  await page.route(CHUNKS, (route) => route.abort());
+
+  await page.goto("/signin");
+  await expect(page.getByRole("heading", { name: "This page needs a connection once" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Connect to the internet" })).toBeVisible();
+  // What the server sent stays readable; its form still posts without the app.
+  await expect(page.getByRole("heading", { name: "Sign in to Tandem" })).toBeVisible();
+  await expect(page.getByLabel("Email address")).toBeVisible();
+
+  await page.unroute(CHUNKS);
+  await page.getByRole("button", { name: "Try again" }).click();
+  await ready(page);
+  await expect(page.getByRole("heading", { name: "Sign in to Tandem" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "This page needs a connection once" })).toHaveCount(0);
+  expect(crashes).toEqual([]);
+  await context.close();
+});

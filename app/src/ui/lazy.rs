@@ -52,14 +52,49 @@ macro_rules! lazy_page {
             }
 
             async fn preload() {
-                // A failure is retried, and shown, by `view`.
-                let _ = $preload().await;
+                if $preload().await.is_err() {
+                    $crate::ui::lazy::preload_failed().await;
+                }
             }
         }
     };
 }
 
 pub(crate) use lazy_page;
+
+/// A page's chunk could not be loaded ahead of its view. Once the app runs, `view` tries again
+/// and shows [`ChunkMissing`] if it fails too.
+///
+/// While the server's page is being taken over, that would be fatal: the router takes the page
+/// over as soon as this returns, and a view still loading, or a message, would not match the
+/// server's HTML (a panic). So the server's page stays as it is (its forms still post without
+/// the app), the message is shown above it, and the takeover waits for good; *Try again*
+/// reloads.
+pub async fn preload_failed() {
+    #[cfg(feature = "hydrate")]
+    if !super::is_live() {
+        show_above_page();
+        std::future::pending::<()>().await;
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn show_above_page() {
+    use crate::i18n::{initial_locale, I18n};
+    use wasm_bindgen::JsCast;
+    let doc = document();
+    let (Some(main), Ok(spot)) = (doc.get_element_by_id("main"), doc.create_element("div")) else {
+        return;
+    };
+    if main.prepend_with_node_1(&spot).is_err() {
+        return;
+    }
+    leptos::mount::mount_to(spot.unchecked_into(), || {
+        provide_context(I18n::new(initial_locale()));
+        ChunkMissing()
+    })
+    .forget();
+}
 
 /// Shown instead of a page whose code never reached this device.
 #[component]

@@ -103,6 +103,12 @@ pub fn hydrated() {
     }
 }
 
+/// Whether [`hydrated`] has been called: false while the server's page is being taken over.
+#[cfg(feature = "hydrate")]
+fn is_live() -> bool {
+    LIVE.get().is_some_and(|live| live.get_untracked())
+}
+
 /// Whether the page has been taken over in the browser. With lazy pages the app's own effects
 /// run while the page's chunk is still loading, so what must wait for the whole page (reading
 /// the device, which would change what the page renders) waits for this instead.

@@ -74,9 +74,7 @@ pub fn SyncStatus() -> impl IntoView {
                     {move || sync.status.get().error.map(|e| error_text(i18n, &e))}
                 </p>
                 <ul class="rejected">
-                    // Refusals are few and short-lived: a plain list, not a keyed <For>,
-                    // keeps the keyed-diff code of another item type out of the bundle.
-                    {move || sync.rejected().into_iter().map(|(id, name, reason)| view! {
+                    <For each=move || sync.rejected() key=|(id, _, _)| *id let((id, name, reason))>
                         <li>
                             <p>{i18n.fmt(Msg::RejectedChange, &[&name])}</p>
                             <p class="form-error">{rejection_text(i18n, reason)}</p>
@@ -84,7 +82,7 @@ pub fn SyncStatus() -> impl IntoView {
                                 {i18n.tr(Msg::Discard)}
                             </button>
                         </li>
-                    }).collect_view()}
+                    </For>
                 </ul>
             </div>
         </div>

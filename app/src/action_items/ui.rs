@@ -17,22 +17,14 @@ use crate::{
     ui::{form::rejection_text, use_live},
 };
 use leptos::{ev::SubmitEvent, prelude::*};
-use serde_json::{json, Value};
+use serde_json::Value;
 use uuid::Uuid;
 
 /// The live action items of a relationship, as this device sees them, in the order the
 /// lists show them: open ones by due date (none last), done ones latest first.
 fn items(replica: &Replica, outbox: &[Mutation], relationship: Uuid) -> Vec<Item> {
-    let mut items: Vec<Item> = replica
-        .of(relationship, &KIND.kind)
-        .filter_map(|(id, r)| {
-            let pending = outbox.iter().any(|m| m.change.record == *id);
-            Item::read(*id, r, pending)
-        })
-        .collect();
-    // One sort for every list (the lists filter this order), ending on the id so that equal
-    // keys cannot swap places between renders.
-    items.sort_unstable_by_key(|i| {
+    // Ending on the id, so that equal keys cannot swap places between renders.
+    let key = |i: &Item| {
         (
             std::cmp::Reverse(i.done_at),
             i.due.is_none(),
@@ -40,7 +32,17 @@ fn items(replica: &Replica, outbox: &[Mutation], relationship: Uuid) -> Vec<Item
             i.created_at,
             i.id,
         )
-    });
+    };
+    // One order for every list (the lists filter it). Each item goes in at its place: the
+    // lists are short, and the standard sort cost this page 1 KB compressed.
+    let mut items: Vec<Item> = Vec::new();
+    for (id, record) in replica.of(relationship, &KIND.kind) {
+        let pending = outbox.iter().any(|m| m.change.record == *id);
+        if let Some(item) = Item::read(*id, record, pending) {
+            let at = items.partition_point(|other| key(other) < key(&item));
+            items.insert(at, item);
+        }
+    }
     items
 }
 
@@ -125,9 +127,9 @@ impl Edit {
     /// A value from the form as the record stores it.
     fn value(self, shown: &str) -> Value {
         match self {
-            Edit::Title => json!(shown.trim()),
+            Edit::Title => Value::from(shown.trim()),
             Edit::Due if shown.is_empty() => Value::Null,
-            _ => json!(shown),
+            _ => Value::from(shown),
         }
     }
 
@@ -305,7 +307,7 @@ fn UndoBar(rows: Rows) -> impl IntoView {
             " "
             <button class="button secondary" on:click=move |_| {
                 if let Some((id, _)) = rows.undo.get_untracked() {
-                    sync.edit(rows.record(id), vec![(DELETED, json!(false))]);
+                    sync.edit(rows.record(id), vec![(DELETED, Value::Bool(false))]);
                     rows.undo.set(None);
                 }
             }>{i18n.tr(Msg::Undo)}</button>
@@ -361,7 +363,7 @@ fn ItemView(item: Memo<Item>, rows: Rows) -> impl IntoView {
         sync.edit(rows.record(id), vec![(Field::DoneAt.name(), value)]);
     };
     let delete = move |_| {
-        sync.edit(rows.record(id), vec![(DELETED, json!(true))]);
+        sync.edit(rows.record(id), vec![(DELETED, Value::Bool(true))]);
         rows.undo.set(Some((id, title())));
     };
     let edit = move |_| rows.draft.set(Some(Draft::new(&item.get_untracked())));
@@ -443,7 +445,7 @@ fn added_text(i18n: I18n, item: &Item, my_role: Role) -> Option<String> {
 
 /// Now, as an instant field holds it.
 fn now_value() -> Value {
-    json!(now_millis())
+    Value::from(now_millis())
 }
 
 /// Checks a value the way the server will, so the error shows at once, at the field.
@@ -579,7 +581,7 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
     let error = RwSignal::new(None::<Rejection>);
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let value = json!(title.get_untracked().trim());
+        let value = Value::from(title.get_untracked().trim());
         if let Some(rejection) = check(Field::Title.name(), &value) {
             error.set(Some(rejection));
             return;
@@ -587,12 +589,12 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
         error.set(None);
         let mut fields = vec![
             (Field::Title.name(), value),
-            (Field::Owner.name(), json!(owner.get_untracked())),
+            (Field::Owner.name(), Value::from(owner.get_untracked())),
             (Field::CreatedAt.name(), now_value()),
-            (Field::CreatedBy.name(), json!(my_role.as_str())),
+            (Field::CreatedBy.name(), Value::from(my_role.as_str())),
         ];
         if !due.get_untracked().is_empty() {
-            fields.push((Field::Due.name(), json!(due.get_untracked())));
+            fields.push((Field::Due.name(), Value::from(due.get_untracked())));
         }
         let record = RecordRef {
             id: Uuid::now_v7(),
@@ -638,6 +640,7 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
 mod tests {
     use super::*;
     use crate::sync::{Change, Hlc, NodeId};
+    use serde_json::json;
 
     fn put(replica: &mut Replica, id: u128, fields: &[(&str, Value)]) {
         for (n, (field, value)) in fields.iter().enumerate() {

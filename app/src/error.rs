@@ -32,6 +32,9 @@ pub enum AppError {
     #[error("too many attempts; retry in {0} s")]
     /// Seconds until the next attempt is allowed.
     RateLimited(u64),
+    #[error("server busy; retry in {0} s")]
+    /// Too much at once (password hashing is bounded); seconds until trying again makes sense.
+    Busy(u64),
     #[error("invite cannot be used: {0:?}")]
     Invite(InviteProblem),
     #[error("this relationship has ended")]
@@ -63,7 +66,16 @@ impl AppError {
             Self::BadRequest => 400,
             Self::RateLimited(_) => 429,
             Self::Internal => 500,
+            Self::Busy(_) => 503,
             Self::Network(_) => 503,
+        }
+    }
+
+    /// Seconds the client should wait before trying again, for the `Retry-After` header.
+    pub fn retry_after(&self) -> Option<u64> {
+        match self {
+            Self::RateLimited(secs) | Self::Busy(secs) => Some(*secs),
+            _ => None,
         }
     }
 

@@ -30,8 +30,25 @@ struct AppState {
     ctx: ServerContext,
 }
 
+/// glibc raises its threshold for mapping large blocks after the first one is freed, and from
+/// then on keeps every freed 19 MiB password-hashing buffer in its arenas: a burst of 64
+/// sign-ups left 0.65 GiB resident. A fixed threshold gives them back to the system.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn give_large_blocks_back() {
+    // SAFETY: mallopt only changes a tuning parameter of the allocator, before any thread starts.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+    }
+}
+
+fn main() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    give_large_blocks_back();
+    serve();
+}
+
 #[tokio::main]
-async fn main() {
+async fn serve() {
     let config = Config::parse();
     tracing_subscriber::fmt()
         .with_env_filter(

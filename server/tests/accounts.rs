@@ -318,3 +318,92 @@ fn the_request_log_records_paths_not_query_strings() {
         assert!(!text.contains(secret), "{secret} in the log: {text}");
     }
 }
+
+#[test]
+fn a_burst_of_sign_ups_keeps_memory_bounded_and_every_answer_is_clear() {
+    let server = Server::start();
+    let replies: Vec<_> = std::thread::scope(|scope| {
+        let server = &server;
+        let calls: Vec<_> = (0..64)
+            .map(|i| {
+                scope.spawn(move || {
+                    server.client().call(
+                        "sign_up",
+                        json!({
+                            "display_name": format!("Person {i}"),
+                            "email": format!("person{i}@example.com"),
+                            "password": PASSWORD,
+                        }),
+                    )
+                })
+            })
+            .collect();
+        calls.into_iter().map(|c| c.join().unwrap()).collect()
+    });
+    for reply in &replies {
+        match reply.status {
+            200 => {}
+            503 => assert!(reply.body["Busy"].as_u64().is_some(), "{:?}", reply.body),
+            429 => assert!(
+                reply.body["RateLimited"].as_u64().is_some(),
+                "{:?}",
+                reply.body
+            ),
+            other => panic!("sign-up answered {other}: {:?}", reply.body),
+        }
+    }
+    assert!(replies.iter().any(|r| r.status == 200));
+    let peak = server.peak_memory();
+    assert!(peak < 400 << 20, "the server held {} MiB", peak >> 20);
+}
+
+#[test]
+fn wrong_guesses_made_at_the_same_moment_get_only_the_free_attempts() {
+    let server = Server::start();
+    server.client().sign_up("Ann", "ann@example.com");
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let server = &server;
+        let guesses: Vec<_> = (0..40)
+            .map(|i| {
+                scope.spawn(move || {
+                    server
+                        .client()
+                        .call(
+                            "sign_in",
+                            json!({ "email": "ann@example.com", "password": format!("guess number {i}") }),
+                        )
+                        .status
+                })
+            })
+            .collect();
+        guesses.into_iter().map(|g| g.join().unwrap()).collect()
+    });
+    let tried = statuses.iter().filter(|&&s| s == 401).count();
+    let refused = statuses.iter().filter(|&&s| s == 429).count();
+    assert!(tried <= 5, "{tried} guesses were checked: {statuses:?}");
+    assert_eq!(tried + refused, 40, "{statuses:?}");
+}
+
+#[test]
+fn a_refusal_to_wait_says_when_to_try_again() {
+    let server = Server::start();
+    server.client().sign_up("Ann", "ann@example.com");
+    let client = server.client();
+    for _ in 0..5 {
+        client.call(
+            "sign_in",
+            json!({ "email": "ann@example.com", "password": "guess guess guess" }),
+        );
+    }
+    let response = ureq::post(&format!("{}/api/sign_in", server.base))
+        .set("Accept", "application/json")
+        .send_form(&[
+            ("email", "ann@example.com"),
+            ("password", "guess guess guess"),
+        ]);
+    let Err(ureq::Error::Status(429, response)) = response else {
+        panic!("expected 429");
+    };
+    let after: u64 = response.header("retry-after").unwrap().parse().unwrap();
+    assert!((1..=30).contains(&after), "{after}");
+}

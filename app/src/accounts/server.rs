@@ -14,7 +14,10 @@ use argon2::{
     Argon2,
 };
 use chrono::Utc;
-use std::{sync::OnceLock, time::Instant};
+use std::{
+    sync::OnceLock,
+    time::{Duration, Instant},
+};
 use uuid::Uuid;
 
 impl From<Caller> for UserView {
@@ -27,16 +30,38 @@ impl From<Caller> for UserView {
     }
 }
 
-/// Argon2id with the crate's defaults (19 MiB, 2 passes), off the async threads.
-async fn hash_password(password: Password) -> Result<String, AppError> {
+/// How long a password check waits for a free hashing thread before the caller is asked to
+/// come back.
+const HASHING_QUEUE: Duration = Duration::from_secs(10);
+const BUSY_RETRY_SECS: u64 = 5;
+
+/// Runs a password hash or check on a blocking thread, no more at once than the server has
+/// hashing permits: each takes 19 MiB, and a burst of sign-ups must not take all the memory.
+async fn hashing<T: Send + 'static>(
+    ctx: &ServerContext,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AppError> {
+    let permit = tokio::time::timeout(HASHING_QUEUE, ctx.hashing.clone().acquire_owned())
+        .await
+        .map_err(|_| AppError::Busy(BUSY_RETRY_SECS))?
+        .map_err(|_| AppError::Internal)?;
     tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        work()
+    })
+    .await
+    .map_err(|_| AppError::Internal)
+}
+
+/// Argon2id with the crate's defaults (19 MiB, 2 passes).
+async fn hash_password(ctx: &ServerContext, password: Password) -> Result<String, AppError> {
+    hashing(ctx, move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
             .hash_password(password.expose().as_bytes(), &salt)
             .map(|h| h.to_string())
     })
-    .await
-    .map_err(|_| AppError::Internal)?
+    .await?
     .map_err(|error| {
         tracing::error!(%error, "password hashing failed");
         AppError::Internal
@@ -56,20 +81,24 @@ fn decoy_hash() -> &'static str {
     })
 }
 
-async fn verify_password(password: String, hash: Option<String>) -> bool {
-    tokio::task::spawn_blocking(move || {
+/// Whether `password` matches `hash`. Without an account the decoy is checked all the same,
+/// so that an unknown email takes as long as a wrong password.
+async fn verify_password(
+    ctx: &ServerContext,
+    password: String,
+    hash: Option<String>,
+) -> Result<bool, AppError> {
+    hashing(ctx, move || {
         let known = hash.is_some();
         let hash = hash.unwrap_or_else(|| decoy_hash().to_owned());
-        let Ok(parsed) = PasswordHash::new(&hash) else {
-            return false;
-        };
-        known
-            && Argon2::default()
+        let matches = PasswordHash::new(&hash).is_ok_and(|parsed| {
+            Argon2::default()
                 .verify_password(password.as_bytes(), &parsed)
                 .is_ok()
+        });
+        known && matches
     })
     .await
-    .unwrap_or(false)
 }
 
 /// Collects every field's problem at once, so the user fixes the form in one go.
@@ -98,7 +127,7 @@ pub async fn sign_up(
     password: &str,
 ) -> Result<UserView, AppError> {
     let (name, email, password) = parse_sign_up(display_name, email, password)?;
-    let hash = hash_password(password).await?;
+    let hash = hash_password(ctx, password).await?;
     let id = Uuid::now_v7();
     let inserted = sqlx::query(
         "INSERT INTO users (id, email, display_name, password_hash, created_at)
@@ -141,9 +170,9 @@ pub async fn sign_in(
         return Err(AppError::WrongCredentials);
     }
     let address = session::client_address();
-    if let Some(wait) = ctx.limiter.wait(email.as_str(), &address, Instant::now()) {
-        return Err(AppError::RateLimited(wait.as_secs().max(1)));
-    }
+    ctx.limiter
+        .reserve(email.as_str(), &address, Instant::now())
+        .map_err(|wait| AppError::RateLimited(wait.as_secs().max(1)))?;
     let row: Option<(String, String, String)> =
         sqlx::query_as("SELECT id, display_name, password_hash FROM users WHERE email = ?")
             .bind(email.as_str())
@@ -153,12 +182,10 @@ pub async fn sign_in(
         Some((id, name, hash)) => (Some(id), name, Some(hash)),
         None => (None, String::new(), None),
     };
-    if !verify_password(password.to_owned(), hash).await {
-        ctx.limiter
-            .record_failure(email.as_str(), &address, Instant::now());
+    if !verify_password(ctx, password.to_owned(), hash).await? {
         return Err(AppError::WrongCredentials);
     }
-    ctx.limiter.record_success(email.as_str());
+    ctx.limiter.succeeded(email.as_str(), &address);
     let id = id
         .and_then(|id| Uuid::parse_str(&id).ok())
         .ok_or(AppError::Internal)?;

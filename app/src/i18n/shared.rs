@@ -22,6 +22,8 @@ super::messages! {
             "E-mailadres of wachtwoord is onjuist.";
         ErrRateLimited => "Too many failed attempts. Try again in {} seconds.",
             "Te veel mislukte pogingen. Probeer het over {} seconden opnieuw.";
+        ErrBusy => "Tandem is busy right now. Try again in {} seconds.",
+            "Tandem heeft het even druk. Probeer het over {} seconden opnieuw.";
         ErrSignInFirst => "Please sign in first.", "Log eerst in.";
         ErrForbidden => "This relationship does not exist or you are not part of it.",
             "Deze relatie bestaat niet of je maakt er geen deel van uit.";

@@ -15,6 +15,8 @@ use std::sync::Arc;
 pub struct ServerContext {
     pub pool: SqlitePool,
     pub limiter: Arc<RateLimiter>,
+    /// Permits to hash or check a password: one per core.
+    pub hashing: Arc<tokio::sync::Semaphore>,
     pub clock: Arc<sync::ServerClock>,
     /// Where the app is reachable from outside, without a trailing slash; invite links start with it.
     pub base_url: String,
@@ -26,6 +28,9 @@ impl ServerContext {
             clock: Arc::new(sync::ServerClock::load(&pool).await?),
             pool,
             limiter: Arc::new(RateLimiter::default()),
+            hashing: Arc::new(tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(1, |n| n.get()),
+            )),
             base_url: base_url.trim_end_matches('/').to_owned(),
         })
     }

@@ -27,20 +27,22 @@ pub struct RateLimiter {
 }
 
 impl RateLimiter {
-    /// How long the caller must still wait before trying `email` from `address`, if at all.
-    pub fn wait(&self, email: &str, address: &str, now: Instant) -> Option<Duration> {
-        let failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+    /// Takes one attempt for `email` from `address`, or says how long to wait first.
+    ///
+    /// The attempt counts as a failure at once, under the same lock as the check: attempts made
+    /// at the same moment would otherwise all pass the check before any of them was recorded.
+    /// A correct password gives it back ([`RateLimiter::succeeded`]).
+    pub fn reserve(&self, email: &str, address: &str, now: Instant) -> Result<(), Duration> {
+        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
         let by_email = failures
             .get(&email_key(email))
             .and_then(|f| remaining(f, FREE_FAILURES_PER_EMAIL, now));
         let by_address = failures
             .get(&address_key(address))
             .and_then(|f| remaining(f, FREE_FAILURES_PER_ADDRESS, now));
-        by_email.max(by_address)
-    }
-
-    pub fn record_failure(&self, email: &str, address: &str, now: Instant) {
-        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(wait) = by_email.max(by_address) {
+            return Err(wait);
+        }
         if failures.len() >= MAX_TRACKED {
             failures.retain(|_, f| now.duration_since(f.last) < MEMORY);
         }
@@ -55,12 +57,16 @@ impl RateLimiter {
             entry.count += 1;
             entry.last = now;
         }
+        Ok(())
     }
 
-    /// A correct password clears the account's record, not the address's.
-    pub fn record_success(&self, email: &str) {
+    /// A correct password clears the account's record and gives the address its attempt back.
+    pub fn succeeded(&self, email: &str, address: &str) {
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
         failures.remove(&email_key(email));
+        if let Some(f) = failures.get_mut(&address_key(address)) {
+            f.count = f.count.saturating_sub(1);
+        }
     }
 }
 
@@ -92,30 +98,47 @@ mod tests {
     fn five_failures_impose_a_wait_that_grows() {
         let limiter = RateLimiter::default();
         let t0 = Instant::now();
-        for _ in 0..4 {
-            limiter.record_failure("a@x.nl", "1.2.3.4", t0);
+        for _ in 0..5 {
+            assert_eq!(limiter.reserve("a@x.nl", "1.2.3.4", t0), Ok(()));
         }
-        assert_eq!(limiter.wait("a@x.nl", "1.2.3.4", t0), None);
-        limiter.record_failure("a@x.nl", "1.2.3.4", t0);
-        assert_eq!(limiter.wait("a@x.nl", "1.2.3.4", t0), Some(FIRST_WAIT));
-        assert_eq!(limiter.wait("a@x.nl", "1.2.3.4", t0 + FIRST_WAIT), None);
-        limiter.record_failure("a@x.nl", "1.2.3.4", t0 + FIRST_WAIT);
+        assert_eq!(limiter.reserve("a@x.nl", "1.2.3.4", t0), Err(FIRST_WAIT));
         assert_eq!(
-            limiter.wait("a@x.nl", "1.2.3.4", t0 + FIRST_WAIT),
-            Some(FIRST_WAIT * 2)
+            limiter.reserve("a@x.nl", "1.2.3.4", t0 + FIRST_WAIT),
+            Ok(())
         );
-        assert_eq!(limiter.wait("b@x.nl", "5.6.7.8", t0), None);
+        assert_eq!(
+            limiter.reserve("a@x.nl", "1.2.3.4", t0 + FIRST_WAIT),
+            Err(FIRST_WAIT * 2)
+        );
+        assert_eq!(limiter.reserve("b@x.nl", "5.6.7.8", t0), Ok(()));
     }
 
     #[test]
-    fn success_clears_the_account() {
+    fn attempts_made_at_the_same_moment_get_only_the_free_ones() {
         let limiter = RateLimiter::default();
         let t0 = Instant::now();
-        for _ in 0..6 {
-            limiter.record_failure("a@x.nl", "1.2.3.4", t0);
+        let allowed = (0..40)
+            .filter(|_| limiter.reserve("a@x.nl", "1.2.3.4", t0).is_ok())
+            .count();
+        assert_eq!(allowed, FREE_FAILURES_PER_EMAIL as usize);
+    }
+
+    #[test]
+    fn success_clears_the_account_and_gives_the_address_its_attempt_back() {
+        let limiter = RateLimiter::default();
+        let t0 = Instant::now();
+        for _ in 0..5 {
+            limiter.reserve("a@x.nl", "1.2.3.4", t0).unwrap();
         }
-        limiter.record_success("a@x.nl");
-        assert_eq!(limiter.wait("a@x.nl", "9.9.9.9", t0), None);
+        limiter.succeeded("a@x.nl", "1.2.3.4");
+        assert_eq!(limiter.reserve("a@x.nl", "9.9.9.9", t0), Ok(()));
+        // Many people signing in rightly from one office never slow each other down.
+        for i in 0..100 {
+            let email = format!("{i}@x.nl");
+            limiter.reserve(&email, "5.5.5.5", t0).unwrap();
+            limiter.succeeded(&email, "5.5.5.5");
+        }
+        assert_eq!(limiter.reserve("new@x.nl", "5.5.5.5", t0), Ok(()));
     }
 
     #[test]
@@ -123,19 +146,25 @@ mod tests {
         let limiter = RateLimiter::default();
         let t0 = Instant::now();
         for i in 0..FREE_FAILURES_PER_ADDRESS {
-            limiter.record_failure(&format!("{i}@x.nl"), "1.2.3.4", t0);
+            limiter
+                .reserve(&format!("{i}@x.nl"), "1.2.3.4", t0)
+                .unwrap();
         }
-        assert!(limiter.wait("new@x.nl", "1.2.3.4", t0).is_some());
-        assert_eq!(limiter.wait("new@x.nl", "4.3.2.1", t0), None);
+        assert!(limiter.reserve("new@x.nl", "1.2.3.4", t0).is_err());
+        assert_eq!(limiter.reserve("new@x.nl", "4.3.2.1", t0), Ok(()));
     }
 
     #[test]
     fn wait_is_capped() {
         let limiter = RateLimiter::default();
         let t0 = Instant::now();
-        for _ in 0..40 {
-            limiter.record_failure("a@x.nl", "1.2.3.4", t0);
+        for i in 0..40 {
+            // Each failure after a wait, so that every one counts.
+            let _ = limiter.reserve("a@x.nl", "1.2.3.4", t0 + LONGEST_WAIT * i);
         }
-        assert_eq!(limiter.wait("a@x.nl", "1.2.3.4", t0), Some(LONGEST_WAIT));
+        assert_eq!(
+            limiter.reserve("a@x.nl", "1.2.3.4", t0 + LONGEST_WAIT * 39),
+            Err(LONGEST_WAIT)
+        );
     }
 }

@@ -15,6 +15,9 @@ pub fn set_status(error: &AppError) {
         if let Ok(status) = http::StatusCode::from_u16(error.status()) {
             options.set_status(status);
         }
+        if let Some(secs) = error.retry_after() {
+            options.insert_header(http::header::RETRY_AFTER, secs.into());
+        }
     }
 }
 

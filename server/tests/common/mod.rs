@@ -80,6 +80,17 @@ impl Server {
         panic!("server did not become healthy at {}", self.base);
     }
 
+    /// The most memory the server's process has held at once, in bytes (Linux `VmHWM`).
+    pub fn peak_memory(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
+        let kb: u64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("VmHWM in /proc/<pid>/status");
+        kb * 1024
+    }
+
     /// Kills the server without warning, as a power cut would.
     pub fn crash(mut self) {
         let _ = self.child.kill();

@@ -15,6 +15,19 @@ pub mod relationships;
 
 pub use ui::{shell, App};
 
+/// The server functions whose forms post to them before the app has loaded: the only ones
+/// that take a form body. Every other one takes JSON.
+#[cfg(feature = "ssr")]
+pub fn form_endpoints() -> [&'static str; 4] {
+    use leptos::server_fn::ServerFn;
+    [
+        accounts::SignUp::PATH,
+        accounts::SignIn::PATH,
+        accounts::SignOut::PATH,
+        relationships::StartRelationship::PATH,
+    ]
+}
+
 /// Entry point of the browser bundle: takes over the server-rendered page, waiting for the
 /// chunk of the page landed on, and then tells the app it is live.
 #[cfg(feature = "hydrate")]

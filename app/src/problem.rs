@@ -23,6 +23,8 @@ pub enum Problem {
     /// More characters than this maximum.
     TooLong(usize),
     Malformed,
+    /// Holds characters that hide or reorder text, such as a right-to-left override.
+    Invisible,
     Taken,
 }
 
@@ -36,6 +38,24 @@ impl FieldError {
     pub fn new(field: Field, problem: Problem) -> Self {
         Self { field, problem }
     }
+}
+
+/// Checks a trimmed one-line text: its length in characters, as users count them, and that
+/// nothing in it is hidden (control or invisible format characters).
+pub(crate) fn check_line(
+    field: Field,
+    value: &str,
+    min: usize,
+    max: usize,
+) -> Result<(), FieldError> {
+    check_length(field, value, min, max)?;
+    if value.chars().any(char::is_control) {
+        return Err(FieldError::new(field, Problem::Malformed));
+    }
+    if crate::sync::text::contains_invisible(value) {
+        return Err(FieldError::new(field, Problem::Invisible));
+    }
+    Ok(())
 }
 
 /// Checks a trimmed length in characters, as users count them.

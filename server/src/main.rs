@@ -1,12 +1,17 @@
 //! The Tandem server: configuration, database, routes, and serving until told to stop.
 
 mod config;
+mod guard;
 mod pwa;
 
-use app::{server::ServerContext, shell, App};
+use app::{
+    server::{headers, ServerContext},
+    shell, App,
+};
 use axum::{
-    extract::{FromRef, State},
+    extract::{FromRef, MatchedPath, State},
     http::{header, HeaderValue, StatusCode},
+    middleware::{self, Next},
     response::IntoResponse,
     routing::get,
     Json, Router,
@@ -50,7 +55,9 @@ fn main() {
 #[tokio::main]
 async fn serve() {
     let config = Config::parse();
+    // Colour codes only help a person at a terminal; in a file or a log collector they are noise.
     tracing_subscriber::fmt()
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_new(&config.log)
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
@@ -112,7 +119,9 @@ fn router(state: AppState) -> Router {
             HeaderValue::from_static(pkg_cache),
         ));
 
-    Router::new()
+    let https = state.ctx.secure_cookies();
+    let guard = guard::Guard::new(&state.ctx.base_url, &app::form_endpoints());
+    let served = Router::new()
         .route("/healthz", get(healthz))
         .route(
             "/sw.js",
@@ -132,23 +141,54 @@ fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .nest(&format!("/{}", options.site_pkg_dir), pkg)
+        .route_layer(middleware::from_fn(record_route))
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
         >(context, shell))
+        .layer(middleware::from_fn_with_state(guard, guard::same_site_only))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(request_span)
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
-        .with_state(state)
+        .with_state(state);
+    with_security_headers(served, https)
 }
 
-/// The request's log line: method and path only. A query string can hold what a person typed
-/// (a form sent before the app loaded), and nothing typed belongs in a log.
+/// Pages set their own policy, with the nonce of their inline scripts; everything else (files,
+/// server functions, the worker) gets the same policy without one.
+fn with_security_headers(mut routes: Router, https: bool) -> Router {
+    for (name, value) in headers::always(https) {
+        routes = routes.layer(SetResponseHeaderLayer::overriding(name, value));
+    }
+    let policy = headers::content_security_policy(None);
+    routes.layer(SetResponseHeaderLayer::if_not_present(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_str(&policy).expect("the policy is plain ASCII"),
+    ))
+}
+
+/// The request's log line: method and the route it matched, never the path or query itself. A
+/// path can hold a secret (an invite link) and a query what a person typed (a form sent before
+/// the app loaded). The route is only known once the router has matched it: `record_route` fills it in.
 fn request_span(request: &axum::http::Request<axum::body::Body>) -> tracing::Span {
-    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+    tracing::info_span!(
+        "request",
+        method = %request.method(),
+        route = tracing::field::Empty
+    )
+}
+
+async fn record_route(
+    route: Option<MatchedPath>,
+    request: axum::extract::Request,
+    next: Next,
+) -> axum::response::Response {
+    let route = route.as_ref().map_or("(no route)", MatchedPath::as_str);
+    tracing::Span::current().record("route", route);
+    next.run(request).await
 }
 
 /// Reports whether the database answers, for load balancers and monitoring.

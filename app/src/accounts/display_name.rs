@@ -1,6 +1,6 @@
 //! The name a person shows to their mentoring partner.
 
-use crate::problem::{check_length, Field, FieldError, Problem};
+use crate::problem::{check_line, Field, FieldError};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -11,10 +11,7 @@ impl DisplayName {
 
     pub fn parse(raw: &str) -> Result<Self, FieldError> {
         let name = raw.trim();
-        check_length(Field::DisplayName, name, 1, Self::MAX)?;
-        if name.chars().any(char::is_control) {
-            return Err(FieldError::new(Field::DisplayName, Problem::Malformed));
-        }
+        check_line(Field::DisplayName, name, 1, Self::MAX)?;
         Ok(Self(name.to_owned()))
     }
 
@@ -26,6 +23,7 @@ impl DisplayName {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::problem::Problem;
 
     #[test]
     fn trims_and_accepts_unicode() {
@@ -54,6 +52,16 @@ mod tests {
                 .problem,
             Problem::TooLong(DisplayName::MAX)
         );
+    }
+
+    #[test]
+    fn refuses_a_direction_override_or_a_zero_width_space() {
+        for raw in ["Ann\u{202E}a", "An\u{200B}na"] {
+            assert_eq!(
+                DisplayName::parse(raw).unwrap_err().problem,
+                Problem::Invisible
+            );
+        }
     }
 
     #[test]

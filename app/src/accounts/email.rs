@@ -42,7 +42,12 @@ impl Email {
             && domain
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || !c.is_ascii() || c == '-' || c == '.');
-        if local.is_empty() || local.len() > 64 || !labels_ok || !chars_ok {
+        if local.is_empty()
+            || local.len() > 64
+            || !labels_ok
+            || !chars_ok
+            || crate::sync::text::contains_invisible(email)
+        {
             return Err(malformed);
         }
         Ok(())

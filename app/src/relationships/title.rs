@@ -1,6 +1,6 @@
 //! The optional title of a relationship, such as "Leadership 2027".
 
-use crate::problem::{check_length, Field, FieldError, Problem};
+use crate::problem::{check_line, Field, FieldError};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,10 +15,7 @@ impl RelationshipTitle {
         if title.is_empty() {
             return Ok(None);
         }
-        check_length(Field::Title, title, 1, Self::MAX)?;
-        if title.chars().any(char::is_control) {
-            return Err(FieldError::new(Field::Title, Problem::Malformed));
-        }
+        check_line(Field::Title, title, 1, Self::MAX)?;
         Ok(Some(Self(title.to_owned())))
     }
 
@@ -30,6 +27,7 @@ impl RelationshipTitle {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::problem::Problem;
 
     #[test]
     fn blank_is_none() {

@@ -1,6 +1,7 @@
 //! Server-only infrastructure: database, sessions, rate limits, answering server functions, and the sync store.
 
 pub mod db;
+pub mod headers;
 pub mod rate_limit;
 pub mod respond;
 pub mod session;

@@ -9,7 +9,15 @@ use leptos_axum::ResponseOptions;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-pub const COOKIE: &str = "tandem_session";
+/// Over https the `__Host-` prefix makes browsers refuse the cookie unless it is Secure, for
+/// this host only and for every path: no sibling subdomain can plant or overwrite it.
+fn cookie_name(ctx: &ServerContext) -> &'static str {
+    if ctx.secure_cookies() {
+        "__Host-tandem_session"
+    } else {
+        "tandem_session"
+    }
+}
 const IDLE_LIMIT_DAYS: i64 = 30;
 /// Refreshing last-seen on every request would turn every read into a write.
 const TOUCH_AFTER_MINUTES: i64 = 60;
@@ -57,8 +65,9 @@ pub fn client_address() -> String {
 
 fn set_cookie(ctx: &ServerContext, value: &str, max_age_secs: i64) {
     let secure = if ctx.secure_cookies() { "; Secure" } else { "" };
+    let name = cookie_name(ctx);
     let cookie =
-        format!("{COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}");
+        format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}");
     if let (Some(options), Ok(value)) = (
         use_context::<ResponseOptions>(),
         HeaderValue::from_str(&cookie),
@@ -86,7 +95,7 @@ pub async fn start(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
 
 /// Ends the caller's session, if any, on the server and in the browser.
 pub async fn end(ctx: &ServerContext) -> Result<(), AppError> {
-    if let Some(token) = request_cookie(COOKIE) {
+    if let Some(token) = request_cookie(cookie_name(ctx)) {
         sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
             .bind(hash(&token))
             .execute(&ctx.pool)
@@ -98,7 +107,7 @@ pub async fn end(ctx: &ServerContext) -> Result<(), AppError> {
 
 /// The caller, if the request carries a live session.
 pub async fn caller(ctx: &ServerContext) -> Result<Option<Caller>, AppError> {
-    let Some(token) = request_cookie(COOKIE) else {
+    let Some(token) = request_cookie(cookie_name(ctx)) else {
         return Ok(None);
     };
     if token.len() != 64 {

@@ -8,6 +8,7 @@ pub mod replica;
 pub mod schema;
 #[cfg(test)]
 mod tests;
+pub mod text;
 
 pub use hlc::{Clock, ClockError, Hlc, NodeId};
 pub use replica::Replica;

@@ -108,6 +108,8 @@ pub enum Rejection {
     Empty,
     /// More characters than this maximum.
     TooLong(usize),
+    /// Holds characters that hide or reorder text.
+    Invisible,
     /// The field belongs to the other person (e.g. ticking their action item).
     NotYours,
     /// The record exists with another kind, relationship or privacy, or is someone else's private record.
@@ -147,6 +149,7 @@ pub fn check_value(
         Value::String(s) if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') => {
             Err(Rejection::WrongType)
         }
+        Value::String(s) if super::text::contains_invisible(s) => Err(Rejection::Invisible),
         Value::String(_) => Ok(()),
         _ => Err(Rejection::WrongType),
     };

@@ -407,6 +407,7 @@ fn the_sync_core_imports_nothing_from_the_app() {
         ("replica.rs", include_str!("replica.rs")),
         ("schema.rs", include_str!("schema.rs")),
         ("client.rs", include_str!("client.rs")),
+        ("text.rs", include_str!("text.rs")),
     ];
     for (file, text) in core {
         let code = text.lines().filter(|l| !l.trim_start().starts_with("//"));

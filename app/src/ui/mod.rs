@@ -28,6 +28,8 @@ use page_data::{page_data, PageData};
 /// keeps the translated parts current when the reader switches language.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = initial_locale();
+    #[cfg(feature = "ssr")]
+    crate::server::headers::set_page_policy();
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>

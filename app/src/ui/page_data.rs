@@ -42,3 +42,19 @@ where
 {
     Resource::new_with_options(source, fetch, false)
 }
+
+/// What `data` will hold, taken now. A page left while it loads is disposed while its views may
+/// still be asked to render once more, and reaching a disposed resource panics; for a page that
+/// is gone the wait never ends instead.
+pub fn fetched<T>(data: PageData<T>) -> impl Future<Output = T>
+where
+    T: Clone + Send + Sync + 'static,
+{
+    let future = (!data.is_disposed()).then(|| std::future::IntoFuture::into_future(data));
+    async move {
+        match future {
+            Some(future) => future.await,
+            None => std::future::pending().await,
+        }
+    }
+}

@@ -198,6 +198,15 @@ impl Client {
         )
     }
 
+    /// Posts `body` with the headers given, as a page of another site or a tool could.
+    pub fn post_with(&self, function: &str, headers: &[(&str, &str)], body: &str) -> Reply {
+        let mut request = self.agent.post(&format!("{}/api/{function}", self.base));
+        for (name, value) in headers {
+            request = request.set(name, value);
+        }
+        reply(function, request.send_string(body))
+    }
+
     /// The cookies this client holds, as a `Cookie` header, for requests written by hand.
     pub fn cookie_header(&self) -> String {
         self.agent

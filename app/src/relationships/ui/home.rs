@@ -9,7 +9,7 @@ use crate::{
     },
     ui::{
         form::{field_error, FormError, TextField},
-        page_data::page_data,
+        page_data::{fetched, page_data},
         pwa, use_auth,
     },
 };
@@ -48,9 +48,10 @@ fn Welcome() -> impl IntoView {
 #[component]
 fn Dashboard() -> impl IntoView {
     let i18n = use_i18n();
-    let auth = use_auth();
     let directory = use_directory();
-    let relationships = page_data(move || auth.version(), |_| my_relationships());
+    // No need to follow sign-ins: the home page makes a new dashboard for each person, and a
+    // reload on sign-out would race the dashboard's own removal.
+    let relationships = page_data(|| (), |_| my_relationships());
     // What the server answers becomes the device's copy.
     Effect::new(move |_| {
         if let Some(Ok(list)) = relationships.get() {
@@ -61,12 +62,14 @@ fn Dashboard() -> impl IntoView {
         <section class="panel">
             <h1>{i18n.tr(RelationshipMsg::YourRelationships)}</h1>
             <Transition fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
+                {move || {
+                    let fetched = fetched(relationships);
+                    Suspend::new(async move {
                     // The device's copy when there is one, so the list shows at once and
                     // offline; else (and in the server's HTML) the server's answer.
                     let list = match directory.list() {
                         Some(list) => Ok(list),
-                        None => relationships.await,
+                        None => fetched.await,
                     };
                     match list {
                         Ok(list) if list.is_empty() => view! {
@@ -84,7 +87,7 @@ fn Dashboard() -> impl IntoView {
                             <p class="form-error" role="alert">{crate::ui::form::error_text(i18n, &e)}</p>
                         }.into_any(),
                     }
-                })}
+                })}}
             </Transition>
         </section>
         <StartRelationship />

@@ -4,7 +4,11 @@ use super::home::role_name;
 use crate::{
     i18n::{use_i18n, Msg},
     relationships::{invite, RelationshipMsg, RespondToInvite},
-    ui::{form::error_text, page_data::page_data, use_auth},
+    ui::{
+        form::error_text,
+        page_data::{fetched, page_data},
+        use_auth,
+    },
 };
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -21,22 +25,26 @@ pub fn InvitePage() -> impl IntoView {
         <section class="panel narrow">
             <h1>{i18n.tr(RelationshipMsg::InvitationTitle)}</h1>
             <Transition fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
+                // The link is read before waiting: a reader who leaves mid-page disposes the
+                // token while the wait goes on.
+                {move || {
+                    let here = here();
+                    Suspend::new(async move {
                     match auth.user.await {
                         Ok(Some(_)) => view! { <Invitation token /> }.into_any(),
                         _ => view! {
                             <p>{i18n.tr(RelationshipMsg::InviteSignInFirst)}</p>
                             <div class="actions">
-                                <a class="button primary" href=move || format!("/signup?next={}", here())>
+                                <a class="button primary" href=format!("/signup?next={here}")>
                                     {i18n.tr(Msg::SignUp)}
                                 </a>
-                                <a class="button secondary" href=move || format!("/signin?next={}", here())>
+                                <a class="button secondary" href=format!("/signin?next={here}")>
                                     {i18n.tr(Msg::SignIn)}
                                 </a>
                             </div>
                         }.into_any(),
                     }
-                })}
+                })}}
             </Transition>
         </section>
     }
@@ -64,8 +72,10 @@ fn Invitation(token: Memo<String>) -> impl IntoView {
 
     view! {
         <Transition fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
-                match details.await {
+            {move || {
+                let fetched = fetched(details);
+                Suspend::new(async move {
+                match fetched.await {
                     Ok(view_) => view! {
                         // The answer replaces the question; the status line is in the page from
                         // the start, so that assistive technology announces it when it fills.
@@ -100,7 +110,7 @@ fn Invitation(token: Memo<String>) -> impl IntoView {
                         <a href="/">{i18n.tr(Msg::BackHome)}</a>
                     }.into_any(),
                 }
-            })}
+            })}}
         </Transition>
     }
 }

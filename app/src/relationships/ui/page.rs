@@ -11,7 +11,7 @@ use crate::{
     },
     ui::{
         form::{error_text, FormError},
-        page_data::page_data,
+        page_data::{fetched, page_data},
         use_auth,
     },
 };
@@ -48,14 +48,16 @@ pub fn RelationshipPage() -> impl IntoView {
 
     view! {
         <Transition fallback=move || view! { <p class="panel">{i18n.tr(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+                let (id, fetched) = (id.try_get().flatten(), fetched(data));
+                Suspend::new(async move {
                 // The device's copy when there is one, so the page opens at once and offline;
                 // else (and in the server's HTML) the server's answer.
-                let found = match id.get() {
+                let found = match id {
                     None => Err(AppError::Forbidden),
                     Some(id) => match directory.get_untracked(id) {
                         Some(r) => Ok(r),
-                        None => data.await.and_then(|list| {
+                        None => fetched.await.and_then(|list| {
                             list.into_iter().find(|r| r.id == id).ok_or(AppError::Forbidden)
                         }),
                     },
@@ -75,7 +77,7 @@ pub fn RelationshipPage() -> impl IntoView {
                         </section>
                     }.into_any(),
                 }
-            })}
+            })}}
         </Transition>
     }
 }

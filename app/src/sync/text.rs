@@ -1,0 +1,57 @@
+//! What a text may hold: no format characters that hide text or reorder how it shows.
+
+/// Unicode format characters (category Cf) that only hide or reorder text: zero-width spaces,
+/// joiners between words, byte-order marks, and the bidirectional embeddings, overrides and
+/// isolates that can make "Anna" display as someone else's name. The format characters real
+/// writing needs stay allowed: the zero-width (non-)joiner of emoji and Persian, the soft
+/// hyphen, the tag characters of flag emoji and the signs of particular scripts. A short
+/// table rather than a Unicode category crate: it runs in the browser too.
+const REFUSED: [(char, char); 9] = [
+    ('\u{180E}', '\u{180E}'),
+    ('\u{200B}', '\u{200B}'),
+    ('\u{200E}', '\u{200F}'),
+    ('\u{202A}', '\u{202E}'),
+    ('\u{2060}', '\u{2064}'),
+    ('\u{2066}', '\u{206F}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+    ('\u{FFF9}', '\u{FFFB}'),
+    ('\u{E0001}', '\u{E0001}'),
+];
+
+/// Whether `c` is a character nobody types on purpose in a name or a note.
+pub fn is_invisible(c: char) -> bool {
+    REFUSED.iter().any(|&(low, high)| (low..=high).contains(&c))
+}
+
+/// Whether `text` holds any such character.
+pub fn contains_invisible(text: &str) -> bool {
+    text.chars().any(is_invisible)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn direction_overrides_and_zero_width_spaces_are_invisible() {
+        for c in [
+            '\u{202E}', '\u{202A}', '\u{2066}', '\u{2069}', '\u{200B}', '\u{200F}', '\u{2060}',
+            '\u{FEFF}',
+        ] {
+            assert!(is_invisible(c), "{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn emoji_sequences_persian_words_and_soft_hyphens_are_kept() {
+        for text in [
+            "👩\u{200D}👩\u{200D}👧",
+            "می\u{200C}خواهم",
+            "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}",
+            "Donau\u{00AD}dampf",
+            "Zoë O'Brien-van Dijk",
+        ] {
+            assert!(!contains_invisible(text), "{text}");
+        }
+    }
+}

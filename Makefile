@@ -13,7 +13,7 @@ TOOLS := $(CURDIR)/.tools
 export LEPTOS_OUTPUT_NAME := tandem
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: run test tools test-tools lint unit e2e build-debug size size-budget clean
+.PHONY: run test tools test-tools lint unit e2e build-debug size size-budget bench clean
 
 ## Build a release and serve it at http://127.0.0.1:3000 on ./data/tandem.db.
 run: tools
@@ -67,6 +67,10 @@ size: tools
 size-budget:
 	cargo leptos build --release --precompress --frontend-only --split
 	node scripts/size.mjs target/site/pkg target/release/hash.txt
+
+## Many devices pushing at once against a release server: latency, errors, throughput.
+bench:
+	cargo bench -p server --bench push
 
 clean:
 	cargo clean

@@ -76,10 +76,10 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         .base_url
         .clone()
         .unwrap_or_else(|| format!("http://{bind}"));
-    let pool = app::server::db::connect(&config.database_url).await?;
+    let db = app::server::db::connect(&config.database_url).await?;
     let state = AppState {
         leptos_options: leptos_options.clone(),
-        ctx: ServerContext::new(pool, &base_url).await?,
+        ctx: ServerContext::new(db, &base_url).await?,
     };
 
     let app = router(state);

@@ -538,3 +538,93 @@ fn clients_that_hang_up_mid_push_leave_the_server_writable() {
     let newcomer = server.client();
     newcomer.sign_up("Nina", "nina@example.com");
 }
+
+#[test]
+fn the_partner_cannot_take_an_item_over_to_tick_it_nor_rewrite_who_made_it() {
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server, "");
+    let record = uuid(3000);
+    let at = hlc(now_millis(), 0, 2);
+    let mut created = item(30, &record, &rel, "mentee", "Mentee's own", &at);
+    created.push(mutation(
+        33,
+        &record,
+        &rel,
+        "created_by",
+        json!("mentee"),
+        &at,
+    ));
+    assert!(push(&mentee, created).iter().all(|o| o == "Acknowledged"));
+
+    let later = hlc(now_millis(), 5, 1);
+    let outcomes = push(
+        &mentor,
+        vec![
+            mutation(40, &record, &rel, "owner", json!("mentor"), &later),
+            mutation(
+                41,
+                &record,
+                &rel,
+                "done_at",
+                json!(1_795_770_000_000_i64),
+                &later,
+            ),
+            mutation(42, &record, &rel, "created_by", json!("mentor"), &later),
+        ],
+    );
+    assert_eq!(outcomes, vec![json!({ "Rejected": "NotYours" }); 3]);
+
+    // The owner may hand it over; then it is the mentor's to tick.
+    let handed = hlc(now_millis(), 6, 2);
+    let outcomes = push(
+        &mentee,
+        vec![mutation(
+            50,
+            &record,
+            &rel,
+            "owner",
+            json!("mentor"),
+            &handed,
+        )],
+    );
+    assert_eq!(outcomes, vec![json!("Acknowledged")]);
+    let tick = hlc(now_millis(), 7, 1);
+    let outcomes = push(
+        &mentor,
+        vec![mutation(
+            51,
+            &record,
+            &rel,
+            "done_at",
+            json!(1_795_770_000_000_i64),
+            &tick,
+        )],
+    );
+    assert_eq!(outcomes, vec![json!("Acknowledged")]);
+}
+
+#[test]
+fn a_refused_change_does_not_move_the_servers_clock() {
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server, "");
+    let record = uuid(4000);
+    let at = hlc(now_millis(), 0, 2);
+    assert!(
+        push(&mentee, item(60, &record, &rel, "mentee", "Mine", &at))
+            .iter()
+            .all(|o| o == "Acknowledged")
+    );
+    // Ten minutes ahead is within the allowed drift, but the change is not the mentor's to make.
+    let ahead = now_millis() + 10 * 60_000;
+    let reply = mentor.call(
+        "push",
+        json!({ "batch": [mutation(61, &record, &rel, "done_at", json!(1_795_770_000_000_i64), &hlc(ahead, 0, 1))] }),
+    );
+    assert_eq!(
+        reply.body["outcomes"][0][1],
+        json!({ "Rejected": "NotYours" })
+    );
+    let clock = reply.body["clock"].as_str().unwrap();
+    let millis = u64::from_str_radix(&clock[..12], 16).unwrap();
+    assert!(millis < ahead - 5 * 60_000, "the clock moved to {clock}");
+}

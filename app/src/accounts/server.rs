@@ -138,7 +138,7 @@ pub async fn sign_up(
     .bind(name.as_str())
     .bind(hash)
     .bind(Utc::now())
-    .execute(&ctx.pool)
+    .execute(&ctx.writer)
     .await?;
     if inserted.rows_affected() == 0 {
         return Err(AppError::field(FieldError::new(

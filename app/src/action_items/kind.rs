@@ -41,20 +41,25 @@ impl Field {
     }
 }
 
-/// The kind as the sync core checks it: only the owner ticks, "created by" is the writer.
+/// The kind as the sync core checks it: only the owner ticks, only the owner or the creator
+/// hands an item over, and "created by" is the writer, once.
 pub const KIND: KindSpec = KindSpec {
     kind: Kind::named("action_item"),
     fields: &[
         spec(Field::Title.name(), Type::Text { max: 200 }, Writer::Both),
         spec(Field::Notes.name(), Type::Notes { max: 2000 }, Writer::Both),
-        spec(Field::Owner.name(), Type::OneOf(Role::NAMES), Writer::Both),
+        spec(
+            Field::Owner.name(),
+            Type::OneOf(Role::NAMES),
+            Writer::OwnerOrCreator,
+        ),
         spec(Field::Due.name(), Type::OptionalDate, Writer::Both),
         spec(Field::DoneAt.name(), Type::OptionalTime, Writer::Owner),
         spec(Field::CreatedAt.name(), Type::Time, Writer::Both),
         spec(
             Field::CreatedBy.name(),
             Type::OneOf(Role::NAMES),
-            Writer::OwnRole,
+            Writer::OwnRoleOnce,
         ),
         spec(DELETED, Type::Bool, Writer::Both),
     ],
@@ -190,6 +195,71 @@ mod tests {
         assert_eq!(
             as_role(&change(Field::CreatedBy, json!("mentee")), "mentor"),
             Err(Rejection::NotYours)
+        );
+    }
+
+    #[test]
+    fn only_the_owner_or_the_creator_hands_an_item_over() {
+        let item = |owner: &str, by_writer| Stored {
+            relationship: Uuid::from_u128(2),
+            kind: KIND.kind.clone(),
+            private: false,
+            by_writer,
+            owner: Some(owner.to_owned()),
+            hlc: None,
+        };
+        let hand_to_mentor = change(Field::Owner, json!("mentor"));
+        let admit_as = |role, stored: Stored| {
+            admit(
+                Some(&KIND),
+                &hand_to_mentor,
+                Some(role),
+                |_| true,
+                Some(&stored),
+            )
+        };
+        assert_eq!(admit_as("mentee", item("mentee", false)), Ok(true));
+        assert_eq!(admit_as("mentor", item("mentee", true)), Ok(true));
+        assert_eq!(
+            admit_as("mentor", item("mentee", false)),
+            Err(Rejection::NotYours),
+            "the partner cannot take an item to tick it"
+        );
+    }
+
+    #[test]
+    fn created_by_is_written_once_by_the_creator() {
+        let created = |by_writer, written: Option<Hlc>| Stored {
+            relationship: Uuid::from_u128(2),
+            kind: KIND.kind.clone(),
+            private: false,
+            by_writer,
+            owner: None,
+            hlc: written,
+        };
+        let by_mentor = change(Field::CreatedBy, json!("mentor"));
+        let admit_as = |role, stored: Option<&Stored>| {
+            admit(Some(&KIND), &by_mentor, Some(role), |_| true, stored)
+        };
+        assert_eq!(admit_as("mentor", None), Ok(true));
+        assert_eq!(admit_as("mentor", Some(&created(true, None))), Ok(true));
+        assert_eq!(
+            admit_as("mentor", Some(&created(true, Some(by_mentor.hlc)))),
+            Ok(false),
+            "a replay is no second write"
+        );
+        let earlier = Hlc {
+            millis: by_mentor.hlc.millis - 1,
+            ..by_mentor.hlc
+        };
+        assert_eq!(
+            admit_as("mentor", Some(&created(true, Some(earlier)))),
+            Err(Rejection::NotYours)
+        );
+        assert_eq!(
+            admit_as("mentor", Some(&created(false, None))),
+            Err(Rejection::NotYours),
+            "the partner's item stays theirs"
         );
     }
 

@@ -180,7 +180,7 @@ pub async fn start(
     };
     let id = Uuid::now_v7();
     let now = Utc::now();
-    let mut tx = ctx.pool.begin().await?;
+    let mut tx = ctx.writer.begin().await?;
     sqlx::query(
         "INSERT INTO relationships (id, title, created_by, created_at) VALUES (?, ?, ?, ?)",
     )
@@ -221,7 +221,7 @@ pub async fn new_invite(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Resul
             .await?;
     let role = Role::parse(&role.0).map_err(|_| AppError::Internal)?;
     let now = Utc::now();
-    let mut tx = ctx.pool.begin().await?;
+    let mut tx = ctx.writer.begin().await?;
     revoke_open_invites(&mut tx, id, now).await?;
     insert_invite(&mut tx, id, caller, role.partner(), now).await?;
     tx.commit().await?;
@@ -230,7 +230,7 @@ pub async fn new_invite(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Resul
 
 pub async fn revoke_invite(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Result<(), AppError> {
     standing(ctx, caller, id).await?;
-    let mut conn = ctx.pool.acquire().await?;
+    let mut conn = ctx.writer.acquire().await?;
     revoke_open_invites(&mut conn, id, Utc::now()).await
 }
 
@@ -238,7 +238,7 @@ pub async fn revoke_invite(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Re
 pub async fn end(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Result<(), AppError> {
     standing(ctx, caller, id).await?;
     let now = Utc::now();
-    let mut tx = ctx.pool.begin().await?;
+    let mut tx = ctx.writer.begin().await?;
     sqlx::query(
         "UPDATE relationships SET ended_at = ?, ended_by = ? WHERE id = ? AND ended_at IS NULL",
     )
@@ -343,7 +343,7 @@ pub async fn respond(
     if let Some(problem) = row.problem(caller, now) {
         return Err(AppError::Invite(problem));
     }
-    let mut tx = ctx.pool.begin().await?;
+    let mut tx = ctx.writer.begin().await?;
     // Claiming the invite first takes SQLite's write lock, so two people
     // accepting at once cannot both succeed.
     let column = if accept {

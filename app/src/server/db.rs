@@ -19,8 +19,23 @@ pub enum DbError {
     Migrate(#[from] sqlx::migrate::MigrateError),
 }
 
+/// The database, as two pools: readers, which SQLite's WAL lets run side by side, and the one
+/// writer. Writers wait their turn in the writer pool's queue, first come first served, rather
+/// than in SQLite's busy handler, which sleeps and retries and under load answered "database
+/// is locked" to valid work.
+#[derive(Clone)]
+pub struct Database {
+    /// Read-only connections: a write sent here by mistake fails at once.
+    pub readers: SqlitePool,
+    /// The single connection every write goes through.
+    pub writer: SqlitePool,
+}
+
+/// How long a write waits for its turn before the caller is asked to try again.
+const WRITE_QUEUE_LIMIT: Duration = Duration::from_secs(10);
+
 /// Connects (creating the file and its folder on first start) and applies pending migrations.
-pub async fn connect(url: &str) -> Result<SqlitePool, DbError> {
+pub async fn connect(url: &str) -> Result<Database, DbError> {
     if !url.starts_with("sqlite:") {
         return Err(DbError::Unsupported(url.to_owned()));
     }
@@ -39,12 +54,17 @@ pub async fn connect(url: &str) -> Result<SqlitePool, DbError> {
             })?;
         }
     }
-    let pool = SqlitePoolOptions::new()
-        .max_connections(8)
-        .connect_with(options)
+    let writer = SqlitePoolOptions::new()
+        .max_connections(1)
+        .acquire_timeout(WRITE_QUEUE_LIMIT)
+        .connect_with(options.clone())
         .await?;
-    sqlx::migrate!("./migrations").run(&pool).await?;
-    Ok(pool)
+    sqlx::migrate!("./migrations").run(&writer).await?;
+    let readers = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options.read_only(true))
+        .await?;
+    Ok(Database { readers, writer })
 }
 
 pub async fn ping(pool: &SqlitePool) -> bool {

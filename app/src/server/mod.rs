@@ -14,7 +14,10 @@ use std::sync::Arc;
 /// What every server function can reach, provided as Leptos context per request.
 #[derive(Clone)]
 pub struct ServerContext {
+    /// Read-only connections.
     pub pool: SqlitePool,
+    /// The one connection that writes: see [`db::Database`].
+    pub writer: SqlitePool,
     pub limiter: Arc<RateLimiter>,
     /// Permits to hash or check a password: one per core.
     pub hashing: Arc<tokio::sync::Semaphore>,
@@ -24,10 +27,11 @@ pub struct ServerContext {
 }
 
 impl ServerContext {
-    pub async fn new(pool: SqlitePool, base_url: &str) -> Result<Self, sqlx::Error> {
+    pub async fn new(db: db::Database, base_url: &str) -> Result<Self, sqlx::Error> {
         Ok(Self {
-            clock: Arc::new(sync::ServerClock::load(&pool).await?),
-            pool,
+            clock: Arc::new(sync::ServerClock::load(&db.readers).await?),
+            pool: db.readers,
+            writer: db.writer,
             limiter: Arc::new(RateLimiter::default()),
             hashing: Arc::new(tokio::sync::Semaphore::new(
                 std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -59,7 +63,16 @@ pub fn random_token() -> String {
 
 impl From<sqlx::Error> for crate::error::AppError {
     fn from(error: sqlx::Error) -> Self {
-        tracing::error!(%error, "database error");
-        Self::Internal
+        match error {
+            // The write queue was full for its whole limit: a moment later it will not be.
+            sqlx::Error::PoolTimedOut => {
+                tracing::warn!("a write waited too long for its turn");
+                Self::Busy(1)
+            }
+            error => {
+                tracing::error!(%error, "database error");
+                Self::Internal
+            }
+        }
     }
 }

@@ -87,7 +87,7 @@ pub async fn start(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
     .bind(user_id.to_string())
     .bind(now)
     .bind(now)
-    .execute(&ctx.pool)
+    .execute(&ctx.writer)
     .await?;
     set_cookie(ctx, &token, IDLE_LIMIT_DAYS * 24 * 3600);
     Ok(())
@@ -98,7 +98,7 @@ pub async fn end(ctx: &ServerContext) -> Result<(), AppError> {
     if let Some(token) = request_cookie(cookie_name(ctx)) {
         sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
             .bind(hash(&token))
-            .execute(&ctx.pool)
+            .execute(&ctx.writer)
             .await?;
     }
     set_cookie(ctx, "", 0);
@@ -128,7 +128,7 @@ pub async fn caller(ctx: &ServerContext) -> Result<Option<Caller>, AppError> {
     if now - last_seen >= Duration::days(IDLE_LIMIT_DAYS) {
         sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
             .bind(&token_hash)
-            .execute(&ctx.pool)
+            .execute(&ctx.writer)
             .await?;
         return Ok(None);
     }
@@ -136,7 +136,7 @@ pub async fn caller(ctx: &ServerContext) -> Result<Option<Caller>, AppError> {
         sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
             .bind(now)
             .bind(&token_hash)
-            .execute(&ctx.pool)
+            .execute(&ctx.writer)
             .await?;
         set_cookie(ctx, &token, IDLE_LIMIT_DAYS * 24 * 3600);
     }

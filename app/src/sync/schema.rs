@@ -62,8 +62,12 @@ pub enum Writer {
     /// Only the member whose role the record's owner field holds (see [`KindSpec::owner`]):
     /// you tick your own items.
     Owner,
-    /// Either member, writing their own role: "created by" cannot name the other person.
-    OwnRole,
+    /// Set once, by the member creating the record, to their own role: "created by" can
+    /// neither name the other person nor be rewritten later.
+    OwnRoleOnce,
+    /// The owner field itself: the current owner hands the record over, or its creator does;
+    /// the other person cannot take it (then tick it, then give it back).
+    OwnerOrCreator,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -171,20 +175,36 @@ pub fn check_value(
     }
 }
 
-/// Checks who writes: `writer` is the caller's role, `owner` the record's owner as stored.
+/// Checks who writes `change`: `writer` is the caller's role, `stored` the record as stored
+/// (none while it is being created).
 pub fn check_writer(
     spec: &FieldSpec,
-    value: &Value,
+    change: &Change,
     writer: &str,
-    owner: Option<&str>,
+    stored: Option<&Stored>,
 ) -> Result<(), Rejection> {
-    match spec.writer {
-        Writer::Both => Ok(()),
-        Writer::OwnRole if value.as_str() == Some(writer) => Ok(()),
-        Writer::OwnRole => Err(Rejection::NotYours),
-        // Before an owner is known the creator is setting the record up.
-        Writer::Owner if owner.is_none_or(|o| o == writer) => Ok(()),
-        Writer::Owner => Err(Rejection::NotYours),
+    // Before an owner is known the creator is setting the record up.
+    let owns = stored
+        .and_then(|s| s.owner.as_deref())
+        .is_none_or(|o| o == writer);
+    let created = stored.is_none_or(|s| s.by_writer);
+    let allowed = match spec.writer {
+        Writer::Both => true,
+        Writer::Owner => owns,
+        Writer::OwnerOrCreator => owns || created,
+        // The same write again (a replayed push) is not a second one.
+        Writer::OwnRoleOnce => {
+            change.value.as_str() == Some(writer)
+                && created
+                && stored
+                    .and_then(|s| s.hlc)
+                    .is_none_or(|hlc| hlc == change.hlc)
+        }
+    };
+    if allowed {
+        Ok(())
+    } else {
+        Err(Rejection::NotYours)
     }
 }
 
@@ -218,9 +238,6 @@ pub fn admit(
     let writer = writer.ok_or(Rejection::NoAccess)?;
     let spec = spec.ok_or(Rejection::UnknownKind)?;
     let field = check_value(spec, &change.field, &change.value)?;
-    if !clock_accepts(change.hlc) {
-        return Err(Rejection::ClockAhead);
-    }
     if let Some(stored) = stored {
         let same = stored.relationship == change.relationship
             && stored.kind == change.kind
@@ -230,12 +247,12 @@ pub fn admit(
             return Err(Rejection::Mismatch);
         }
     }
-    check_writer(
-        field,
-        &change.value,
-        writer,
-        stored.and_then(|s| s.owner.as_deref()),
-    )?;
+    check_writer(field, change, writer, stored)?;
+    // Last: the clock moves with the stamp, so only a change that passed everything else may
+    // move it (a refused one must not push everyone's clock ahead).
+    if !clock_accepts(change.hlc) {
+        return Err(Rejection::ClockAhead);
+    }
     Ok(wins(change.hlc, stored.and_then(|s| s.hlc)))
 }
 
@@ -251,7 +268,11 @@ mod tests {
             spec("title", Type::Text { max: 20 }, Writer::Both),
             spec("note", Type::Notes { max: 20 }, Writer::Both),
             spec("who", Type::OneOf(&["mentor", "mentee"]), Writer::Both),
-            spec("by", Type::OneOf(&["mentor", "mentee"]), Writer::OwnRole),
+            spec(
+                "by",
+                Type::OneOf(&["mentor", "mentee"]),
+                Writer::OwnRoleOnce,
+            ),
             spec("due", Type::OptionalDate, Writer::Both),
             spec("done_at", Type::OptionalTime, Writer::Owner),
             spec("created_at", Type::Time, Writer::Both),
@@ -318,6 +339,45 @@ mod tests {
         assert_eq!(ok("created_at", json!(null)), Err(Rejection::WrongType));
         assert_eq!(ok(DELETED, json!(true)), Ok(()));
         assert_eq!(ok("colour", json!("red")), Err(Rejection::UnknownField));
+    }
+
+    #[test]
+    fn a_refused_change_never_reaches_the_clock() {
+        let title = Change {
+            record: Uuid::from_u128(1),
+            relationship: Uuid::from_u128(2),
+            kind: TASK.kind.clone(),
+            private: false,
+            field: "title".into(),
+            value: json!("Read"),
+            hlc: Hlc {
+                millis: 10,
+                counter: 0,
+                node: NodeId(1),
+            },
+        };
+        let elsewhere = Stored {
+            relationship: Uuid::from_u128(3),
+            kind: TASK.kind.clone(),
+            private: false,
+            by_writer: true,
+            owner: None,
+            hlc: None,
+        };
+        let clock = |_| panic!("the clock saw a refused change");
+        assert_eq!(
+            admit(Some(&TASK), &title, Some("mentor"), clock, Some(&elsewhere)),
+            Err(Rejection::Mismatch)
+        );
+        let by_partner = Change {
+            field: "by".into(),
+            value: json!("mentee"),
+            ..title
+        };
+        assert_eq!(
+            admit(Some(&TASK), &by_partner, Some("mentor"), clock, None),
+            Err(Rejection::NotYours)
+        );
     }
 
     #[test]

@@ -43,6 +43,8 @@ export default defineConfig({
       DATABASE_URL: database,
       LEPTOS_SITE_ROOT: "../target/site",
       TANDEM_LOG: "warn",
+      // The whole suite signs its people up from this one address.
+      TANDEM_SIGN_UPS_PER_HOUR: "10000",
     },
   },
 });

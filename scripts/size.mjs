@@ -13,8 +13,7 @@ const HOME_BUDGET = 300_000;
 const PAGE_BUDGET = 360_000;
 // The chunk of each lazy page (`lazy_page!` in app/src/ui/mod.rs) and where it is.
 const PAGES = {
-  sign_up_page: "/signup",
-  sign_in_page: "/signin",
+  account_pages: "/signin, /signup, /account",
   relationship_page: "/r/:id",
   invite_page: "/invite/:token",
 };

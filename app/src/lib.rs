@@ -18,12 +18,14 @@ pub use ui::{shell, App};
 /// The server functions whose forms post to them before the app has loaded: the only ones
 /// that take a form body. Every other one takes JSON.
 #[cfg(feature = "ssr")]
-pub fn form_endpoints() -> [&'static str; 4] {
+pub fn form_endpoints() -> [&'static str; 6] {
     use leptos::server_fn::ServerFn;
     [
         accounts::SignUp::PATH,
         accounts::SignIn::PATH,
         accounts::SignOut::PATH,
+        accounts::ChangePassword::PATH,
+        accounts::SignOutEverywhere::PATH,
         relationships::StartRelationship::PATH,
     ]
 }

@@ -8,6 +8,7 @@ pub enum Field {
     DisplayName,
     Email,
     Password,
+    NewPassword,
     Title,
     Role,
 }
@@ -26,6 +27,8 @@ pub enum Problem {
     /// Holds characters that hide or reorder text, such as a right-to-left override.
     Invisible,
     Taken,
+    /// Not what is stored, such as a current password given wrong.
+    Wrong,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

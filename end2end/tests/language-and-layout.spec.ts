@@ -45,7 +45,7 @@ test.describe("at 360 px wide", () => {
       );
       expect(overflow).toBeLessThanOrEqual(0);
       const small = await page.evaluate(() =>
-        [...document.querySelectorAll("button, .button, input, select")]
+        [...document.querySelectorAll("button, .button, input, select, header a")]
           .filter((el) => !["radio", "checkbox"].includes((el as HTMLInputElement).type))
           .map((el) => ({ el: el.outerHTML.slice(0, 60), h: el.getBoundingClientRect().height }))
           .filter(({ h }) => h > 0 && h < 44),
@@ -61,6 +61,9 @@ test.describe("at 360 px wide", () => {
     await page.getByLabel("I am the mentee").check();
     await page.getByRole("button", { name: "Create invite link" }).click();
     await expect(page.getByLabel("Invite link")).toBeVisible();
+    await check();
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
     await check();
   });
 });

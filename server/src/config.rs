@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use leptos::prelude::LeptosOptions;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -25,6 +25,15 @@ pub struct Config {
     /// Public URL of the app, used in invite links; https makes cookies Secure [default: http://<bind>]
     #[arg(long, env = "TANDEM_BASE_URL")]
     pub base_url: Option<String>,
+
+    /// Address of a reverse proxy in front of the app, whose X-Forwarded-For names the client;
+    /// repeat for several. Without it, X-Forwarded-For is ignored
+    #[arg(long, env = "TANDEM_TRUSTED_PROXY", value_delimiter = ',')]
+    pub trusted_proxy: Vec<IpAddr>,
+
+    /// Accounts one client address may create per hour
+    #[arg(long, env = "TANDEM_SIGN_UPS_PER_HOUR", default_value_t = 20)]
+    pub sign_ups_per_hour: u32,
 }
 
 impl Config {

@@ -5,7 +5,7 @@ mod guard;
 mod pwa;
 
 use app::{
-    server::{headers, ServerContext},
+    server::{headers, ServerContext, Settings},
     shell, App,
 };
 use axum::{
@@ -77,9 +77,14 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         .clone()
         .unwrap_or_else(|| format!("http://{bind}"));
     let db = app::server::db::connect(&config.database_url).await?;
+    let settings = Settings {
+        base_url: base_url.clone(),
+        trusted_proxies: config.trusted_proxy.clone(),
+        sign_ups_per_hour: config.sign_ups_per_hour,
+    };
     let state = AppState {
         leptos_options: leptos_options.clone(),
-        ctx: ServerContext::new(db, &base_url).await?,
+        ctx: ServerContext::new(db, settings).await?,
     };
 
     let app = router(state);

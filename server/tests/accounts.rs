@@ -407,3 +407,202 @@ fn a_refusal_to_wait_says_when_to_try_again() {
     let after: u64 = response.header("retry-after").unwrap().parse().unwrap();
     assert!((1..=30).contains(&after), "{after}");
 }
+
+#[test]
+fn one_address_creates_only_so_many_accounts_an_hour() {
+    let server = Server::start_configured(&[("TANDEM_SIGN_UPS_PER_HOUR", "3")]);
+    let client = server.client();
+    for i in 0..3 {
+        client.sign_up("Ann", &format!("ann{i}@example.com"));
+    }
+    let reply = client.call(
+        "sign_up",
+        json!({ "display_name": "Ann", "email": "ann9@example.com", "password": PASSWORD }),
+    );
+    assert_eq!(reply.status, 429, "{:?}", reply.body);
+    assert!(
+        reply.body.to_string().contains("RateLimited"),
+        "{:?}",
+        reply.body
+    );
+}
+
+#[test]
+fn behind_a_trusted_proxy_each_client_has_its_own_limit() {
+    let server = Server::start_configured(&[
+        ("TANDEM_SIGN_UPS_PER_HOUR", "2"),
+        ("TANDEM_TRUSTED_PROXY", "127.0.0.1"),
+    ]);
+    let sign_up = |from: &str, i: u32| {
+        server
+            .client()
+            .post_with(
+                "sign_up",
+                &[
+                    ("X-Forwarded-For", from),
+                    ("Content-Type", "application/x-www-form-urlencoded"),
+                ],
+                &format!(
+                    "display_name=Ann&email=ann{i}%40example.com&password=correct+horse+battery"
+                ),
+            )
+            .status
+    };
+    assert_eq!(sign_up("203.0.113.7", 1), 200);
+    assert_eq!(sign_up("203.0.113.7", 2), 200);
+    assert_eq!(sign_up("203.0.113.7", 3), 429);
+    // Another client behind the same proxy; what a client writes itself is not believed.
+    assert_eq!(sign_up("203.0.113.7, 198.51.100.4", 4), 200);
+    assert_eq!(sign_up("198.51.100.4", 5), 200);
+    assert_eq!(sign_up("198.51.100.4", 6), 429);
+}
+
+#[test]
+fn without_a_trusted_proxy_forwarded_addresses_are_ignored() {
+    let server = Server::start_configured(&[("TANDEM_SIGN_UPS_PER_HOUR", "1")]);
+    let sign_up = |from: &str, i: u32| {
+        server
+            .client()
+            .post_with(
+                "sign_up",
+                &[
+                    ("X-Forwarded-For", from),
+                    ("Content-Type", "application/x-www-form-urlencoded"),
+                ],
+                &format!(
+                    "display_name=Ann&email=ann{i}%40example.com&password=correct+horse+battery"
+                ),
+            )
+            .status
+    };
+    assert_eq!(sign_up("203.0.113.7", 1), 200);
+    assert_eq!(sign_up("198.51.100.4", 2), 429);
+}
+
+#[test]
+fn guessing_from_elsewhere_does_not_lock_out_a_browser_that_signed_in_before() {
+    let server = Server::start();
+    let owner = server.client();
+    owner.sign_up("Ann", "ann@example.com");
+    owner.call("sign_out", json!({}));
+    let attacker = server.client();
+    for _ in 0..6 {
+        attacker.call(
+            "sign_in",
+            json!({ "email": "ann@example.com", "password": "wrong password" }),
+        );
+    }
+    let blocked = attacker.call(
+        "sign_in",
+        json!({ "email": "ann@example.com", "password": PASSWORD }),
+    );
+    assert_eq!(
+        blocked.status, 429,
+        "guessing slows down: {:?}",
+        blocked.body
+    );
+    let reply = owner.call(
+        "sign_in",
+        json!({ "email": "ann@example.com", "password": PASSWORD }),
+    );
+    assert_eq!(
+        reply.status, 200,
+        "the owner's browser still gets in: {:?}",
+        reply.body
+    );
+}
+
+#[test]
+fn a_session_ends_ninety_days_after_signing_in_however_active() {
+    let server = Server::start();
+    let client = server.client();
+    client.sign_up("Ann", "ann@example.com");
+    server.sql("UPDATE sessions SET created_at = '2000-01-01T00:00:00+00:00'");
+    assert_eq!(client.call("me", json!({})).body, json!(null));
+}
+
+#[test]
+fn signing_in_replaces_the_session_the_browser_had() {
+    let server = Server::start();
+    let client = server.client();
+    client.sign_up("Ann", "ann@example.com");
+    let before = client.cookie_header();
+    let reply = client.call(
+        "sign_in",
+        json!({ "email": "ann@example.com", "password": PASSWORD }),
+    );
+    assert_eq!(reply.status, 200);
+    assert_ne!(client.cookie_header(), before);
+    assert_eq!(server.sql_value("SELECT COUNT(*) FROM sessions"), "1");
+}
+
+#[test]
+fn signing_out_everywhere_ends_every_session() {
+    let server = Server::start();
+    let phone = server.client();
+    phone.sign_up("Ann", "ann@example.com");
+    let laptop = server.client();
+    laptop.call(
+        "sign_in",
+        json!({ "email": "ann@example.com", "password": PASSWORD }),
+    );
+    let reply = laptop.call("sign_out_everywhere", json!({}));
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    assert_eq!(phone.call("me", json!({})).body, json!(null));
+    assert_eq!(laptop.call("me", json!({})).body, json!(null));
+}
+
+#[test]
+fn a_password_change_needs_the_current_one_and_ends_the_other_sessions() {
+    let server = Server::start();
+    let phone = server.client();
+    phone.sign_up("Ann", "ann@example.com");
+    let laptop = server.client();
+    laptop.call(
+        "sign_in",
+        json!({ "email": "ann@example.com", "password": PASSWORD }),
+    );
+
+    let wrong = laptop.call(
+        "change_password",
+        json!({ "current_password": "not my password", "new_password": "a brand new secret" }),
+    );
+    assert_eq!(wrong.status, 422);
+    assert_eq!(
+        wrong.body,
+        json!({ "Invalid": [{ "field": "Password", "problem": "Wrong" }] })
+    );
+    let short = laptop.call(
+        "change_password",
+        json!({ "current_password": PASSWORD, "new_password": "short" }),
+    );
+    assert_eq!(
+        short.body,
+        json!({ "Invalid": [{ "field": "NewPassword", "problem": { "TooShort": 10 } }] })
+    );
+
+    let changed = laptop.call(
+        "change_password",
+        json!({ "current_password": PASSWORD, "new_password": "a brand new secret" }),
+    );
+    assert_eq!(changed.status, 200, "{:?}", changed.body);
+    assert_eq!(
+        phone.call("me", json!({})).body,
+        json!(null),
+        "the other session ended"
+    );
+    assert_eq!(
+        laptop.call("me", json!({})).body["email"],
+        "ann@example.com"
+    );
+    let old = server.client().call(
+        "sign_in",
+        json!({ "email": "ann@example.com", "password": PASSWORD }),
+    );
+    assert_eq!(old.status, 401);
+    let new = server.client().call(
+        "sign_in",
+        json!({ "email": "ann@example.com", "password": "a brand new secret" }),
+    );
+    assert_eq!(new.status, 200);
+}

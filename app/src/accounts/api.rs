@@ -60,3 +60,27 @@ pub async fn sign_out() -> Result<(), AppError> {
     leptos_axum::redirect("/");
     Ok(())
 }
+
+/// Takes a form body, as the other account forms do; the other sessions end.
+#[server(prefix = "/api", endpoint = "change_password")]
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
+    use super::server as accounts;
+    use crate::server::respond::serve_signed_in;
+    serve_signed_in(move |ctx, me| async move {
+        accounts::change_password(&ctx, &me, &current_password, &new_password).await
+    })
+    .await
+}
+
+/// Ends every session of the caller, this one too (a lost phone, a shared computer).
+#[server(prefix = "/api", endpoint = "sign_out_everywhere")]
+pub async fn sign_out_everywhere() -> Result<(), AppError> {
+    use crate::server::{respond::serve_signed_in, session};
+    serve_signed_in(move |ctx, me| async move { session::end_all(&ctx, me.id, false).await })
+        .await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}

@@ -11,5 +11,13 @@ crate::i18n::messages! {
         Email => "Email address", "E-mailadres";
         Password => "Password", "Wachtwoord";
         PasswordHint => "At least 10 characters.", "Minstens 10 tekens.";
+        AccountTitle => "Your account", "Je account";
+        ChangePassword => "Change password", "Wachtwoord wijzigen";
+        CurrentPassword => "Current password", "Huidig wachtwoord";
+        NewPassword => "New password", "Nieuw wachtwoord";
+        PasswordChanged => "Password changed. You are signed out on your other devices.", "Wachtwoord gewijzigd. Je bent op je andere apparaten uitgelogd.";
+        EverywhereTitle => "Sign out everywhere", "Overal uitloggen";
+        EverywhereText => "Lost a phone, or signed in on a computer that is not yours? This signs you out on every device, this one too.", "Telefoon kwijt, of ingelogd op een computer die niet van jou is? Hiermee log je op elk apparaat uit, ook op dit.";
+        SignOutEverywhere => "Sign out on all devices", "Op alle apparaten uitloggen";
     }
 }

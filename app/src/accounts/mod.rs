@@ -1,4 +1,4 @@
-//! Accounts: signing up, in and out, and who is signed in.
+//! Accounts: signing up, in and out, who is signed in, and the account page.
 
 mod api;
 mod display_name;
@@ -8,6 +8,7 @@ mod next;
 mod password;
 #[cfg(feature = "ssr")]
 pub mod server;
+mod settings;
 mod ui;
 
 pub use api::*;
@@ -19,14 +20,23 @@ pub use password::Password;
 
 // `make size` names these pages by their chunk.
 crate::ui::lazy::lazy_page!(
-    SignUpRoute,
-    sign_up_page,
-    preload_sign_up_page,
-    ui::SignUpPage
+    AccountRoute,
+    account_pages,
+    preload_account_pages,
+    pick_account_page
 );
-crate::ui::lazy::lazy_page!(
-    SignInRoute,
-    sign_in_page,
-    preload_sign_in_page,
-    ui::SignInPage
-);
+
+/// Signing up, signing in and the account page share one chunk: each chunk costs every page's
+/// first load its loader, and a visit to one of them soon needs another.
+fn pick_account_page() -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    match leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked()
+        .as_str()
+    {
+        "/signup" => ui::SignUpPage().into_any(),
+        "/account" => settings::AccountPage().into_any(),
+        _ => ui::SignInPage().into_any(),
+    }
+}

@@ -127,6 +127,9 @@ pub async fn sign_up(
     password: &str,
 ) -> Result<UserView, AppError> {
     let (name, email, password) = parse_sign_up(display_name, email, password)?;
+    ctx.sign_ups
+        .check(&session::client_address(ctx))
+        .map_err(|wait| AppError::RateLimited(wait.as_secs().max(1)))?;
     let hash = hash_password(ctx, password).await?;
     let id = Uuid::now_v7();
     let inserted = sqlx::query(
@@ -147,6 +150,7 @@ pub async fn sign_up(
         )));
     }
     session::start(ctx, id).await?;
+    device::remember(ctx, id).await?;
     Ok(UserView {
         id,
         display_name: name.as_str().to_owned(),
@@ -169,10 +173,6 @@ pub async fn sign_in(
     if password.chars().count() > Password::MAX {
         return Err(AppError::WrongCredentials);
     }
-    let address = session::client_address();
-    ctx.limiter
-        .reserve(email.as_str(), &address, Instant::now())
-        .map_err(|wait| AppError::RateLimited(wait.as_secs().max(1)))?;
     let row: Option<(String, String, String)> =
         sqlx::query_as("SELECT id, display_name, password_hash FROM users WHERE email = ?")
             .bind(email.as_str())
@@ -182,6 +182,14 @@ pub async fn sign_in(
         Some((id, name, hash)) => (Some(id), name, Some(hash)),
         None => (None, String::new(), None),
     };
+    let known_device = match &id {
+        Some(id) => device::known(ctx, id).await?,
+        None => false,
+    };
+    let address = session::client_address(ctx);
+    ctx.limiter
+        .reserve(email.as_str(), &address, known_device, Instant::now())
+        .map_err(|wait| AppError::RateLimited(wait.as_secs().max(1)))?;
     if !verify_password(ctx, password.to_owned(), hash).await? {
         return Err(AppError::WrongCredentials);
     }
@@ -190,9 +198,104 @@ pub async fn sign_in(
         .and_then(|id| Uuid::parse_str(&id).ok())
         .ok_or(AppError::Internal)?;
     session::start(ctx, id).await?;
+    device::remember(ctx, id).await?;
     Ok(UserView {
         id,
         display_name,
         email: email.as_str().to_owned(),
     })
+}
+
+/// Changes the caller's password after checking the current one, and ends their other sessions.
+pub async fn change_password(
+    ctx: &ServerContext,
+    caller: &Caller,
+    current: &str,
+    new: &str,
+) -> Result<(), AppError> {
+    let new = Password::parse(new)
+        .map_err(|e| AppError::field(FieldError::new(Field::NewPassword, e.problem)))?;
+    // A stolen session must not become a way to guess the password without limit.
+    let address = session::client_address(ctx);
+    ctx.limiter
+        .reserve(&caller.email, &address, false, Instant::now())
+        .map_err(|wait| AppError::RateLimited(wait.as_secs().max(1)))?;
+    let (hash,): (String,) = sqlx::query_as("SELECT password_hash FROM users WHERE id = ?")
+        .bind(caller.id.to_string())
+        .fetch_one(&ctx.pool)
+        .await?;
+    if !verify_password(ctx, current.to_owned(), Some(hash)).await? {
+        return Err(AppError::field(FieldError::new(
+            Field::Password,
+            Problem::Wrong,
+        )));
+    }
+    ctx.limiter.succeeded(&caller.email, &address);
+    let hash = hash_password(ctx, new).await?;
+    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
+        .bind(hash)
+        .bind(caller.id.to_string())
+        .execute(&ctx.writer)
+        .await?;
+    session::end_all(ctx, caller.id, true).await
+}
+
+/// Browsers that have signed in to an account before, known by a cookie of their own.
+mod device {
+    use crate::{
+        error::AppError,
+        server::{random_token, session, ServerContext},
+    };
+    use chrono::Utc;
+    use uuid::Uuid;
+
+    const COOKIE: &str = "tandem_device";
+    const REMEMBERED_DAYS: i64 = 365;
+    /// The most recent ones an account keeps.
+    const PER_ACCOUNT: i64 = 20;
+
+    fn token(ctx: &ServerContext) -> Option<String> {
+        session::request_cookie(&session::cookie_name(ctx, COOKIE)).filter(|t| t.len() == 64)
+    }
+
+    /// Whether this browser has signed in to `user_id` before.
+    pub async fn known(ctx: &ServerContext, user_id: &str) -> Result<bool, AppError> {
+        let Some(token) = token(ctx) else {
+            return Ok(false);
+        };
+        let found: Option<(i64,)> =
+            sqlx::query_as("SELECT 1 FROM known_devices WHERE token_hash = ? AND user_id = ?")
+                .bind(session::hash(&token))
+                .bind(user_id)
+                .fetch_optional(&ctx.pool)
+                .await?;
+        Ok(found.is_some())
+    }
+
+    /// Remembers this browser for `user_id`, giving it a token if it has none.
+    pub async fn remember(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
+        let token = token(ctx).unwrap_or_else(random_token);
+        let user = user_id.to_string();
+        sqlx::query(
+            "INSERT INTO known_devices (token_hash, user_id, last_used_at) VALUES (?, ?, ?)
+             ON CONFLICT (token_hash, user_id) DO UPDATE SET last_used_at = excluded.last_used_at",
+        )
+        .bind(session::hash(&token))
+        .bind(&user)
+        .bind(Utc::now())
+        .execute(&ctx.writer)
+        .await?;
+        sqlx::query(
+            "DELETE FROM known_devices WHERE user_id = ? AND token_hash NOT IN (
+                SELECT token_hash FROM known_devices WHERE user_id = ?
+                ORDER BY last_used_at DESC LIMIT ?)",
+        )
+        .bind(&user)
+        .bind(&user)
+        .bind(PER_ACCOUNT)
+        .execute(&ctx.writer)
+        .await?;
+        session::set_cookie(ctx, COOKIE, &token, REMEMBERED_DAYS * 24 * 3600);
+        Ok(())
+    }
 }

@@ -14,6 +14,7 @@ super::messages! {
         ErrTooShort => "Use at least {} characters.", "Gebruik minstens {} tekens.";
         ErrTooLong => "Use at most {} characters.", "Gebruik hoogstens {} tekens.";
         ErrMalformed => "This value is not valid.", "Deze waarde is niet geldig.";
+        ErrPasswordWrong => "That is not your current password.", "Dat is niet je huidige wachtwoord.";
         ErrInvisible => "Remove the invisible characters, such as direction marks or zero-width spaces.", "Haal de onzichtbare tekens weg, zoals richtingtekens of spaties zonder breedte.";
         ErrEmailMalformed => "Enter an email address like name@example.com.",
             "Vul een e-mailadres in zoals naam@voorbeeld.nl.";

@@ -7,9 +7,9 @@ pub mod respond;
 pub mod session;
 pub mod sync;
 
-use rate_limit::RateLimiter;
+use rate_limit::{RateLimiter, SignUpLimiter};
 use sqlx::SqlitePool;
-use std::sync::Arc;
+use std::{net::IpAddr, sync::Arc};
 
 /// What every server function can reach, provided as Leptos context per request.
 #[derive(Clone)]
@@ -24,10 +24,20 @@ pub struct ServerContext {
     pub clock: Arc<sync::ServerClock>,
     /// Where the app is reachable from outside, without a trailing slash; invite links start with it.
     pub base_url: String,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Arc<[IpAddr]>,
+    pub sign_ups: Arc<SignUpLimiter>,
+}
+
+/// What the operator configures.
+pub struct Settings {
+    pub base_url: String,
+    pub trusted_proxies: Vec<IpAddr>,
+    pub sign_ups_per_hour: u32,
 }
 
 impl ServerContext {
-    pub async fn new(db: db::Database, base_url: &str) -> Result<Self, sqlx::Error> {
+    pub async fn new(db: db::Database, settings: Settings) -> Result<Self, sqlx::Error> {
         Ok(Self {
             clock: Arc::new(sync::ServerClock::load(&db.readers).await?),
             pool: db.readers,
@@ -36,7 +46,9 @@ impl ServerContext {
             hashing: Arc::new(tokio::sync::Semaphore::new(
                 std::thread::available_parallelism().map_or(1, |n| n.get()),
             )),
-            base_url: base_url.trim_end_matches('/').to_owned(),
+            base_url: settings.base_url.trim_end_matches('/').to_owned(),
+            trusted_proxies: settings.trusted_proxies.into(),
+            sign_ups: Arc::new(SignUpLimiter::per_hour(settings.sign_ups_per_hour)),
         })
     }
 

@@ -1,6 +1,8 @@
-//! Slows down repeated failed sign-ins, per email address and per client address.
+//! Slows down repeated failed sign-ins, per email address and per client address, and limits sign-ups per client address.
 
+use governor::{clock::Clock, DefaultKeyedRateLimiter, Quota};
 use std::collections::HashMap;
+use std::num::NonZeroU32;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -32,10 +34,21 @@ impl RateLimiter {
     /// The attempt counts as a failure at once, under the same lock as the check: attempts made
     /// at the same moment would otherwise all pass the check before any of them was recorded.
     /// A correct password gives it back ([`RateLimiter::succeeded`]).
-    pub fn reserve(&self, email: &str, address: &str, now: Instant) -> Result<(), Duration> {
+    ///
+    /// From a `known_device` (one that has signed in to the account before) the account's own
+    /// count neither applies nor grows: someone guessing elsewhere slows themselves down, not
+    /// the account's owner.
+    pub fn reserve(
+        &self,
+        email: &str,
+        address: &str,
+        known_device: bool,
+        now: Instant,
+    ) -> Result<(), Duration> {
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
         let by_email = failures
             .get(&email_key(email))
+            .filter(|_| !known_device)
             .and_then(|f| remaining(f, FREE_FAILURES_PER_EMAIL, now));
         let by_address = failures
             .get(&address_key(address))
@@ -46,7 +59,11 @@ impl RateLimiter {
         if failures.len() >= MAX_TRACKED {
             failures.retain(|_, f| now.duration_since(f.last) < MEMORY);
         }
-        for key in [email_key(email), address_key(address)] {
+        let keys = [
+            Some(address_key(address)),
+            (!known_device).then(|| email_key(email)),
+        ];
+        for key in keys.into_iter().flatten() {
             let entry = failures.entry(key).or_insert(Failures {
                 count: 0,
                 last: now,
@@ -90,6 +107,31 @@ fn remaining(f: &Failures, free: u32, now: Instant) -> Option<Duration> {
         .filter(|d| !d.is_zero())
 }
 
+/// Accounts one client address may create: a burst of the hourly quota, then one more each
+/// time a share of the hour has passed. Sign-up hashes a password (costly) and tells whether an
+/// email has an account (which must not be asked endlessly).
+pub struct SignUpLimiter(DefaultKeyedRateLimiter<String>);
+
+/// Addresses remembered before the ones whose quota is full again are dropped.
+const MAX_SIGN_UP_ADDRESSES: usize = 10_000;
+
+impl SignUpLimiter {
+    pub fn per_hour(sign_ups: u32) -> Self {
+        let quota = Quota::per_hour(NonZeroU32::new(sign_ups).unwrap_or(NonZeroU32::MIN));
+        Self(DefaultKeyedRateLimiter::keyed(quota))
+    }
+
+    /// Takes one sign-up for `address`, or says how long to wait for the next.
+    pub fn check(&self, address: &str) -> Result<(), Duration> {
+        if self.0.len() > MAX_SIGN_UP_ADDRESSES {
+            self.0.retain_recent();
+        }
+        self.0
+            .check_key(&address.to_owned())
+            .map_err(|not_until| not_until.wait_time_from(self.0.clock().now()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,18 +141,21 @@ mod tests {
         let limiter = RateLimiter::default();
         let t0 = Instant::now();
         for _ in 0..5 {
-            assert_eq!(limiter.reserve("a@x.nl", "1.2.3.4", t0), Ok(()));
+            assert_eq!(limiter.reserve("a@x.nl", "1.2.3.4", false, t0), Ok(()));
         }
-        assert_eq!(limiter.reserve("a@x.nl", "1.2.3.4", t0), Err(FIRST_WAIT));
         assert_eq!(
-            limiter.reserve("a@x.nl", "1.2.3.4", t0 + FIRST_WAIT),
+            limiter.reserve("a@x.nl", "1.2.3.4", false, t0),
+            Err(FIRST_WAIT)
+        );
+        assert_eq!(
+            limiter.reserve("a@x.nl", "1.2.3.4", false, t0 + FIRST_WAIT),
             Ok(())
         );
         assert_eq!(
-            limiter.reserve("a@x.nl", "1.2.3.4", t0 + FIRST_WAIT),
+            limiter.reserve("a@x.nl", "1.2.3.4", false, t0 + FIRST_WAIT),
             Err(FIRST_WAIT * 2)
         );
-        assert_eq!(limiter.reserve("b@x.nl", "5.6.7.8", t0), Ok(()));
+        assert_eq!(limiter.reserve("b@x.nl", "5.6.7.8", false, t0), Ok(()));
     }
 
     #[test]
@@ -118,7 +163,7 @@ mod tests {
         let limiter = RateLimiter::default();
         let t0 = Instant::now();
         let allowed = (0..40)
-            .filter(|_| limiter.reserve("a@x.nl", "1.2.3.4", t0).is_ok())
+            .filter(|_| limiter.reserve("a@x.nl", "1.2.3.4", false, t0).is_ok())
             .count();
         assert_eq!(allowed, FREE_FAILURES_PER_EMAIL as usize);
     }
@@ -128,17 +173,28 @@ mod tests {
         let limiter = RateLimiter::default();
         let t0 = Instant::now();
         for _ in 0..5 {
-            limiter.reserve("a@x.nl", "1.2.3.4", t0).unwrap();
+            limiter.reserve("a@x.nl", "1.2.3.4", false, t0).unwrap();
         }
         limiter.succeeded("a@x.nl", "1.2.3.4");
-        assert_eq!(limiter.reserve("a@x.nl", "9.9.9.9", t0), Ok(()));
+        assert_eq!(limiter.reserve("a@x.nl", "9.9.9.9", false, t0), Ok(()));
         // Many people signing in rightly from one office never slow each other down.
         for i in 0..100 {
             let email = format!("{i}@x.nl");
-            limiter.reserve(&email, "5.5.5.5", t0).unwrap();
+            limiter.reserve(&email, "5.5.5.5", false, t0).unwrap();
             limiter.succeeded(&email, "5.5.5.5");
         }
-        assert_eq!(limiter.reserve("new@x.nl", "5.5.5.5", t0), Ok(()));
+        assert_eq!(limiter.reserve("new@x.nl", "5.5.5.5", false, t0), Ok(()));
+    }
+
+    #[test]
+    fn a_device_that_signed_in_before_is_not_held_up_by_guessing_elsewhere() {
+        let limiter = RateLimiter::default();
+        let t0 = Instant::now();
+        for _ in 0..FREE_FAILURES_PER_EMAIL {
+            limiter.reserve("a@x.nl", "6.6.6.6", false, t0).unwrap();
+        }
+        assert!(limiter.reserve("a@x.nl", "1.2.3.4", false, t0).is_err());
+        assert_eq!(limiter.reserve("a@x.nl", "1.2.3.4", true, t0), Ok(()));
     }
 
     #[test]
@@ -147,11 +203,11 @@ mod tests {
         let t0 = Instant::now();
         for i in 0..FREE_FAILURES_PER_ADDRESS {
             limiter
-                .reserve(&format!("{i}@x.nl"), "1.2.3.4", t0)
+                .reserve(&format!("{i}@x.nl"), "1.2.3.4", false, t0)
                 .unwrap();
         }
-        assert!(limiter.reserve("new@x.nl", "1.2.3.4", t0).is_err());
-        assert_eq!(limiter.reserve("new@x.nl", "4.3.2.1", t0), Ok(()));
+        assert!(limiter.reserve("new@x.nl", "1.2.3.4", false, t0).is_err());
+        assert_eq!(limiter.reserve("new@x.nl", "4.3.2.1", false, t0), Ok(()));
     }
 
     #[test]
@@ -160,10 +216,10 @@ mod tests {
         let t0 = Instant::now();
         for i in 0..40 {
             // Each failure after a wait, so that every one counts.
-            let _ = limiter.reserve("a@x.nl", "1.2.3.4", t0 + LONGEST_WAIT * i);
+            let _ = limiter.reserve("a@x.nl", "1.2.3.4", false, t0 + LONGEST_WAIT * i);
         }
         assert_eq!(
-            limiter.reserve("a@x.nl", "1.2.3.4", t0 + LONGEST_WAIT * 39),
+            limiter.reserve("a@x.nl", "1.2.3.4", false, t0 + LONGEST_WAIT * 39),
             Err(LONGEST_WAIT)
         );
     }

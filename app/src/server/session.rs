@@ -9,16 +9,21 @@ use leptos_axum::ResponseOptions;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-/// Over https the `__Host-` prefix makes browsers refuse the cookie unless it is Secure, for
-/// this host only and for every path: no sibling subdomain can plant or overwrite it.
-fn cookie_name(ctx: &ServerContext) -> &'static str {
+const SESSION: &str = "tandem_session";
+
+/// A cookie's name as sent. Over https the `__Host-` prefix makes browsers refuse the cookie
+/// unless it is Secure, for this host only and for every path: no sibling subdomain can plant
+/// or overwrite it.
+pub fn cookie_name(ctx: &ServerContext, name: &str) -> String {
     if ctx.secure_cookies() {
-        "__Host-tandem_session"
+        format!("__Host-{name}")
     } else {
-        "tandem_session"
+        name.to_owned()
     }
 }
 const IDLE_LIMIT_DAYS: i64 = 30;
+/// However active, a session ends this long after signing in (ASVS 3.3.4).
+const ABSOLUTE_LIMIT_DAYS: i64 = 90;
 /// Refreshing last-seen on every request would turn every read into a write.
 const TOUCH_AFTER_MINUTES: i64 = 60;
 
@@ -30,7 +35,7 @@ pub struct Caller {
     pub email: String,
 }
 
-fn hash(token: &str) -> String {
+pub fn hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
@@ -52,20 +57,43 @@ pub fn request_cookie(name: &str) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
-/// The client's address as the socket saw it, for rate limiting.
-pub fn client_address() -> String {
-    request_parts()
-        .and_then(|p| {
-            p.extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip().to_string())
-        })
-        .unwrap_or_else(|| "unknown".to_owned())
+/// The client's address, for rate limiting: the socket's peer, or, when the peer is a proxy
+/// the operator trusts, the last address in `X-Forwarded-For` that is not one of those proxies
+/// (proxies append; what a client wrote itself comes before).
+pub fn client_address(ctx: &ServerContext) -> String {
+    let Some(parts) = request_parts() else {
+        return "unknown".to_owned();
+    };
+    let Some(peer) = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip())
+    else {
+        return "unknown".to_owned();
+    };
+    if !ctx.trusted_proxies.contains(&peer) {
+        return peer.to_string();
+    }
+    let forwarded: Vec<&str> = parts
+        .headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .collect();
+    forwarded
+        .iter()
+        .rev()
+        .filter_map(|a| a.trim().parse::<std::net::IpAddr>().ok())
+        .find(|ip| !ctx.trusted_proxies.contains(ip))
+        .unwrap_or(peer)
+        .to_string()
 }
 
-fn set_cookie(ctx: &ServerContext, value: &str, max_age_secs: i64) {
+/// Hands the browser an HttpOnly cookie that only this site's own requests carry.
+pub fn set_cookie(ctx: &ServerContext, name: &str, value: &str, max_age_secs: i64) {
     let secure = if ctx.secure_cookies() { "; Secure" } else { "" };
-    let name = cookie_name(ctx);
+    let name = cookie_name(ctx, name);
     let cookie =
         format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}");
     if let (Some(options), Ok(value)) = (
@@ -76,8 +104,16 @@ fn set_cookie(ctx: &ServerContext, value: &str, max_age_secs: i64) {
     }
 }
 
-/// Creates a session for `user_id` and hands its token to the browser.
+/// Creates a session for `user_id` and hands its token to the browser. A session the browser
+/// already had ends: signing in always gets a fresh token, so a token planted beforehand is
+/// worth nothing afterwards.
 pub async fn start(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
+    if let Some(old) = request_cookie(&cookie_name(ctx, SESSION)) {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(hash(&old))
+            .execute(&ctx.writer)
+            .await?;
+    }
     let token = super::random_token();
     let now = Utc::now();
     sqlx::query(
@@ -89,43 +125,83 @@ pub async fn start(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
     .bind(now)
     .execute(&ctx.writer)
     .await?;
-    set_cookie(ctx, &token, IDLE_LIMIT_DAYS * 24 * 3600);
+    set_cookie(ctx, SESSION, &token, IDLE_LIMIT_DAYS * 24 * 3600);
     Ok(())
 }
 
 /// Ends the caller's session, if any, on the server and in the browser.
 pub async fn end(ctx: &ServerContext) -> Result<(), AppError> {
-    if let Some(token) = request_cookie(cookie_name(ctx)) {
+    if let Some(token) = request_cookie(&cookie_name(ctx, SESSION)) {
         sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
             .bind(hash(&token))
             .execute(&ctx.writer)
             .await?;
     }
-    set_cookie(ctx, "", 0);
+    set_cookie(ctx, SESSION, "", 0);
     Ok(())
+}
+
+/// Ends every session of `user_id` but the one this request carries (after a password change),
+/// or all of them (signing out everywhere) with `keep_this_one` false.
+pub async fn end_all(
+    ctx: &ServerContext,
+    user_id: Uuid,
+    keep_this_one: bool,
+) -> Result<(), AppError> {
+    let this_one = request_cookie(&cookie_name(ctx, SESSION))
+        .filter(|_| keep_this_one)
+        .map(|token| hash(&token))
+        .unwrap_or_default();
+    sqlx::query("DELETE FROM sessions WHERE user_id = ? AND token_hash != ?")
+        .bind(user_id.to_string())
+        .bind(this_one)
+        .execute(&ctx.writer)
+        .await?;
+    if !keep_this_one {
+        set_cookie(ctx, SESSION, "", 0);
+    }
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    id: String,
+    display_name: String,
+    email: String,
+    last_seen_at: DateTime<Utc>,
+    created_at: DateTime<Utc>,
 }
 
 /// The caller, if the request carries a live session.
 pub async fn caller(ctx: &ServerContext) -> Result<Option<Caller>, AppError> {
-    let Some(token) = request_cookie(cookie_name(ctx)) else {
+    let Some(token) = request_cookie(&cookie_name(ctx, SESSION)) else {
         return Ok(None);
     };
     if token.len() != 64 {
         return Ok(None);
     }
     let token_hash = hash(&token);
-    let row: Option<(String, String, String, DateTime<Utc>)> = sqlx::query_as(
-        "SELECT u.id, u.display_name, u.email, s.last_seen_at
+    let row: Option<SessionRow> = sqlx::query_as(
+        "SELECT u.id, u.display_name, u.email, s.last_seen_at, s.created_at
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
     )
     .bind(&token_hash)
     .fetch_optional(&ctx.pool)
     .await?;
-    let Some((id, display_name, email, last_seen)) = row else {
+    let Some(SessionRow {
+        id,
+        display_name,
+        email,
+        last_seen_at: last_seen,
+        created_at: created,
+    }) = row
+    else {
         return Ok(None);
     };
     let now = Utc::now();
-    if now - last_seen >= Duration::days(IDLE_LIMIT_DAYS) {
+    if now - last_seen >= Duration::days(IDLE_LIMIT_DAYS)
+        || now - created >= Duration::days(ABSOLUTE_LIMIT_DAYS)
+    {
         sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
             .bind(&token_hash)
             .execute(&ctx.writer)
@@ -138,7 +214,7 @@ pub async fn caller(ctx: &ServerContext) -> Result<Option<Caller>, AppError> {
             .bind(&token_hash)
             .execute(&ctx.writer)
             .await?;
-        set_cookie(ctx, &token, IDLE_LIMIT_DAYS * 24 * 3600);
+        set_cookie(ctx, SESSION, &token, IDLE_LIMIT_DAYS * 24 * 3600);
     }
     let id = Uuid::parse_str(&id).map_err(|_| AppError::Internal)?;
     Ok(Some(Caller {

@@ -31,6 +31,7 @@ pub fn problem_text(i18n: I18n, error: FieldError) -> String {
         (_, Problem::TooShort(min)) => i18n.fmt(Msg::ErrTooShort, &[&min.to_string()]),
         (_, Problem::TooLong(max)) => i18n.fmt(Msg::ErrTooLong, &[&max.to_string()]),
         (_, Problem::Invisible) => i18n.t(Msg::ErrInvisible).to_owned(),
+        (_, Problem::Wrong) => i18n.t(Msg::ErrPasswordWrong).to_owned(),
         (Field::Email, Problem::Malformed) => i18n.t(Msg::ErrEmailMalformed).to_owned(),
         (Field::Email, Problem::Taken) => i18n.t(Msg::ErrEmailTaken).to_owned(),
         (_, Problem::Malformed | Problem::Taken) => i18n.t(Msg::ErrMalformed).to_owned(),

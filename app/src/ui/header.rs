@@ -37,7 +37,7 @@ pub fn Header() -> impl IntoView {
                         match auth.user.await {
                             Ok(Some(user)) => view! {
                                 <super::sync_status::SyncStatus />
-                                <span class="who">{user.display_name}</span>
+                                <a class="who" href="/account">{user.display_name}</a>
                                 <ActionForm action=sign_out>
                                     <button type="submit" class="button secondary">
                                         {i18n.tr(Msg::SignOut)}

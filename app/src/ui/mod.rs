@@ -181,8 +181,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=relationships::HomePage />
                     // Every other page loads when first needed (see `lazy_page!`).
-                    <Route path=path!("/signup") view={Lazy::<accounts::SignUpRoute>::new()} />
-                    <Route path=path!("/signin") view={Lazy::<accounts::SignInRoute>::new()} />
+                    <Route path=path!("/signup") view={Lazy::<accounts::AccountRoute>::new()} />
+                    <Route path=path!("/signin") view={Lazy::<accounts::AccountRoute>::new()} />
+                    <Route path=path!("/account") view={Lazy::<accounts::AccountRoute>::new()} />
                     <Route path=path!("/r/:id") view={Lazy::<relationships::RelationshipRoute>::new()} />
                     <Route path=path!("/invite/:token") view={Lazy::<relationships::InviteRoute>::new()} />
                 </Routes>

@@ -35,19 +35,35 @@ impl Server {
 
     /// Starts on an existing database folder, e.g. to restart over the same data.
     pub fn start_with(dir: &Path, base_url: Option<&str>) -> Self {
-        Self::spawn(dir, base_url, None)
+        Self::spawn(dir, base_url, None, &[])
     }
 
     /// Starts with request logging on, written to `log`, to see what the server records.
     pub fn start_logging_to(dir: &Path, log: &Path) -> Self {
-        Self::spawn(dir, None, Some(log))
+        Self::spawn(dir, None, Some(log), &[])
     }
 
-    fn spawn(dir: &Path, base_url: Option<&str>, log: Option<&Path>) -> Self {
+    /// Starts with settings of its own, as environment variables (`TANDEM_…`).
+    pub fn start_configured(settings: &[(&str, &str)]) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let mut server = Self::spawn(dir.path(), None, None, settings);
+        server._dir = Some(dir);
+        server
+    }
+
+    fn spawn(
+        dir: &Path,
+        base_url: Option<&str>,
+        log: Option<&Path>,
+        settings: &[(&str, &str)],
+    ) -> Self {
         let port = free_port();
         let base = format!("http://127.0.0.1:{port}");
         let db_path = dir.join("tandem.db");
         let child = Command::new(env!("CARGO_BIN_EXE_tandem"))
+            // Every test signs its people up from this one address.
+            .env("TANDEM_SIGN_UPS_PER_HOUR", "1000")
+            .envs(settings.iter().copied())
             .env("TANDEM_BIND", format!("127.0.0.1:{port}"))
             .env("TANDEM_BASE_URL", base_url.unwrap_or(&base))
             .env("DATABASE_URL", format!("sqlite://{}", db_path.display()))
@@ -257,7 +273,14 @@ impl Client {
 }
 
 /// Server functions whose forms post to them directly, so they read form bodies.
-pub const FORM_FUNCTIONS: [&str; 4] = ["sign_up", "sign_in", "sign_out", "start_relationship"];
+pub const FORM_FUNCTIONS: [&str; 6] = [
+    "sign_up",
+    "sign_in",
+    "sign_out",
+    "start_relationship",
+    "change_password",
+    "sign_out_everywhere",
+];
 
 /// A JSON object's fields as form fields: strings as they are, anything else as JSON text.
 fn form_fields(args: &Value) -> Vec<(String, String)> {

@@ -1,6 +1,8 @@
 //! Tandem's shared core: the infrastructure every feature uses, then one folder per feature.
 
 pub mod error;
+#[cfg(test)]
+mod fuzz;
 pub mod i18n;
 pub mod kinds;
 pub mod problem;

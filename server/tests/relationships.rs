@@ -78,7 +78,16 @@ fn a_person_can_hold_many_relationships_in_either_role() {
 #[test]
 fn used_expired_revoked_declined_own_and_unknown_invites_are_refused() {
     let server = Server::start();
-    let (mentor, _mentee, _) = pair(&server, "Leadership 2027");
+    let mentor = server.client();
+    mentor.sign_up("Mira", "mira@example.com");
+    let (_, used) = mentor.start_relationship("mentor", "Leadership 2027");
+    let mentee = server.client();
+    mentee.sign_up("Menno", "menno@example.com");
+    let accepted = mentee.call(
+        "respond_to_invite",
+        json!({ "token": &used, "accept": true }),
+    );
+    assert_eq!(accepted.status, 200);
     let outsider = server.client();
     outsider.sign_up("Olga", "olga@example.com");
     let refused = |client: &Client, token: &str| {
@@ -96,7 +105,6 @@ fn used_expired_revoked_declined_own_and_unknown_invites_are_refused() {
     };
 
     // Used: the pair's invite.
-    let used: String = server_token(&server, "used_at IS NOT NULL");
     assert_eq!(
         refused(&outsider, &used),
         (410, json!({ "Invite": "Used" }))
@@ -105,7 +113,7 @@ fn used_expired_revoked_declined_own_and_unknown_invites_are_refused() {
     // Expired: fourteen days old.
     let (expired_rel, expired) = mentor.start_relationship("mentor", "");
     server.sql(&format!(
-        "UPDATE invites SET created_at = '2020-01-01T00:00:00+00:00' WHERE token = '{expired}'"
+        "UPDATE invites SET created_at = '2020-01-01T00:00:00+00:00' WHERE relationship_id = '{expired_rel}'"
     ));
     assert_eq!(
         refused(&outsider, &expired),
@@ -164,10 +172,6 @@ fn used_expired_revoked_declined_own_and_unknown_invites_are_refused() {
         refused(&outsider, "nonsense"),
         (404, json!({ "Invite": "Unknown" }))
     );
-}
-
-fn server_token(server: &Server, condition: &str) -> String {
-    server.sql_value(&format!("SELECT token FROM invites WHERE {condition}"))
 }
 
 #[test]
@@ -308,4 +312,37 @@ fn a_signed_out_caller_is_refused_everywhere() {
             "{function}"
         );
     }
+}
+
+#[test]
+fn an_invite_link_is_not_in_the_database_yet_works_and_outlives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start_with(dir.path(), None);
+    let mentor = server.client();
+    mentor.sign_up("Mira", "mira@example.com");
+    let (id, token) = mentor.start_relationship("mentor", "Kept secret");
+    let dump = server.sql_value(
+        "SELECT group_concat(id || token_hash || relationship_id || inviter_id, '|') FROM invites",
+    );
+    assert!(!dump.contains(&token), "the token is stored: {dump}");
+    drop(server);
+
+    let server = Server::start_with(dir.path(), None);
+    let mentor = server.client();
+    mentor.call(
+        "sign_in",
+        json!({ "email": "mira@example.com", "password": common::PASSWORD }),
+    );
+    assert_eq!(
+        mentor.invite_token(&id).as_deref(),
+        Some(token.as_str()),
+        "the same link"
+    );
+    let mentee = server.client();
+    mentee.sign_up("Menno", "menno@example.com");
+    let reply = mentee.call(
+        "respond_to_invite",
+        json!({ "token": token, "accept": true }),
+    );
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
 }

@@ -5,7 +5,10 @@ use super::{
 };
 use crate::{
     error::{AppError, InviteProblem},
-    server::{random_token, session::Caller, ServerContext},
+    server::{
+        session::{hash, Caller},
+        ServerContext,
+    },
 };
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -20,7 +23,7 @@ struct Row {
     started_at: Option<DateTime<Utc>>,
     ended_at: Option<DateTime<Utc>>,
     partner_name: Option<String>,
-    invite_token: Option<String>,
+    invite_id: Option<String>,
     invite_created_at: Option<DateTime<Utc>>,
     invite_used_at: Option<DateTime<Utc>>,
     invite_revoked_at: Option<DateTime<Utc>>,
@@ -30,7 +33,7 @@ struct Row {
 const SELECT_ROWS: &str = "
     SELECT r.id, r.title, m.role, r.created_at, r.started_at, r.ended_at,
            pu.display_name AS partner_name,
-           i.token AS invite_token, i.created_at AS invite_created_at,
+           i.id AS invite_id, i.created_at AS invite_created_at,
            i.used_at AS invite_used_at, i.revoked_at AS invite_revoked_at,
            i.declined_at AS invite_declined_at
     FROM memberships m
@@ -45,10 +48,10 @@ impl Row {
     fn view(self, ctx: &ServerContext, now: DateTime<Utc>) -> Result<RelationshipView, AppError> {
         let invite = match (
             self.partner_name.is_none(),
-            self.invite_token,
+            self.invite_id,
             self.invite_created_at,
         ) {
-            (true, Some(token), Some(created_at)) => {
+            (true, Some(invite), Some(created_at)) => {
                 let times = InviteTimes {
                     created_at,
                     used_at: self.invite_used_at,
@@ -56,7 +59,7 @@ impl Row {
                     declined_at: self.invite_declined_at,
                 };
                 Some(InviteLink {
-                    url: format!("{}/invite/{token}", ctx.base_url),
+                    url: format!("{}/invite/{}", ctx.base_url, invite_token(ctx, &invite)),
                     expires_at: times.expires_at(),
                     state: times.state(now),
                 })
@@ -142,18 +145,27 @@ async fn revoke_open_invites(
     Ok(())
 }
 
+/// The secret of an invite's link: derived from its id, never stored (only its hash is, to find
+/// the invite by), so a copy of the database holds no link that works.
+fn invite_token(ctx: &ServerContext, invite: &str) -> String {
+    ctx.link_token("invite", invite)
+}
+
 async fn insert_invite(
+    ctx: &ServerContext,
     conn: &mut sqlx::SqliteConnection,
     id: Uuid,
     inviter: &Caller,
     invitee_role: Role,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    let invite = Uuid::now_v7().to_string();
     sqlx::query(
-        "INSERT INTO invites (token, relationship_id, inviter_id, invitee_role, created_at)
-         VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO invites (id, token_hash, relationship_id, inviter_id, invitee_role, created_at)
+         VALUES (?, ?, ?, ?, ?, ?)",
     )
-    .bind(random_token())
+    .bind(&invite)
+    .bind(hash(&invite_token(ctx, &invite)))
     .bind(id.to_string())
     .bind(inviter.id.to_string())
     .bind(invitee_role.as_str())
@@ -199,7 +211,7 @@ pub async fn start(
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    insert_invite(&mut tx, id, caller, role.partner(), now).await?;
+    insert_invite(ctx, &mut tx, id, caller, role.partner(), now).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -223,7 +235,7 @@ pub async fn new_invite(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Resul
     let now = Utc::now();
     let mut tx = ctx.writer.begin().await?;
     revoke_open_invites(&mut tx, id, now).await?;
-    insert_invite(&mut tx, id, caller, role.partner(), now).await?;
+    insert_invite(ctx, &mut tx, id, caller, role.partner(), now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -305,9 +317,9 @@ async fn find_invite(ctx: &ServerContext, token: &str) -> Result<InviteRow, AppE
         "SELECT i.relationship_id, i.inviter_id, u.display_name AS inviter_name, i.invitee_role,
                 r.title, r.ended_at, i.created_at, i.used_at, i.revoked_at, i.declined_at
          FROM invites i JOIN users u ON u.id = i.inviter_id JOIN relationships r ON r.id = i.relationship_id
-         WHERE i.token = ?",
+         WHERE i.token_hash = ?",
     )
-    .bind(token)
+    .bind(hash(token))
     .fetch_optional(&ctx.pool)
     .await?;
     row.ok_or(AppError::Invite(InviteProblem::Unknown))
@@ -352,11 +364,11 @@ pub async fn respond(
         "declined_at = ?, used_by = ?"
     };
     let claimed = sqlx::query(&format!(
-        "UPDATE invites SET {column} WHERE token = ? AND {OPEN_INVITES}"
+        "UPDATE invites SET {column} WHERE token_hash = ? AND {OPEN_INVITES}"
     ))
     .bind(now)
     .bind(caller.id.to_string())
-    .bind(token)
+    .bind(hash(token))
     .execute(&mut *tx)
     .await?;
     if claimed.rows_affected() != 1 {

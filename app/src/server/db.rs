@@ -17,6 +17,11 @@ pub enum DbError {
     Sqlx(#[from] sqlx::Error),
     #[error(transparent)]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("cannot read or create the key file {path}: {source}")]
+    Key {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 /// The database, as two pools: readers, which SQLite's WAL lets run side by side, and the one
@@ -29,6 +34,9 @@ pub struct Database {
     pub readers: SqlitePool,
     /// The single connection every write goes through.
     pub writer: SqlitePool,
+    /// The secret invite links are derived from, kept in a file beside the database file
+    /// (`<database>.key`) so that a copy of the database alone holds no usable link.
+    pub key: [u8; 32],
 }
 
 /// How long a write waits for its turn before the caller is asked to try again.
@@ -60,11 +68,54 @@ pub async fn connect(url: &str) -> Result<Database, DbError> {
         .connect_with(options.clone())
         .await?;
     sqlx::migrate!("./migrations").run(&writer).await?;
+    let key = key_beside(options.get_filename())?;
     let readers = SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options.read_only(true))
         .await?;
-    Ok(Database { readers, writer })
+    Ok(Database {
+        readers,
+        writer,
+        key,
+    })
+}
+
+/// Reads the key file beside the database, or makes it (readable by this user only) on first
+/// start. An in-memory database gets a key that lives as long as it does.
+fn key_beside(database: &Path) -> Result<[u8; 32], DbError> {
+    use rand::RngCore;
+    use std::io::{Read, Write};
+    let mut key = [0u8; 32];
+    if database.as_os_str().is_empty() || database.to_string_lossy().contains(":memory:") {
+        rand::rngs::OsRng.fill_bytes(&mut key);
+        return Ok(key);
+    }
+    let mut path = database.as_os_str().to_owned();
+    path.push(".key");
+    let path = std::path::PathBuf::from(path);
+    let failed = |source| DbError::Key {
+        path: path.display().to_string(),
+        source,
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(&path) {
+        Ok(mut file) => {
+            rand::rngs::OsRng.fill_bytes(&mut key);
+            file.write_all(&key)
+                .and_then(|()| file.sync_all())
+                .map_err(failed)?;
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            std::fs::File::open(&path)
+                .and_then(|mut file| file.read_exact(&mut key))
+                .map_err(failed)?;
+        }
+        Err(error) => return Err(failed(error)),
+    }
+    Ok(key)
 }
 
 pub async fn ping(pool: &SqlitePool) -> bool {

@@ -27,6 +27,8 @@ pub struct ServerContext {
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Arc<[IpAddr]>,
     pub sign_ups: Arc<SignUpLimiter>,
+    /// See [`db::Database::key`].
+    key: Arc<[u8; 32]>,
 }
 
 /// What the operator configures.
@@ -49,7 +51,20 @@ impl ServerContext {
             base_url: settings.base_url.trim_end_matches('/').to_owned(),
             trusted_proxies: settings.trusted_proxies.into(),
             sign_ups: Arc::new(SignUpLimiter::per_hour(settings.sign_ups_per_hour)),
+            key: Arc::new(db.key),
         })
+    }
+
+    /// The secret token of a link for `purpose` and `id`, derived with the server's key: it can
+    /// be shown again without being stored. 256 bits, hex-encoded.
+    pub fn link_token(&self, purpose: &str, id: &str) -> String {
+        use hmac::Mac;
+        let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(self.key.as_slice())
+            .expect("HMAC takes a key of any length");
+        mac.update(purpose.as_bytes());
+        mac.update(b":");
+        mac.update(id.as_bytes());
+        hex::encode(mac.finalize().into_bytes())
     }
 
     /// Cookies may only travel over TLS when the app is served over TLS.

@@ -236,3 +236,65 @@ fn a_name_with_a_direction_override_is_refused_at_the_field() {
         "{text}"
     );
 }
+
+#[test]
+fn pages_and_answers_that_can_hold_records_are_never_cached() {
+    let server = Server::start();
+    let client = server.client();
+    client.sign_up("Ann", "ann@example.com");
+    assert_eq!(client.get("/").header("cache-control"), Some("no-store"));
+    let response = ureq::post(&format!("{}/api/my_relationships", server.base))
+        .set("Content-Type", "application/json")
+        .set("Cookie", &client.cookie_header())
+        .send_string("{}")
+        .unwrap();
+    assert_eq!(response.header("cache-control"), Some("no-store"));
+}
+
+#[test]
+fn a_next_that_resolves_to_another_host_goes_home() {
+    let server = Server::start();
+    server.client().sign_up("Ann", "ann@example.com");
+    for next in [
+        "/.//evil.example",
+        "/a/..//evil.example",
+        "/%2e//evil.example",
+    ] {
+        let reply = server.client().post_form(
+            "sign_in",
+            "/signin",
+            &[
+                ("email", "ann@example.com"),
+                ("password", PASSWORD),
+                ("next", next),
+            ],
+        );
+        assert_eq!(reply.location.as_deref(), Some("/"), "{next}");
+    }
+}
+
+#[test]
+fn a_device_token_planted_in_a_browser_is_replaced_at_sign_in() {
+    let server = Server::start();
+    server.client().sign_up("Ann", "ann@example.com");
+    let planted = "ab".repeat(32);
+    let reply = server.client().post_with(
+        "sign_in",
+        &[
+            ("Cookie", &format!("tandem_device={planted}")),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+        ],
+        &format!(
+            "email=ann%40example.com&password={}",
+            PASSWORD.replace(' ', "+")
+        ),
+    );
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    let device = reply
+        .set_cookies
+        .iter()
+        .find(|c| c.starts_with("tandem_device="))
+        .expect("a device cookie");
+    assert!(!device.contains(&planted), "{device}");
+    assert!(device.contains("HttpOnly"), "{device}");
+}

@@ -78,8 +78,9 @@ pub async fn change_password(
 /// Ends every session of the caller, this one too (a lost phone, a shared computer).
 #[server(prefix = "/api", endpoint = "sign_out_everywhere")]
 pub async fn sign_out_everywhere() -> Result<(), AppError> {
-    use crate::server::{respond::serve_signed_in, session};
-    serve_signed_in(move |ctx, me| async move { session::end_all(&ctx, me.id, false).await })
+    use super::server as accounts;
+    use crate::server::respond::serve_signed_in;
+    serve_signed_in(move |ctx, me| async move { accounts::sign_out_everywhere(&ctx, &me).await })
         .await?;
     leptos_axum::redirect("/");
     Ok(())

@@ -12,6 +12,8 @@ pub fn safe_next(next: Option<String>) -> String {
         .filter(|n| n.starts_with('/'))
         .filter(|n| !n.chars().any(|c| c.is_whitespace() || c.is_control()))
         .and_then(resolve_on_this_site)
+        // A path can resolve to `//host` (`/.//host`, `/a/..//host`): as a link, another site.
+        .filter(|path| !path.starts_with("//") && !path.starts_with("/\\"))
         .unwrap_or_else(|| "/".to_owned())
 }
 
@@ -60,6 +62,10 @@ mod tests {
             "/\r/evil.example",
             "/ /evil.example",
             "/\u{3000}/evil.example",
+            "/.//evil.example",
+            "/a/..//evil.example",
+            "/%2e//evil.example",
+            "/./\\evil.example",
             "javascript:alert(1)",
             "evil.example",
             "",

@@ -193,7 +193,8 @@ pub async fn sign_in(
     if !verify_password(ctx, password.to_owned(), hash).await? {
         return Err(AppError::WrongCredentials);
     }
-    ctx.limiter.succeeded(email.as_str(), &address);
+    ctx.limiter
+        .succeeded(email.as_str(), &address, known_device);
     let id = id
         .and_then(|id| Uuid::parse_str(&id).ok())
         .ok_or(AppError::Internal)?;
@@ -215,29 +216,41 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     let new = Password::parse(new)
         .map_err(|e| AppError::field(FieldError::new(Field::NewPassword, e.problem)))?;
-    // A stolen session must not become a way to guess the password without limit.
+    let wrong = || AppError::field(FieldError::new(Field::Password, Problem::Wrong));
+    if current.chars().count() > Password::MAX {
+        return Err(wrong());
+    }
+    // A stolen session must not become a way to guess the password without limit. The count
+    // is the account's own for this form: guessing at sign-in elsewhere does not block it.
     let address = session::client_address(ctx);
+    let key = format!("password-change:{}", caller.id);
     ctx.limiter
-        .reserve(&caller.email, &address, false, Instant::now())
+        .reserve(&key, &address, false, Instant::now())
         .map_err(|wait| AppError::RateLimited(wait.as_secs().max(1)))?;
     let (hash,): (String,) = sqlx::query_as("SELECT password_hash FROM users WHERE id = ?")
         .bind(caller.id.to_string())
         .fetch_one(&ctx.pool)
         .await?;
     if !verify_password(ctx, current.to_owned(), Some(hash)).await? {
-        return Err(AppError::field(FieldError::new(
-            Field::Password,
-            Problem::Wrong,
-        )));
+        return Err(wrong());
     }
-    ctx.limiter.succeeded(&caller.email, &address);
+    ctx.limiter.succeeded(&key, &address, false);
     let hash = hash_password(ctx, new).await?;
     sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
         .bind(hash)
         .bind(caller.id.to_string())
         .execute(&ctx.writer)
         .await?;
-    session::end_all(ctx, caller.id, true).await
+    session::end_all(ctx, caller.id, true).await?;
+    // Only this browser stays trusted: the others may be why the password changed.
+    device::forget_all(ctx, caller.id).await?;
+    device::remember(ctx, caller.id).await
+}
+
+/// Ends every session of the caller, this one too, and trusts none of their browsers any more.
+pub async fn sign_out_everywhere(ctx: &ServerContext, caller: &Caller) -> Result<(), AppError> {
+    session::end_all(ctx, caller.id, false).await?;
+    device::forget_all(ctx, caller.id).await
 }
 
 /// Browsers that have signed in to an account before, known by a cookie of their own.
@@ -272,9 +285,19 @@ mod device {
         Ok(found.is_some())
     }
 
-    /// Remembers this browser for `user_id`, giving it a token if it has none.
+    /// Remembers this browser for `user_id`. It keeps its token only if the server gave it
+    /// (some account knows it): a token planted by someone else is replaced.
     pub async fn remember(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
-        let token = token(ctx).unwrap_or_else(random_token);
+        let mut token = None;
+        if let Some(presented) = self::token(ctx) {
+            let known: Option<(i64,)> =
+                sqlx::query_as("SELECT 1 FROM known_devices WHERE token_hash = ? LIMIT 1")
+                    .bind(session::hash(&presented))
+                    .fetch_optional(&ctx.pool)
+                    .await?;
+            token = known.map(|_| presented);
+        }
+        let token = token.unwrap_or_else(random_token);
         let user = user_id.to_string();
         sqlx::query(
             "INSERT INTO known_devices (token_hash, user_id, last_used_at) VALUES (?, ?, ?)
@@ -296,6 +319,15 @@ mod device {
         .execute(&ctx.writer)
         .await?;
         session::set_cookie(ctx, COOKIE, &token, REMEMBERED_DAYS * 24 * 3600);
+        Ok(())
+    }
+
+    /// Trusts none of the account's browsers any more.
+    pub async fn forget_all(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
+        sqlx::query("DELETE FROM known_devices WHERE user_id = ?")
+            .bind(user_id.to_string())
+            .execute(&ctx.writer)
+            .await?;
         Ok(())
     }
 }

@@ -2,7 +2,11 @@
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
-use std::{path::Path, str::FromStr, time::Duration};
+use std::{
+    path::{Path, PathBuf},
+    str::FromStr,
+    time::Duration,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -81,41 +85,49 @@ pub async fn connect(url: &str) -> Result<Database, DbError> {
 }
 
 /// Reads the key file beside the database, or makes it (readable by this user only) on first
-/// start. An in-memory database gets a key that lives as long as it does.
+/// start. It is written whole under another name and then linked into place, so a crash or a
+/// second server starting at the same moment never sees half a key. An in-memory database
+/// gets a key that lives as long as it does.
 fn key_beside(database: &Path) -> Result<[u8; 32], DbError> {
     use rand::RngCore;
-    use std::io::{Read, Write};
+    use std::io::Write;
     let mut key = [0u8; 32];
-    if database.as_os_str().is_empty() || database.to_string_lossy().contains(":memory:") {
+    let name = database.to_string_lossy();
+    if name.is_empty() || name.contains(":memory:") || name.starts_with("file:sqlx-in-memory") {
         rand::rngs::OsRng.fill_bytes(&mut key);
         return Ok(key);
     }
-    let mut path = database.as_os_str().to_owned();
-    path.push(".key");
-    let path = std::path::PathBuf::from(path);
+    let path = PathBuf::from(format!("{name}.key"));
     let failed = |source| DbError::Key {
         path: path.display().to_string(),
         source,
     };
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(&path) {
-        Ok(mut file) => {
-            rand::rngs::OsRng.fill_bytes(&mut key);
-            file.write_all(&key)
-                .and_then(|()| file.sync_all())
-                .map_err(failed)?;
+    if !path.exists() {
+        let draft = PathBuf::from(format!("{name}.key.{}", std::process::id()));
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        rand::rngs::OsRng.fill_bytes(&mut key);
+        options
+            .open(&draft)
+            .and_then(|mut file| file.write_all(&key).and_then(|()| file.sync_all()))
+            .map_err(failed)?;
+        let linked = std::fs::hard_link(&draft, &path);
+        let _ = std::fs::remove_file(&draft);
+        match linked {
+            Ok(()) => return Ok(key),
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(error) => return Err(failed(error)),
         }
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            std::fs::File::open(&path)
-                .and_then(|mut file| file.read_exact(&mut key))
-                .map_err(failed)?;
-        }
-        Err(error) => return Err(failed(error)),
     }
-    Ok(key)
+    let stored = std::fs::read(&path).map_err(failed)?;
+    stored.try_into().map_err(|_| {
+        failed(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "the key file must hold exactly 32 bytes",
+        ))
+    })
 }
 
 pub async fn ping(pool: &SqlitePool) -> bool {

@@ -41,7 +41,8 @@ pub fn always(https: bool) -> Vec<(HeaderName, HeaderValue)> {
     headers
 }
 
-/// Gives the page being rendered its policy, with the nonce of its inline scripts.
+/// Gives the page being rendered its policy, with the nonce of its inline scripts, and keeps
+/// it out of shared and browser caches (it can hold a person's records).
 pub fn set_page_policy() {
     let nonce = leptos::nonce::use_nonce();
     let policy = content_security_policy(nonce.as_deref());
@@ -50,7 +51,14 @@ pub fn set_page_policy() {
         HeaderValue::from_str(&policy),
     ) {
         options.insert_header(header::CONTENT_SECURITY_POLICY, value);
+        options.insert_header(header::CACHE_CONTROL, private());
     }
+}
+
+/// For answers that can hold a person's data: never stored by an HTTP cache. (The service
+/// worker's own copies, made for offline use, are its business: see `server/src/sw.js`.)
+pub fn private() -> HeaderValue {
+    HeaderValue::from_static("no-store")
 }
 
 #[cfg(test)]

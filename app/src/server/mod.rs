@@ -49,7 +49,12 @@ impl ServerContext {
                 std::thread::available_parallelism().map_or(1, |n| n.get()),
             )),
             base_url: settings.base_url.trim_end_matches('/').to_owned(),
-            trusted_proxies: settings.trusted_proxies.into(),
+            // An IPv4 proxy reaches a server listening on IPv6 as `::ffff:a.b.c.d`.
+            trusted_proxies: settings
+                .trusted_proxies
+                .into_iter()
+                .map(|ip| ip.to_canonical())
+                .collect(),
             sign_ups: Arc::new(SignUpLimiter::per_hour(settings.sign_ups_per_hour)),
             key: Arc::new(db.key),
         })

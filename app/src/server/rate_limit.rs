@@ -78,9 +78,13 @@ impl RateLimiter {
     }
 
     /// A correct password clears the account's record and gives the address its attempt back.
-    pub fn succeeded(&self, email: &str, address: &str) {
+    /// From a known device the account's record stays: the owner signing in must not hand
+    /// someone guessing elsewhere a fresh set of free attempts.
+    pub fn succeeded(&self, email: &str, address: &str, known_device: bool) {
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        failures.remove(&email_key(email));
+        if !known_device {
+            failures.remove(&email_key(email));
+        }
         if let Some(f) = failures.get_mut(&address_key(address)) {
             f.count = f.count.saturating_sub(1);
         }
@@ -175,13 +179,13 @@ mod tests {
         for _ in 0..5 {
             limiter.reserve("a@x.nl", "1.2.3.4", false, t0).unwrap();
         }
-        limiter.succeeded("a@x.nl", "1.2.3.4");
+        limiter.succeeded("a@x.nl", "1.2.3.4", false);
         assert_eq!(limiter.reserve("a@x.nl", "9.9.9.9", false, t0), Ok(()));
         // Many people signing in rightly from one office never slow each other down.
         for i in 0..100 {
             let email = format!("{i}@x.nl");
             limiter.reserve(&email, "5.5.5.5", false, t0).unwrap();
-            limiter.succeeded(&email, "5.5.5.5");
+            limiter.succeeded(&email, "5.5.5.5", false);
         }
         assert_eq!(limiter.reserve("new@x.nl", "5.5.5.5", false, t0), Ok(()));
     }

@@ -38,6 +38,9 @@ fn plain_form_post() -> bool {
 }
 
 fn reply<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Some(options) = use_context::<ResponseOptions>() {
+        options.insert_header(http::header::CACHE_CONTROL, super::headers::private());
+    }
     if let Err(error) = &result {
         set_status(error);
     }

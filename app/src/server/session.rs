@@ -59,7 +59,8 @@ pub fn request_cookie(name: &str) -> Option<String> {
 
 /// The client's address, for rate limiting: the socket's peer, or, when the peer is a proxy
 /// the operator trusts, the last address in `X-Forwarded-For` that is not one of those proxies
-/// (proxies append; what a client wrote itself comes before).
+/// (proxies append; what a client wrote itself comes before). An entry there that is not an
+/// address ends the search at the proxy: nothing written before it can be believed.
 pub fn client_address(ctx: &ServerContext) -> String {
     let Some(parts) = request_parts() else {
         return "unknown".to_owned();
@@ -67,7 +68,7 @@ pub fn client_address(ctx: &ServerContext) -> String {
     let Some(peer) = parts
         .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip())
+        .map(|c| c.0.ip().to_canonical())
     else {
         return "unknown".to_owned();
     };
@@ -81,13 +82,15 @@ pub fn client_address(ctx: &ServerContext) -> String {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .collect();
-    forwarded
-        .iter()
-        .rev()
-        .filter_map(|a| a.trim().parse::<std::net::IpAddr>().ok())
-        .find(|ip| !ctx.trusted_proxies.contains(ip))
-        .unwrap_or(peer)
-        .to_string()
+    let mut client = peer;
+    for entry in forwarded.iter().rev() {
+        match entry.trim().parse::<std::net::IpAddr>() {
+            Ok(ip) if ctx.trusted_proxies.contains(&ip.to_canonical()) => client = ip,
+            Ok(ip) => return ip.to_canonical().to_string(),
+            Err(_) => break,
+        }
+    }
+    client.to_string()
 }
 
 /// Hands the browser an HttpOnly cookie that only this site's own requests carry.

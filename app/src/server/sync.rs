@@ -45,7 +45,7 @@ fn wall_millis() -> u64 {
 
 /// The caller's role in each relationship they belong to, and whether it has ended.
 async fn memberships(
-    ctx: &ServerContext,
+    db: impl sqlx::SqliteExecutor<'_>,
     caller: &Caller,
 ) -> Result<HashMap<Uuid, (Role, bool)>, AppError> {
     let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
@@ -53,7 +53,7 @@ async fn memberships(
          JOIN relationships r ON r.id = m.relationship_id WHERE m.user_id = ?",
     )
     .bind(caller.id.to_string())
-    .fetch_all(&ctx.pool)
+    .fetch_all(db)
     .await?;
     Ok(rows
         .into_iter()
@@ -74,9 +74,10 @@ pub async fn push(
     if batch.len() > MAX_BATCH {
         return Err(AppError::BadRequest);
     }
-    let members = memberships(ctx, caller).await?;
-    // One writer at a time: versions are then handed out in commit order.
+    // One writer at a time: versions are then handed out in commit order. Memberships are read
+    // inside: a relationship that ended while this push waited its turn takes no more writes.
     let mut tx = ctx.writer.begin_with("BEGIN IMMEDIATE").await?;
+    let members = memberships(&mut *tx, caller).await?;
     // The whole batch is decided in memory against what is stored, then written in a few
     // statements: a statement costs more than deciding a change (5,570 changes/s one by one).
     let mut known = Known::load(&mut tx, &batch).await?;
@@ -320,7 +321,7 @@ pub async fn pull(
     caller: &Caller,
     cursors: Cursors,
 ) -> Result<PullReply, AppError> {
-    let members = memberships(ctx, caller).await?;
+    let members = memberships(&ctx.pool, caller).await?;
     let given: HashMap<Uuid, i64> = cursors.into_iter().collect();
     let mut relationships: Vec<Uuid> = members.keys().copied().collect();
     relationships.sort();

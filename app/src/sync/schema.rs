@@ -183,11 +183,12 @@ pub fn check_writer(
     writer: &str,
     stored: Option<&Stored>,
 ) -> Result<(), Rejection> {
-    // Before an owner is known the creator is setting the record up.
-    let owns = stored
-        .and_then(|s| s.owner.as_deref())
-        .is_none_or(|o| o == writer);
     let created = stored.is_none_or(|s| s.by_writer);
+    // Before an owner is known only the creator, setting the record up, stands in for one.
+    let owns = match stored.and_then(|s| s.owner.as_deref()) {
+        Some(owner) => owner == writer,
+        None => created,
+    };
     let allowed = match spec.writer {
         Writer::Both => true,
         Writer::Owner => owns,
@@ -224,8 +225,9 @@ pub struct Stored {
 
 /// Every rule a change must pass before it is stored, in order: the writer is a member of a
 /// relationship that has not ended (`writer` is their role, else `None`), the kind is known,
-/// the value fits its field, the stamp is not implausibly far ahead (`clock_accepts`), the
-/// record is the one it claims to be, and the writer may write the field. `Ok(true)` means
+/// the value fits its field, the record is the one it claims to be, the writer may write the
+/// field, and, last, since the clock moves with it, the stamp is not implausibly far ahead
+/// (`clock_accepts`). `Ok(true)` means
 /// the change is newer than what is stored and is written; `Ok(false)` that a later write
 /// already won. The server and the model server of the property tests both decide with this.
 pub fn admit(
@@ -414,8 +416,23 @@ mod tests {
         assert_eq!(admit_as("mentor", Some("mentee")), Err(Rejection::NotYours));
         assert_eq!(
             admit_as("mentor", None),
+            Err(Rejection::NotYours),
+            "no owner yet: only the creator stands in"
+        );
+        let by_creator = Stored {
+            by_writer: true,
+            ..stored(None)
+        };
+        assert_eq!(
+            admit(
+                Some(&TASK),
+                &tick,
+                Some("mentor"),
+                |_| true,
+                Some(&by_creator)
+            ),
             Ok(true),
-            "no owner yet: being set up"
+            "no owner yet: the creator is setting it up"
         );
         let rename = change("title", json!("x"));
         assert_eq!(

@@ -6,14 +6,20 @@
 /// writing needs stay allowed: the zero-width (non-)joiner of emoji and Persian, the soft
 /// hyphen, the tag characters of flag emoji and the signs of particular scripts. A short
 /// table rather than a Unicode category crate: it runs in the browser too.
-const REFUSED: [(char, char); 9] = [
+const REFUSED: [(char, char); 13] = [
+    // The Arabic letter mark is a direction mark as U+200E/F are; the Hangul fillers are
+    // letters that show nothing, so a name of them looks blank.
+    ('\u{061C}', '\u{061C}'),
+    ('\u{115F}', '\u{1160}'),
     ('\u{180E}', '\u{180E}'),
     ('\u{200B}', '\u{200B}'),
     ('\u{200E}', '\u{200F}'),
     ('\u{202A}', '\u{202E}'),
     ('\u{2060}', '\u{2064}'),
     ('\u{2066}', '\u{206F}'),
+    ('\u{3164}', '\u{3164}'),
     ('\u{FEFF}', '\u{FEFF}'),
+    ('\u{FFA0}', '\u{FFA0}'),
     ('\u{FFF9}', '\u{FFFB}'),
     ('\u{E0001}', '\u{E0001}'),
 ];

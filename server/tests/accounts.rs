@@ -606,3 +606,30 @@ fn a_password_change_needs_the_current_one_and_ends_the_other_sessions() {
     );
     assert_eq!(new.status, 200);
 }
+
+#[test]
+fn addresses_of_one_ipv6_network_share_one_sign_up_limit() {
+    let server = Server::start_configured(&[
+        ("TANDEM_SIGN_UPS_PER_HOUR", "2"),
+        ("TANDEM_TRUSTED_PROXY", "127.0.0.1"),
+    ]);
+    let sign_up = |from: &str, i: u32| {
+        server
+            .client()
+            .post_with(
+                "sign_up",
+                &[
+                    ("X-Forwarded-For", from),
+                    ("Content-Type", "application/x-www-form-urlencoded"),
+                ],
+                &format!(
+                    "display_name=Ann&email=ann{i}%40example.com&password=correct+horse+battery"
+                ),
+            )
+            .status
+    };
+    assert_eq!(sign_up("2001:db8:1:2::1", 1), 200);
+    assert_eq!(sign_up("2001:db8:1:2:ffff::9", 2), 200);
+    assert_eq!(sign_up("2001:db8:1:2:abcd:1:2:3", 3), 429, "the same /64");
+    assert_eq!(sign_up("2001:db8:1:3::1", 4), 200, "another network");
+}

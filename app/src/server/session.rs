@@ -7,6 +7,7 @@ use http::{header, request::Parts, HeaderValue};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 use sha2::{Digest, Sha256};
+use std::net::IpAddr;
 use uuid::Uuid;
 
 const SESSION: &str = "tandem_session";
@@ -57,23 +58,32 @@ pub fn request_cookie(name: &str) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
-/// The client's address, for rate limiting: the socket's peer, or, when the peer is a proxy
-/// the operator trusts, the last address in `X-Forwarded-For` that is not one of those proxies
-/// (proxies append; what a client wrote itself comes before). An entry there that is not an
-/// address ends the search at the proxy: nothing written before it can be believed.
+/// Who is asking, for rate limiting: the client's address, or for IPv6 its /64 network, which
+/// one subscriber usually holds whole (counting single addresses there would let one client
+/// rotate through billions).
 pub fn client_address(ctx: &ServerContext) -> String {
-    let Some(parts) = request_parts() else {
-        return "unknown".to_owned();
-    };
-    let Some(peer) = parts
+    match client_ip(ctx) {
+        Some(IpAddr::V6(ip)) => {
+            let [a, b, c, d, ..] = ip.segments();
+            format!("{a:x}:{b:x}:{c:x}:{d:x}::/64")
+        }
+        Some(ip) => ip.to_string(),
+        None => "unknown".to_owned(),
+    }
+}
+
+/// The socket's peer, or, when the peer is a proxy the operator trusts, the last address in
+/// `X-Forwarded-For` that is not one of those proxies (proxies append; what a client wrote
+/// itself comes before). An entry there that is not an address ends the search at the proxy:
+/// nothing written before it can be believed.
+fn client_ip(ctx: &ServerContext) -> Option<IpAddr> {
+    let parts = request_parts()?;
+    let peer = parts
         .extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_canonical())
-    else {
-        return "unknown".to_owned();
-    };
+        .map(|c| c.0.ip().to_canonical())?;
     if !ctx.trusted_proxies.contains(&peer) {
-        return peer.to_string();
+        return Some(peer);
     }
     let forwarded: Vec<&str> = parts
         .headers
@@ -84,13 +94,13 @@ pub fn client_address(ctx: &ServerContext) -> String {
         .collect();
     let mut client = peer;
     for entry in forwarded.iter().rev() {
-        match entry.trim().parse::<std::net::IpAddr>() {
-            Ok(ip) if ctx.trusted_proxies.contains(&ip.to_canonical()) => client = ip,
-            Ok(ip) => return ip.to_canonical().to_string(),
+        match entry.trim().parse::<IpAddr>().map(|ip| ip.to_canonical()) {
+            Ok(ip) if ctx.trusted_proxies.contains(&ip) => client = ip,
+            Ok(ip) => return Some(ip),
             Err(_) => break,
         }
     }
-    client.to_string()
+    Some(client)
 }
 
 /// Hands the browser an HttpOnly cookie that only this site's own requests carry.

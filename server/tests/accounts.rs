@@ -433,21 +433,7 @@ fn behind_a_trusted_proxy_each_client_has_its_own_limit() {
         ("TANDEM_SIGN_UPS_PER_HOUR", "2"),
         ("TANDEM_TRUSTED_PROXY", "127.0.0.1"),
     ]);
-    let sign_up = |from: &str, i: u32| {
-        server
-            .client()
-            .post_with(
-                "sign_up",
-                &[
-                    ("X-Forwarded-For", from),
-                    ("Content-Type", "application/x-www-form-urlencoded"),
-                ],
-                &format!(
-                    "display_name=Ann&email=ann{i}%40example.com&password=correct+horse+battery"
-                ),
-            )
-            .status
-    };
+    let sign_up = |from: &str, i: u32| sign_up_forwarded_for(&server, from, i);
     assert_eq!(sign_up("203.0.113.7", 1), 200);
     assert_eq!(sign_up("203.0.113.7", 2), 200);
     assert_eq!(sign_up("203.0.113.7", 3), 429);
@@ -460,21 +446,7 @@ fn behind_a_trusted_proxy_each_client_has_its_own_limit() {
 #[test]
 fn without_a_trusted_proxy_forwarded_addresses_are_ignored() {
     let server = Server::start_configured(&[("TANDEM_SIGN_UPS_PER_HOUR", "1")]);
-    let sign_up = |from: &str, i: u32| {
-        server
-            .client()
-            .post_with(
-                "sign_up",
-                &[
-                    ("X-Forwarded-For", from),
-                    ("Content-Type", "application/x-www-form-urlencoded"),
-                ],
-                &format!(
-                    "display_name=Ann&email=ann{i}%40example.com&password=correct+horse+battery"
-                ),
-            )
-            .status
-    };
+    let sign_up = |from: &str, i: u32| sign_up_forwarded_for(&server, from, i);
     assert_eq!(sign_up("203.0.113.7", 1), 200);
     assert_eq!(sign_up("198.51.100.4", 2), 429);
 }
@@ -613,23 +585,24 @@ fn addresses_of_one_ipv6_network_share_one_sign_up_limit() {
         ("TANDEM_SIGN_UPS_PER_HOUR", "2"),
         ("TANDEM_TRUSTED_PROXY", "127.0.0.1"),
     ]);
-    let sign_up = |from: &str, i: u32| {
-        server
-            .client()
-            .post_with(
-                "sign_up",
-                &[
-                    ("X-Forwarded-For", from),
-                    ("Content-Type", "application/x-www-form-urlencoded"),
-                ],
-                &format!(
-                    "display_name=Ann&email=ann{i}%40example.com&password=correct+horse+battery"
-                ),
-            )
-            .status
-    };
+    let sign_up = |from: &str, i: u32| sign_up_forwarded_for(&server, from, i);
     assert_eq!(sign_up("2001:db8:1:2::1", 1), 200);
     assert_eq!(sign_up("2001:db8:1:2:ffff::9", 2), 200);
     assert_eq!(sign_up("2001:db8:1:2:abcd:1:2:3", 3), 429, "the same /64");
     assert_eq!(sign_up("2001:db8:1:3::1", 4), 200, "another network");
+}
+
+/// Signs up `ann{i}@example.com` through a proxy that says the client is `from`; the status.
+fn sign_up_forwarded_for(server: &Server, from: &str, i: u32) -> u16 {
+    server
+        .client()
+        .post_with(
+            "sign_up",
+            &[
+                ("X-Forwarded-For", from),
+                ("Content-Type", "application/x-www-form-urlencoded"),
+            ],
+            &format!("display_name=Ann&email=ann{i}%40example.com&password=correct+horse+battery"),
+        )
+        .status
 }

@@ -304,6 +304,11 @@ fn a_signed_out_caller_is_refused_everywhere() {
         "respond_to_invite",
         json!({ "token": token, "accept": true }),
     ));
+    calls.push((
+        "change_password",
+        json!({ "current_password": "correct horse battery", "new_password": "another long one" }),
+    ));
+    calls.push(("sign_out_everywhere", json!({})));
     for (function, args) in calls {
         let reply = anonymous.call(function, args);
         assert_eq!(

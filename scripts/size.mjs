@@ -13,7 +13,7 @@ const HOME_BUDGET = 300_000;
 const PAGE_BUDGET = 360_000;
 // The chunk of each lazy page (`lazy_page!` in app/src/ui/mod.rs) and where it is.
 const PAGES = {
-  account_pages: "/signin, /signup, /account",
+  account_pages: "/signin, /signup, /signout, /account",
   relationship_page: "/r/:id",
   invite_page: "/invite/:token",
 };

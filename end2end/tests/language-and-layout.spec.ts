@@ -65,5 +65,8 @@ test.describe("at 360 px wide", () => {
     await page.goto("/account");
     await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
     await check();
+    await page.goto("/signout");
+    await expect(page.getByRole("heading", { name: "Sign out?" })).toBeVisible();
+    await check();
   });
 });

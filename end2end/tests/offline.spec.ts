@@ -8,7 +8,7 @@ async function installed(page: Page) {
   const stored = () =>
     page.evaluate(async () => {
       for (const key of await caches.keys()) {
-        if (await (await caches.open(key)).match(location.pathname)) return true;
+        if (await (await caches.open(key)).match(location.pathname, { ignoreSearch: true })) return true;
       }
       return false;
     });

@@ -25,7 +25,7 @@ test("every page hydrates under the content security policy without a violation"
     await ready(visitor);
   }
   const signedIn = await watchPolicy(mentee);
-  for (const path of ["/", relationship]) {
+  for (const path of ["/", "/account", "/signout", relationship]) {
     await mentee.goto(path);
     await ready(mentee);
   }

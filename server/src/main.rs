@@ -3,6 +3,7 @@
 mod config;
 mod guard;
 mod pwa;
+mod viewer;
 
 use app::{
     server::{headers, ServerContext, Settings},
@@ -151,6 +152,10 @@ fn router(state: AppState) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(middleware::from_fn_with_state(
+            state.ctx.clone(),
+            viewer::mark_pages,
+        ))
         .layer(middleware::from_fn_with_state(guard, guard::same_site_only))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(

@@ -26,14 +26,56 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// Pages are stored under their path alone, so /r/1?x and /r/1 are one page.
-const pageKey = (url) => new URL(url, self.location.origin).pathname;
+// Pages are kept per viewer: the server marks each page with an opaque id of the session it was
+// rendered for ("none" for nobody), and a cookie the worker can read holds the id of whoever is
+// signed in now. A page is stored under its path alone (so /r/1?x and /r/1 are one page) plus
+// its viewer, and served offline only to that viewer.
+const VIEWER_HEADER = "x-tandem-viewer";
+const VIEWER_COOKIE = "tandem_viewer";
+const NOBODY = "none";
+const LAST_VIEWER = "/tandem-last-viewer";
 
-async function cachePage(url, response) {
-  if (response.ok && response.type === "basic") {
-    const cache = await caches.open(CACHE);
-    await cache.put(pageKey(url), response);
+const pageKey = (url, viewer) =>
+  `${new URL(url, self.location.origin).pathname}?viewer=${encodeURIComponent(viewer)}`;
+const viewerOf = (key) => new URL(key.url).searchParams.get("viewer");
+
+// Who is signed in on this browser now. Where the worker cannot read cookies, the viewer of
+// the last page the server sent stands in.
+async function currentViewer() {
+  if (self.cookieStore) {
+    const mark = await self.cookieStore.get(VIEWER_COOKIE).catch(() => null);
+    return mark && mark.value ? mark.value : NOBODY;
   }
+  const cache = await caches.open(CACHE);
+  const last = await cache.match(LAST_VIEWER);
+  return last ? last.text() : NOBODY;
+}
+
+// Drops every kept page whose viewer is not `viewer`.
+async function keepOnly(viewer) {
+  const cache = await caches.open(CACHE);
+  const keys = await cache.keys();
+  await Promise.all(
+    keys.filter((k) => viewerOf(k) !== null && viewerOf(k) !== viewer).map((k) => cache.delete(k)),
+  );
+  await cache.put(LAST_VIEWER, new Response(viewer));
+}
+
+// Keeps a page the server marked. A page for nobody means nobody is signed in here any more:
+// every signed-in person's pages go.
+async function cachePage(url, response) {
+  const viewer = response.headers.get(VIEWER_HEADER);
+  if (!response.ok || response.type !== "basic" || !viewer) return;
+  await keepOnly(viewer);
+  const cache = await caches.open(CACHE);
+  await cache.put(pageKey(url, viewer), response);
+}
+
+async function offlinePage(url) {
+  const viewer = await currentViewer();
+  return (
+    (await caches.match(pageKey(url, viewer))) || (await caches.match(pageKey("/", viewer))) || Response.error()
+  );
 }
 
 self.addEventListener("fetch", (event) => {
@@ -69,7 +111,7 @@ self.addEventListener("fetch", (event) => {
           event.waitUntil(cachePage(request.url, response.clone()));
           return response;
         })
-        .catch(async () => (await caches.match(pageKey(request.url))) || (await caches.match("/")) || Response.error()),
+        .catch(() => offlinePage(request.url)),
     );
     return;
   }
@@ -77,8 +119,8 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
 });
 
-// The app asks for pages to keep (the relationships on the home screen) and to forget
-// everything page-shaped when someone signs out.
+// The app asks for pages to keep (the relationships on the home screen) and to forget every
+// signed-in person's pages when someone signs out.
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type === "keep" && Array.isArray(data.paths)) {
@@ -90,12 +132,6 @@ self.addEventListener("message", (event) => {
       ),
     );
   } else if (data.type === "forget") {
-    event.waitUntil(
-      caches.open(CACHE).then((cache) =>
-        cache.keys().then((keys) =>
-          Promise.all(keys.filter((k) => !new URL(k.url).pathname.startsWith("/pkg/")).map((k) => cache.delete(k))),
-        ),
-      ),
-    );
+    event.waitUntil(keepOnly(NOBODY));
   }
 });

@@ -606,3 +606,81 @@ fn sign_up_forwarded_for(server: &Server, from: &str, i: u32) -> u16 {
         )
         .status
 }
+
+/// The viewer mark among a reply's cookies: its value, and the whole line.
+fn viewer_mark(set_cookies: &[String]) -> Option<(String, String)> {
+    let line = set_cookies
+        .iter()
+        .find(|c| c.starts_with("tandem_viewer="))?;
+    let value = line["tandem_viewer=".len()..].split(';').next()?.to_owned();
+    Some((value, line.clone()))
+}
+
+fn page_viewer(response: &ureq::Response) -> String {
+    response
+        .header("x-tandem-viewer")
+        .expect("every page names its viewer")
+        .to_owned()
+}
+
+#[test]
+fn a_page_names_the_session_it_was_rendered_for_and_the_browser_holds_the_same_mark() {
+    let server = Server::start();
+    let client = server.client();
+    let reply = client.sign_up("Ann", "ann@example.com");
+    let (mark, line) = viewer_mark(&reply.set_cookies).expect("signing in marks the browser");
+    assert!(!line.contains("HttpOnly"), "the worker reads it: {line}");
+    assert!(line.contains("SameSite=Lax"), "{line}");
+    let session = client.cookie_header();
+    let token = session
+        .split("; ")
+        .find_map(|c| c.strip_prefix("tandem_session="))
+        .unwrap();
+    assert!(!token.contains(&mark) && !mark.contains(token));
+
+    for path in ["/", "/account", "/no-such-page"] {
+        assert_eq!(page_viewer(&client.get(path)), mark, "{path}");
+    }
+}
+
+#[test]
+fn two_people_are_two_viewers() {
+    let server = Server::start();
+    let (ann, bob) = (server.client(), server.client());
+    ann.sign_up("Ann", "ann@example.com");
+    bob.sign_up("Bob", "bob@example.com");
+    assert_ne!(page_viewer(&ann.get("/")), page_viewer(&bob.get("/")));
+}
+
+#[test]
+fn a_page_for_nobody_says_so_and_a_signed_out_browser_loses_its_mark() {
+    let server = Server::start();
+    let stranger = server.client();
+    let page = stranger.get("/");
+    assert_eq!(page_viewer(&page), "none");
+    assert!(page.all("set-cookie").is_empty());
+
+    let client = server.client();
+    client.sign_up("Ann", "ann@example.com");
+    let reply = client.call("sign_out", json!({}));
+    let (mark, line) = viewer_mark(&reply.set_cookies).expect("signing out clears the mark");
+    assert_eq!(mark, "");
+    assert!(line.contains("Max-Age=0"), "{line}");
+    assert_eq!(page_viewer(&client.get("/")), "none");
+}
+
+#[test]
+fn a_session_that_ended_elsewhere_leaves_pages_for_nobody_and_clears_the_mark() {
+    let server = Server::start();
+    let client = server.client();
+    client.sign_up("Ann", "ann@example.com");
+    server.sql("DELETE FROM sessions");
+    let page = client.get("/");
+    assert_eq!(page_viewer(&page), "none");
+    let cookies: Vec<String> = page
+        .all("set-cookie")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(viewer_mark(&cookies).map(|(v, _)| v), Some(String::new()));
+}

@@ -19,5 +19,13 @@ crate::i18n::messages! {
         EverywhereTitle => "Sign out everywhere", "Overal uitloggen";
         EverywhereText => "Lost a phone, or signed in on a computer that is not yours? This signs you out on every device, this one too.", "Telefoon kwijt, of ingelogd op een computer die niet van jou is? Hiermee log je op elk apparaat uit, ook op dit.";
         SignOutEverywhere => "Sign out on all devices", "Op alle apparaten uitloggen";
+        SignOutTitle => "Sign out?", "Uitloggen?";
+        SignedOut => "You are signed out.", "Je bent uitgelogd.";
+        NothingPending => "Everything you did on this device has reached the server. Signing out erases it from this device.", "Alles wat je op dit apparaat deed, staat op de server. Uitloggen wist het van dit apparaat.";
+        OnePending => "1 change on this device has not reached the server yet. If you sign out now, it is lost.", "1 wijziging op dit apparaat heeft de server nog niet bereikt. Als je nu uitlogt, gaat die verloren.";
+        ManyPending => "{} changes on this device have not reached the server yet. If you sign out now, they are lost.", "{} wijzigingen op dit apparaat hebben de server nog niet bereikt. Als je nu uitlogt, gaan ze verloren.";
+        StayToSend => "Stay signed in and they are sent as soon as there is a connection.", "Blijf ingelogd, dan gaan ze mee zodra er verbinding is.";
+        EraseAndSignOut => "Sign out and lose them", "Uitloggen en ze kwijtraken";
+        StaySignedIn => "Stay signed in", "Ingelogd blijven";
     }
 }

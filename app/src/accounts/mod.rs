@@ -9,6 +9,7 @@ mod password;
 #[cfg(feature = "ssr")]
 pub mod server;
 mod settings;
+mod sign_out;
 mod ui;
 
 pub use api::*;
@@ -26,7 +27,7 @@ crate::ui::lazy::lazy_page!(
     pick_account_page
 );
 
-/// Signing up, signing in and the account page share one chunk: each chunk costs every page's
+/// Signing up, in and out and the account page share one chunk: each chunk costs every page's
 /// first load its loader, and a visit to one of them soon needs another.
 fn pick_account_page() -> leptos::prelude::AnyView {
     use leptos::prelude::*;
@@ -37,6 +38,7 @@ fn pick_account_page() -> leptos::prelude::AnyView {
     {
         "/signup" => ui::SignUpPage().into_any(),
         "/account" => settings::AccountPage().into_any(),
+        "/signout" => sign_out::SignOutPage().into_any(),
         _ => ui::SignInPage().into_any(),
     }
 }

@@ -4,6 +4,7 @@ use super::{AccountMsg, ChangePassword, Password, SignOutEverywhere};
 use crate::{
     i18n::{use_i18n, Msg},
     problem::{Field, FieldError},
+    sync::engine::use_sync,
     ui::{
         form::{field_error, FormError, TextField},
         pwa, use_auth,
@@ -101,10 +102,12 @@ fn NewPassword() -> impl IntoView {
 fn EverywhereOut() -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
+    let sync = use_sync();
     let action = ServerAction::<SignOutEverywhere>::new();
     // As signing out here does: this device forgets what it kept.
     Effect::new(move |_| {
         if let Some(Ok(())) = action.value().get() {
+            sync.stop(false);
             pwa::forget();
             auth.changed();
         }

@@ -116,6 +116,7 @@ mod browser {
     use gloo_storage::{LocalStorage, Storage};
     use uuid::Uuid;
 
+    /// Named as the sync engine expects, which erases it once its owner is not signed in.
     fn key(user: Uuid) -> String {
         format!("tandem.relationships.{user}")
     }

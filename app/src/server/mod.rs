@@ -6,6 +6,7 @@ pub mod rate_limit;
 pub mod respond;
 pub mod session;
 pub mod sync;
+pub mod viewer;
 
 use rate_limit::{RateLimiter, SignUpLimiter};
 use sqlx::SqlitePool;

@@ -3,14 +3,14 @@
 use super::ServerContext;
 use crate::error::AppError;
 use chrono::{DateTime, Duration, Utc};
-use http::{header, request::Parts, HeaderValue};
+use http::{header, request::Parts, HeaderMap, HeaderValue};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 use sha2::{Digest, Sha256};
 use std::net::IpAddr;
 use uuid::Uuid;
 
-const SESSION: &str = "tandem_session";
+pub(super) const SESSION: &str = "tandem_session";
 
 /// A cookie's name as sent. Over https the `__Host-` prefix makes browsers refuse the cookie
 /// unless it is Secure, for this host only and for every path: no sibling subdomain can plant
@@ -46,9 +46,12 @@ fn request_parts() -> Option<Parts> {
 
 /// The value of one cookie of the current request.
 pub fn request_cookie(name: &str) -> Option<String> {
-    let parts = request_parts()?;
-    parts
-        .headers
+    cookie_in(&request_parts()?.headers, name)
+}
+
+/// The value of one cookie among these request headers.
+pub fn cookie_in(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -107,14 +110,48 @@ fn client_ip(ctx: &ServerContext) -> Option<IpAddr> {
 pub fn set_cookie(ctx: &ServerContext, name: &str, value: &str, max_age_secs: i64) {
     let secure = if ctx.secure_cookies() { "; Secure" } else { "" };
     let name = cookie_name(ctx, name);
-    let cookie =
-        format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}");
+    append_cookie(&format!(
+        "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
+    ));
+}
+
+/// Adds a `Set-Cookie` line to the current response.
+pub(super) fn append_cookie(cookie: &str) {
     if let (Some(options), Ok(value)) = (
         use_context::<ResponseOptions>(),
-        HeaderValue::from_str(&cookie),
+        HeaderValue::from_str(cookie),
     ) {
         options.append_header(header::SET_COOKIE, value);
     }
+}
+
+/// The seconds a session cookie lives in the browser: as long as the session may stay idle.
+pub(super) const COOKIE_MAX_AGE_SECS: i64 = IDLE_LIMIT_DAYS * 24 * 3600;
+
+/// Whether a session seen last at `last_seen` and started at `created` is over.
+fn expired(now: DateTime<Utc>, last_seen: DateTime<Utc>, created: DateTime<Utc>) -> bool {
+    now - last_seen >= Duration::days(IDLE_LIMIT_DAYS)
+        || now - created >= Duration::days(ABSOLUTE_LIMIT_DAYS)
+}
+
+/// The hash of the live session these request headers carry, if any. Reads only.
+pub async fn live_session(
+    ctx: &ServerContext,
+    headers: &HeaderMap,
+) -> Result<Option<String>, AppError> {
+    let Some(token) = cookie_in(headers, &cookie_name(ctx, SESSION)).filter(|t| t.len() == 64)
+    else {
+        return Ok(None);
+    };
+    let token_hash = hash(&token);
+    let row: Option<(DateTime<Utc>, DateTime<Utc>)> =
+        sqlx::query_as("SELECT last_seen_at, created_at FROM sessions WHERE token_hash = ?")
+            .bind(&token_hash)
+            .fetch_optional(&ctx.pool)
+            .await?;
+    Ok(row
+        .filter(|(last_seen, created)| !expired(Utc::now(), *last_seen, *created))
+        .map(|_| token_hash))
 }
 
 /// Creates a session for `user_id` and hands its token to the browser. A session the browser
@@ -128,17 +165,19 @@ pub async fn start(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
             .await?;
     }
     let token = super::random_token();
+    let token_hash = hash(&token);
     let now = Utc::now();
     sqlx::query(
         "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
     )
-    .bind(hash(&token))
+    .bind(&token_hash)
     .bind(user_id.to_string())
     .bind(now)
     .bind(now)
     .execute(&ctx.writer)
     .await?;
-    set_cookie(ctx, SESSION, &token, IDLE_LIMIT_DAYS * 24 * 3600);
+    set_cookie(ctx, SESSION, &token, COOKIE_MAX_AGE_SECS);
+    append_cookie(&super::viewer::cookie(ctx, Some(&token_hash)));
     Ok(())
 }
 
@@ -151,6 +190,7 @@ pub async fn end(ctx: &ServerContext) -> Result<(), AppError> {
             .await?;
     }
     set_cookie(ctx, SESSION, "", 0);
+    append_cookie(&super::viewer::cookie(ctx, None));
     Ok(())
 }
 
@@ -172,6 +212,7 @@ pub async fn end_all(
         .await?;
     if !keep_this_one {
         set_cookie(ctx, SESSION, "", 0);
+        append_cookie(&super::viewer::cookie(ctx, None));
     }
     Ok(())
 }
@@ -212,9 +253,7 @@ pub async fn caller(ctx: &ServerContext) -> Result<Option<Caller>, AppError> {
         return Ok(None);
     };
     let now = Utc::now();
-    if now - last_seen >= Duration::days(IDLE_LIMIT_DAYS)
-        || now - created >= Duration::days(ABSOLUTE_LIMIT_DAYS)
-    {
+    if expired(now, last_seen, created) {
         sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
             .bind(&token_hash)
             .execute(&ctx.writer)
@@ -227,7 +266,7 @@ pub async fn caller(ctx: &ServerContext) -> Result<Option<Caller>, AppError> {
             .bind(&token_hash)
             .execute(&ctx.writer)
             .await?;
-        set_cookie(ctx, SESSION, &token, IDLE_LIMIT_DAYS * 24 * 3600);
+        set_cookie(ctx, SESSION, &token, COOKIE_MAX_AGE_SECS);
     }
     let id = Uuid::parse_str(&id).map_err(|_| AppError::Internal)?;
     Ok(Some(Caller {

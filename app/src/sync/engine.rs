@@ -137,6 +137,19 @@ impl SyncEngine {
         browser::start(self, user);
     }
 
+    /// The person signed out, or the server says nobody is signed in. The device keeps no one's
+    /// data but edits that have not reached the server, and those too go when `discard` (the
+    /// person chose to lose them).
+    pub fn stop(self, discard: bool) {
+        let user = self.user.get_value();
+        self.user.set_value(None);
+        self.device.set(None);
+        #[cfg(feature = "hydrate")]
+        browser::erase(None, user.filter(|_| discard));
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (user, discard);
+    }
+
     #[cfg(feature = "hydrate")]
     async fn cycle(self) {
         use super::api::{pull, push};
@@ -282,8 +295,47 @@ mod browser {
     /// Often enough that a partner's change shows within five seconds.
     const PULL_EVERY: Duration = Duration::from_millis(2500);
 
+    /// Everything kept for one person is stored as `tandem.<what>.<their id>`: their records
+    /// under `tandem.device.<id>`, and a feature's own copies beside it.
+    const DEVICE: &str = "device";
+
     fn device_key(user: Uuid) -> String {
-        format!("tandem.device.{user}")
+        format!("tandem.{DEVICE}.{user}")
+    }
+
+    /// Erases what the device keeps for anyone but `keep`, except a device holding edits the
+    /// server has not seen (unless it is `discard`'s): nobody's data outlives their session
+    /// on a shared browser, and nothing a person did is lost unless they chose so.
+    pub fn erase(keep: Option<Uuid>, discard: Option<Uuid>) {
+        let storage = LocalStorage::raw();
+        let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect();
+        for key in keys {
+            let mut parts = key.split('.');
+            let (Some("tandem"), Some(what), Some(Ok(user)), None) = (
+                parts.next(),
+                parts.next(),
+                parts.next().map(Uuid::parse_str),
+                parts.next(),
+            ) else {
+                continue;
+            };
+            if Some(user) == keep {
+                continue;
+            }
+            let unsent = what == DEVICE
+                && Some(user) != discard
+                && storage
+                    .get_item(&key)
+                    .ok()
+                    .flatten()
+                    .and_then(|raw| parse(&raw))
+                    .is_none_or(|device| !device.outbox.is_empty());
+            if !unsent {
+                let _ = storage.remove_item(&key);
+            }
+        }
     }
 
     /// This browser's node id, made once and kept, with its low 16 bits drawn anew for
@@ -330,10 +382,12 @@ mod browser {
 
     /// Another tab of this browser saved its copy: take in its edits, so that our next
     /// save does not overwrite them.
-    fn absorb_other_tabs(engine: SyncEngine, user: Uuid) {
-        let key = device_key(user);
+    fn absorb_other_tabs(engine: SyncEngine) {
         let listener = window_event_listener(leptos::ev::storage, move |event| {
-            if event.key().as_deref() != Some(key.as_str()) {
+            let Some(user) = engine.user.get_value() else {
+                return;
+            };
+            if event.key() != Some(device_key(user)) {
                 return;
             }
             let Some(other) = event.new_value().as_deref().and_then(parse) else {
@@ -352,17 +406,29 @@ mod browser {
         window().navigator().on_line()
     }
 
+    thread_local! {
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
     pub fn start(engine: SyncEngine, user: Uuid) {
+        erase(Some(user), None);
         let device = load(user).unwrap_or_else(|| Device::new(node()));
         engine.device.set(Some(device));
-        absorb_other_tabs(engine, user);
         engine.status.update(|s| s.online = online());
+        engine.kick();
+        if !LISTENING.replace(true) {
+            listen(engine);
+        }
+    }
+
+    /// Listeners and the timer live as long as the page: the engine does too, across sign-ins.
+    fn listen(engine: SyncEngine) {
+        absorb_other_tabs(engine);
         ask_for_persistent_storage();
         let on_change = move |_| {
             engine.status.update(|s| s.online = online());
             engine.kick();
         };
-        // Listeners and the timer live as long as the page: the engine does too.
         std::mem::forget(window_event_listener(leptos::ev::online, on_change));
         std::mem::forget(window_event_listener(leptos::ev::offline, on_change));
         set_interval(
@@ -373,7 +439,6 @@ mod browser {
             },
             PULL_EVERY,
         );
-        engine.kick();
     }
 
     /// Asks the browser not to evict our data under storage pressure.

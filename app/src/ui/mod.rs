@@ -153,7 +153,10 @@ pub fn App() -> impl IntoView {
                 sync.start(me.id);
                 directory.start(Some(me.id));
             }
-            Some(Ok(None)) => directory.start(None),
+            Some(Ok(None)) => {
+                sync.stop(false);
+                directory.start(None);
+            }
             _ => {}
         }
     });
@@ -184,6 +187,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signup") view={Lazy::<accounts::AccountRoute>::new()} />
                     <Route path=path!("/signin") view={Lazy::<accounts::AccountRoute>::new()} />
                     <Route path=path!("/account") view={Lazy::<accounts::AccountRoute>::new()} />
+                    <Route path=path!("/signout") view={Lazy::<accounts::AccountRoute>::new()} />
                     <Route path=path!("/r/:id") view={Lazy::<relationships::RelationshipRoute>::new()} />
                     <Route path=path!("/invite/:token") view={Lazy::<relationships::InviteRoute>::new()} />
                 </Routes>

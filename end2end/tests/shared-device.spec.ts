@@ -1,0 +1,120 @@
+import { expect, Page } from "@playwright/test";
+import { addItem, pairUp, ready, test } from "./helpers";
+
+/** Waits until the service worker controls the page and has kept it for whoever is signed in. */
+async function kept(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  const stored = () =>
+    page.evaluate(async () => {
+      for (const key of await caches.keys()) {
+        if (await (await caches.open(key)).match(location.pathname, { ignoreSearch: true })) return true;
+      }
+      return false;
+    });
+  await expect.poll(stored, { timeout: 20_000 }).toBe(true);
+}
+
+/** The pages the worker keeps for a signed-in person (not the signed-out ones). */
+const signedInPages = (page: Page) =>
+  page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) {
+        const viewer = new URL(request.url).searchParams.get("viewer");
+        if (viewer && viewer !== "none") urls.push(request.url);
+      }
+    }
+    return urls;
+  });
+
+/** What the device keeps for people: records and relationships, by person. */
+const personalKeys = (page: Page) =>
+  page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith("tandem.device.") || k.startsWith("tandem.relationships.")),
+  );
+
+test("with the cookies cleared and no network, the next person sees none of the previous person's pages", async ({
+  browser,
+}) => {
+  const { mentee, menteeContext } = await pairUp(browser);
+  await addItem(mentee, "Ask about the salary talk");
+  await expect(mentee.getByRole("button", { name: "Sync status: All saved" })).toBeVisible({ timeout: 5000 });
+  const relationship = mentee.url();
+  await kept(mentee);
+  await mentee.goto("/");
+  await ready(mentee);
+  await kept(mentee);
+
+  // Still the mentee's own: offline, with the cookies in place, both pages open.
+  await menteeContext.setOffline(true);
+  await mentee.goto(relationship);
+  await expect(mentee.getByRole("checkbox", { name: "Ask about the salary talk" })).toBeVisible();
+
+  // The next person: cookies cleared, still offline.
+  await menteeContext.clearCookies();
+  for (const path of [relationship, "/"]) {
+    await mentee.goto(path).catch(() => undefined);
+    await expect(mentee.getByText("Ask about the salary talk")).toHaveCount(0);
+    await expect(mentee.getByText("Menno Mentee")).toHaveCount(0);
+    await expect(mentee.getByText("Mira Mentor")).toHaveCount(0);
+  }
+});
+
+test("a page the server sends to nobody makes the worker drop every signed-in person's pages", async ({ browser }) => {
+  const { mentee, menteeContext } = await pairUp(browser);
+  await kept(mentee);
+  await expect.poll(() => signedInPages(mentee)).not.toEqual([]);
+
+  await menteeContext.clearCookies();
+  await mentee.goto("/");
+  await ready(mentee);
+  await expect(mentee.getByRole("navigation").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect.poll(() => signedInPages(mentee)).toEqual([]);
+});
+
+test("signing out with everything sent leaves nothing of the person on the device", async ({ browser }) => {
+  const { mentee } = await pairUp(browser);
+  await addItem(mentee, "Draft the talk outline");
+  await expect(mentee.getByRole("button", { name: "Sync status: All saved" })).toBeVisible({ timeout: 5000 });
+  expect(await personalKeys(mentee)).not.toEqual([]);
+
+  await mentee.getByRole("button", { name: "Sign out" }).click();
+  await expect(mentee.getByRole("navigation").getByRole("link", { name: "Sign in" })).toBeVisible();
+  expect(await personalKeys(mentee)).toEqual([]);
+  await expect.poll(() => signedInPages(mentee)).toEqual([]);
+});
+
+test("signing out with unsent changes says how many would be lost and lets the person stay", async ({ browser }) => {
+  const { mentee } = await pairUp(browser);
+  await mentee.route("**/api/push", (route) => route.abort());
+  await addItem(mentee, "Call the recruiter");
+  await addItem(mentee, "Update the CV");
+  await expect(mentee.getByRole("button", { name: /2 pending/ })).toBeVisible({ timeout: 5000 });
+
+  await mentee.getByRole("button", { name: "Sign out" }).click();
+  await expect(mentee.getByRole("heading", { name: "Sign out?" })).toBeVisible();
+  await expect(mentee.getByText("2 changes on this device have not reached the server yet")).toBeVisible();
+  await mentee.getByRole("link", { name: "Stay signed in" }).click();
+
+  await expect(mentee.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(mentee.getByRole("button", { name: /2 pending/ })).toBeVisible();
+  // Once the connection is back, they are sent after all.
+  await mentee.unroute("**/api/push");
+  await expect(mentee.getByRole("button", { name: "Sync status: All saved" })).toBeVisible({ timeout: 10_000 });
+});
+
+test("in Dutch, signing out with an unsent change can lose it when the person chooses so", async ({ browser }) => {
+  const { mentee } = await pairUp(browser);
+  await mentee.getByLabel("Language").selectOption("nl");
+  await mentee.route("**/api/push", (route) => route.abort());
+  await mentee.getByLabel("Nieuw actiepunt").fill("Mentor bellen");
+  await mentee.getByRole("button", { name: "Toevoegen", exact: true }).click();
+  await expect(mentee.getByRole("button", { name: /1 in wachtrij/ })).toBeVisible({ timeout: 5000 });
+
+  await mentee.getByRole("button", { name: "Uitloggen" }).click();
+  await expect(mentee.getByText("1 wijziging op dit apparaat heeft de server nog niet bereikt")).toBeVisible();
+  await mentee.getByRole("button", { name: "Uitloggen en ze kwijtraken" }).click();
+
+  await expect(mentee.getByRole("navigation").getByRole("link", { name: "Inloggen" })).toBeVisible();
+  expect(await personalKeys(mentee)).toEqual([]);
+});

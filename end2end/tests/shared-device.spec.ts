@@ -36,7 +36,7 @@ const personalKeys = (page: Page) =>
 test("with the cookies cleared and no network, the next person sees none of the previous person's pages", async ({
   browser,
 }) => {
-  const { mentee, menteeContext } = await pairUp(browser);
+  const { mentee, menteeContext, problems } = await pairUp(browser);
   await addItem(mentee, "Ask about the salary talk");
   await expect(mentee.getByRole("button", { name: "Sync status: All saved" })).toBeVisible({ timeout: 5000 });
   const relationship = mentee.url();
@@ -58,10 +58,11 @@ test("with the cookies cleared and no network, the next person sees none of the 
     await expect(mentee.getByText("Menno Mentee")).toHaveCount(0);
     await expect(mentee.getByText("Mira Mentor")).toHaveCount(0);
   }
+  expect(problems.flat()).toEqual([]);
 });
 
 test("a page the server sends to nobody makes the worker drop every signed-in person's pages", async ({ browser }) => {
-  const { mentee, menteeContext } = await pairUp(browser);
+  const { mentee, menteeContext, problems } = await pairUp(browser);
   await kept(mentee);
   await expect.poll(() => signedInPages(mentee)).not.toEqual([]);
 
@@ -70,10 +71,14 @@ test("a page the server sends to nobody makes the worker drop every signed-in pe
   await ready(mentee);
   await expect(mentee.getByRole("navigation").getByRole("link", { name: "Sign in" })).toBeVisible();
   await expect.poll(() => signedInPages(mentee)).toEqual([]);
+  // A reply to a fetch made for the previous person must not bring their pages back.
+  await mentee.waitForTimeout(1000);
+  expect(await signedInPages(mentee)).toEqual([]);
+  expect(problems.flat()).toEqual([]);
 });
 
 test("signing out with everything sent leaves nothing of the person on the device", async ({ browser }) => {
-  const { mentee } = await pairUp(browser);
+  const { mentee, problems } = await pairUp(browser);
   await addItem(mentee, "Draft the talk outline");
   await expect(mentee.getByRole("button", { name: "Sync status: All saved" })).toBeVisible({ timeout: 5000 });
   expect(await personalKeys(mentee)).not.toEqual([]);
@@ -82,11 +87,14 @@ test("signing out with everything sent leaves nothing of the person on the devic
   await expect(mentee.getByRole("navigation").getByRole("link", { name: "Sign in" })).toBeVisible();
   expect(await personalKeys(mentee)).toEqual([]);
   await expect.poll(() => signedInPages(mentee)).toEqual([]);
+  expect(problems.flat()).toEqual([]);
 });
 
-test("signing out with unsent changes says how many would be lost and lets the person stay", async ({ browser }) => {
-  const { mentee } = await pairUp(browser);
-  await mentee.route("**/api/push", (route) => route.abort());
+test("signing out offline with unsent changes says how many would be lost and lets the person stay", async ({
+  browser,
+}) => {
+  const { mentee, menteeContext, problems } = await pairUp(browser);
+  await menteeContext.setOffline(true);
   await addItem(mentee, "Call the recruiter");
   await addItem(mentee, "Update the CV");
   await expect(mentee.getByRole("button", { name: /2 pending/ })).toBeVisible({ timeout: 5000 });
@@ -99,12 +107,13 @@ test("signing out with unsent changes says how many would be lost and lets the p
   await expect(mentee.getByRole("button", { name: "Sign out" })).toBeVisible();
   await expect(mentee.getByRole("button", { name: /2 pending/ })).toBeVisible();
   // Once the connection is back, they are sent after all.
-  await mentee.unroute("**/api/push");
+  await menteeContext.setOffline(false);
   await expect(mentee.getByRole("button", { name: "Sync status: All saved" })).toBeVisible({ timeout: 10_000 });
+  expect(problems.flat()).toEqual([]);
 });
 
 test("in Dutch, signing out with an unsent change can lose it when the person chooses so", async ({ browser }) => {
-  const { mentee } = await pairUp(browser);
+  const { mentee, problems } = await pairUp(browser);
   await mentee.getByLabel("Language").selectOption("nl");
   await mentee.route("**/api/push", (route) => route.abort());
   await mentee.getByLabel("Nieuw actiepunt").fill("Mentor bellen");
@@ -117,4 +126,5 @@ test("in Dutch, signing out with an unsent change can lose it when the person ch
 
   await expect(mentee.getByRole("navigation").getByRole("link", { name: "Inloggen" })).toBeVisible();
   expect(await personalKeys(mentee)).toEqual([]);
+  expect(problems.flat()).toEqual([]);
 });

@@ -129,7 +129,9 @@ mod tests {
         assert_ne!(old, new);
         assert!(new.contains(r#"const VERSION = "a2-b2-c2";"#));
         assert!(new.contains(r#""/pkg/tandem.b2.wasm""#));
-        assert!(!new.contains("__"), "every placeholder filled");
+        for placeholder in ["__VERSION__", "__ASSETS__"] {
+            assert!(!new.contains(placeholder), "{placeholder} filled");
+        }
     }
 
     #[test]

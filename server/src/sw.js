@@ -18,9 +18,12 @@ self.addEventListener("activate", (event) => {
       .then(() => self.clients.matchAll({ type: "window" }))
       .then((windows) =>
         Promise.all(
-          windows.map((w) =>
-            fetch(w.url, { credentials: "same-origin" }).then((r) => cachePage(w.url, r)).catch(() => undefined),
-          ),
+          windows.map((w) => {
+            const started = generation;
+            return fetch(w.url, { credentials: "same-origin" })
+              .then((r) => cachePage(w.url, r, started))
+              .catch(() => undefined);
+          }),
         ),
       ),
   );
@@ -31,7 +34,8 @@ self.addEventListener("activate", (event) => {
 // signed in now. A page is stored under its path alone (so /r/1?x and /r/1 are one page) plus
 // its viewer, and served offline only to that viewer.
 const VIEWER_HEADER = "x-tandem-viewer";
-const VIEWER_COOKIE = "tandem_viewer";
+// Named with the `__Host-` prefix when served over https.
+const VIEWER_COOKIES = ["__Host-tandem_viewer", "tandem_viewer"];
 const NOBODY = "none";
 const LAST_VIEWER = "/tandem-last-viewer";
 
@@ -43,8 +47,11 @@ const viewerOf = (key) => new URL(key.url).searchParams.get("viewer");
 // the last page the server sent stands in.
 async function currentViewer() {
   if (self.cookieStore) {
-    const mark = await self.cookieStore.get(VIEWER_COOKIE).catch(() => null);
-    return mark && mark.value ? mark.value : NOBODY;
+    for (const name of VIEWER_COOKIES) {
+      const mark = await self.cookieStore.get(name).catch(() => null);
+      if (mark && mark.value) return mark.value;
+    }
+    return NOBODY;
   }
   const cache = await caches.open(CACHE);
   const last = await cache.match(LAST_VIEWER);
@@ -61,14 +68,24 @@ async function keepOnly(viewer) {
   await cache.put(LAST_VIEWER, new Response(viewer));
 }
 
-// Keeps a page the server marked. A page for nobody means nobody is signed in here any more:
-// every signed-in person's pages go.
-async function cachePage(url, response) {
-  const viewer = response.headers.get(VIEWER_HEADER);
-  if (!response.ok || response.type !== "basic" || !viewer) return;
-  await keepOnly(viewer);
-  const cache = await caches.open(CACHE);
-  await cache.put(pageKey(url, viewer), response);
+// Signing out, or a page for nobody, starts a new generation: a page fetched before it (a reply
+// that arrives late) is not kept. Cache writes run one at a time, in order.
+let generation = 0;
+let writes = Promise.resolve();
+const serially = (task) => (writes = writes.then(task, task));
+
+// Keeps a page the server marked, fetched in generation `started`. A page for nobody means
+// nobody is signed in here any more: every signed-in person's pages go.
+function cachePage(url, response, started) {
+  return serially(async () => {
+    const viewer = response.headers.get(VIEWER_HEADER);
+    if (!response.ok || response.type !== "basic" || !viewer || started !== generation) return;
+    if (viewer === NOBODY) generation += 1;
+    else if (self.cookieStore && viewer !== (await currentViewer())) return;
+    await keepOnly(viewer);
+    const cache = await caches.open(CACHE);
+    await cache.put(pageKey(url, viewer), response);
+  });
 }
 
 async function offlinePage(url) {
@@ -105,10 +122,11 @@ self.addEventListener("fetch", (event) => {
 
   if (request.mode === "navigate") {
     // Pages: the network when it answers, else the copy from the last visit.
+    const started = generation;
     event.respondWith(
       fetch(request)
         .then((response) => {
-          event.waitUntil(cachePage(request.url, response.clone()));
+          event.waitUntil(cachePage(request.url, response.clone(), started));
           return response;
         })
         .catch(() => offlinePage(request.url)),
@@ -126,12 +144,16 @@ self.addEventListener("message", (event) => {
   if (data.type === "keep" && Array.isArray(data.paths)) {
     event.waitUntil(
       Promise.all(
-        data.paths.map((path) =>
-          fetch(path, { credentials: "same-origin" }).then((r) => cachePage(path, r)).catch(() => undefined),
-        ),
+        data.paths.map((path) => {
+          const started = generation;
+          return fetch(path, { credentials: "same-origin" })
+            .then((r) => cachePage(path, r, started))
+            .catch(() => undefined);
+        }),
       ),
     );
   } else if (data.type === "forget") {
-    event.waitUntil(keepOnly(NOBODY));
+    generation += 1;
+    event.waitUntil(serially(() => keepOnly(NOBODY)));
   }
 });

@@ -28,7 +28,8 @@ pub async fn mark_pages(
     let Ok(session) = session::live_session(&ctx, &headers).await else {
         return response;
     };
-    let marked = session::cookie_in(&headers, viewer::COOKIE).filter(|v| !v.is_empty());
+    let marked = session::cookie_in(&headers, &session::cookie_name(&ctx, viewer::COOKIE))
+        .filter(|v| !v.is_empty());
     let viewer = session.as_deref().map(|hash| viewer::id(&ctx, hash));
     let out = response.headers_mut();
     out.insert(

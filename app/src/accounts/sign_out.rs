@@ -48,7 +48,9 @@ fn Choice() -> impl IntoView {
         }
     });
     let pending = move || sync.pending();
+    // Until the device's data is read, nothing is known about what is at stake.
     let at_stake = move || match pending() {
+        _ if sync.device.with(Option::is_none) => i18n.t(Msg::Loading).to_owned(),
         0 => i18n.t(AccountMsg::NothingPending).to_owned(),
         1 => i18n.t(AccountMsg::OnePending).to_owned(),
         n => i18n.fmt(AccountMsg::ManyPending, &[&n.to_string()]),

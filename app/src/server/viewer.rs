@@ -27,5 +27,6 @@ pub fn cookie(ctx: &ServerContext, session_hash: Option<&str>) -> String {
         Some(hash) => (id(ctx, hash), session::COOKIE_MAX_AGE_SECS),
         None => (String::new(), 0),
     };
-    format!("{COOKIE}={value}; Path=/; SameSite=Lax; Max-Age={max_age}{secure}")
+    let name = session::cookie_name(ctx, COOKIE);
+    format!("{name}={value}; Path=/; SameSite=Lax; Max-Age={max_age}{secure}")
 }

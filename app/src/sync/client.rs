@@ -149,6 +149,16 @@ impl Device {
         hlc
     }
 
+    /// Keeps only what the server has not seen (the outbox, and the clock that stamped it):
+    /// what a device holds for a person who is no longer signed in. The rest comes back with
+    /// the next pull once they sign in again.
+    pub fn keep_unsent_only(&mut self) {
+        self.confirmed = Replica::default();
+        self.rejected.clear();
+        self.cursors.clear();
+        self.rebuild_local();
+    }
+
     /// The next batch to push: the oldest pending edits.
     pub fn next_batch(&self) -> Vec<Mutation> {
         self.outbox.iter().take(MAX_BATCH).cloned().collect()
@@ -283,6 +293,35 @@ mod tests {
             Some(&json!("")),
             "a refused edit stays visible after a reload"
         );
+    }
+
+    #[test]
+    fn a_device_kept_for_someone_signed_out_holds_only_their_unsent_edits() {
+        let item = |n| RecordRef {
+            id: Uuid::from_u128(n),
+            relationship: Uuid::from_u128(2),
+            kind: Kind::named("task"),
+            private: false,
+        };
+        let mut device = Device::new(NodeId(1));
+        device.edit(&item(1), "title", json!("sent"), 10, Uuid::from_u128(10));
+        device.edit(&item(2), "title", json!("unsent"), 11, Uuid::from_u128(11));
+        let clock = device.clock.last();
+        device.acknowledge(&PushReply {
+            outcomes: vec![(Uuid::from_u128(10), Outcome::Acknowledged)],
+            clock,
+        });
+        device.cursors.insert(Uuid::from_u128(2), 7);
+
+        device.keep_unsent_only();
+        assert!(device.local.get(&item(1).id).is_none(), "{device:?}");
+        assert_eq!(
+            device.local.get(&item(2).id).unwrap().get("title"),
+            Some(&json!("unsent"))
+        );
+        assert_eq!(device.pending(), 1);
+        assert!(device.cursors.is_empty(), "the next pull starts over");
+        assert_eq!(device.clock.last(), clock);
     }
 
     #[test]

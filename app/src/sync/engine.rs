@@ -303,9 +303,10 @@ mod browser {
         format!("tandem.{DEVICE}.{user}")
     }
 
-    /// Erases what the device keeps for anyone but `keep`, except a device holding edits the
-    /// server has not seen (unless it is `discard`'s): nobody's data outlives their session
-    /// on a shared browser, and nothing a person did is lost unless they chose so.
+    /// Erases what the device keeps for anyone but `keep`. Of a device holding edits the
+    /// server has not seen, only those edits stay (unless it is `discard`'s, who chose to lose
+    /// them), and a copy this version cannot read stays whole: nobody's data outlives their
+    /// session on a shared browser, and nothing a person did is lost unless they chose so.
     pub fn erase(keep: Option<Uuid>, discard: Option<Uuid>) {
         let storage = LocalStorage::raw();
         let keys: Vec<String> = (0..storage.length().unwrap_or(0))
@@ -313,28 +314,30 @@ mod browser {
             .collect();
         for key in keys {
             let mut parts = key.split('.');
-            let (Some("tandem"), Some(what), Some(Ok(user)), None) = (
+            let (Some("tandem"), Some(what), Some(Ok(user))) = (
                 parts.next(),
                 parts.next(),
                 parts.next().map(Uuid::parse_str),
-                parts.next(),
             ) else {
                 continue;
             };
-            if Some(user) == keep {
+            // `tandem.device.<id>.unreadable`: set aside by `load`, it may hold edits.
+            let aside = parts.next().is_some();
+            if Some(user) == keep || (aside && Some(user) != discard) {
                 continue;
             }
-            let unsent = what == DEVICE
-                && Some(user) != discard
-                && storage
-                    .get_item(&key)
-                    .ok()
-                    .flatten()
-                    .and_then(|raw| parse(&raw))
-                    .is_none_or(|device| !device.outbox.is_empty());
-            if !unsent {
-                let _ = storage.remove_item(&key);
+            if what == DEVICE && !aside && Some(user) != discard {
+                match storage.get_item(&key).ok().flatten().map(|raw| parse(&raw)) {
+                    Some(Some(mut device)) if !device.outbox.is_empty() => {
+                        device.keep_unsent_only();
+                        let _ = LocalStorage::set(&key, &device);
+                        continue;
+                    }
+                    Some(None) => continue,
+                    _ => {}
+                }
             }
+            let _ = storage.remove_item(&key);
         }
     }
 
@@ -388,6 +391,12 @@ mod browser {
                 return;
             };
             if event.key() != Some(device_key(user)) {
+                return;
+            }
+            // Signed out in another tab: this one shows and sends nothing more of theirs.
+            if event.new_value().is_none() {
+                engine.user.set_value(None);
+                engine.device.set(None);
                 return;
             }
             let Some(other) = event.new_value().as_deref().and_then(parse) else {

@@ -7,14 +7,17 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 
 const [dir = "target/site/pkg", hashFile = "target/release/hash.txt"] = process.argv.slice(2);
-// DEVELOPERS.md: 300 KB for the home page's first load, read strictly as bytes; issue 7: 360 KB
-// for landing on any other page.
+// DEVELOPERS.md: 300 KB for the home page's first load, read strictly as bytes. Landing on any
+// other page: 360 KB in issue 7, raised to 400 KB with the ingredients' pages (issue 8): a
+// page's own chunk and the chunks it shares with other pages cost more than one chunk did
+// (ARCHITECTURE.md, "Size of the first load").
 const HOME_BUDGET = 300_000;
-const PAGE_BUDGET = 360_000;
+const PAGE_BUDGET = 400_000;
 // The chunk of each lazy page (`lazy_page!` in app/src/ui/mod.rs) and where it is.
 const PAGES = {
   account_pages: "/signin, /signup, /signout, /account",
   relationship_page: "/r/:id",
+  ingredient_pages: "/r/:id/prepare",
   invite_page: "/invite/:token",
 };
 

@@ -3,7 +3,11 @@
 use crate::sync::schema::KindSpec;
 
 /// A new feature with records adds its kind here.
-const ALL: &[&KindSpec] = &[&crate::action_items::KIND];
+const ALL: &[&KindSpec] = &[
+    &crate::action_items::KIND,
+    &crate::prepare::DRAFT,
+    &crate::prepare::SHARED,
+];
 
 pub fn spec(kind: &str) -> Option<&'static KindSpec> {
     ALL.iter().copied().find(|k| k.kind.as_str() == kind)

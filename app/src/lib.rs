@@ -13,6 +13,7 @@ pub mod ui;
 
 pub mod accounts;
 pub mod action_items;
+pub mod prepare;
 pub mod relationships;
 
 pub use ui::{shell, App};

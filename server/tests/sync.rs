@@ -2,34 +2,14 @@
 
 mod common;
 
-use common::{pair, Client, Server};
+use common::{hlc, mutation_of, now_millis, pair, pull_all, push, uuid, Server};
 use serde_json::{json, Value};
 use std::{
     collections::{BTreeMap, BTreeSet},
     sync::{Arc, Mutex},
-    time::{SystemTime, UNIX_EPOCH},
 };
 
-fn now_millis() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as u64
-}
-
-fn hlc(millis: u64, counter: u16, node: u64) -> String {
-    format!("{millis:012x}-{counter:04x}-{node:016x}")
-}
-
-fn uuid(n: u128) -> String {
-    format!(
-        "{:08x}-0000-7000-8000-{:012x}",
-        (n >> 48) as u32,
-        n & 0xffff_ffff_ffff
-    )
-}
-
-/// One mutation as the browser sends it.
+/// One action item mutation as the browser sends it.
 fn mutation(
     id: u128,
     record: &str,
@@ -38,36 +18,16 @@ fn mutation(
     value: Value,
     hlc: &str,
 ) -> Value {
-    json!({
-        "id": uuid(id), "record": record, "relationship": relationship, "kind": "action_item",
-        "private": false, "field": field, "value": value, "hlc": hlc,
-    })
-}
-
-fn push(client: &Client, batch: Vec<Value>) -> Vec<Value> {
-    let reply = client.call("push", json!({ "batch": batch }));
-    assert_eq!(reply.status, 200, "{:?}", reply.body);
-    reply.body["outcomes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o[1].clone())
-        .collect()
-}
-
-/// Pulls until nothing more is waiting; returns the changes and the new cursors.
-fn pull_all(client: &Client, cursors: Value) -> (Vec<Value>, Value) {
-    let mut cursors = cursors;
-    let mut changes = Vec::new();
-    loop {
-        let reply = client.call("pull", json!({ "cursors": cursors }));
-        assert_eq!(reply.status, 200, "{:?}", reply.body);
-        changes.extend(reply.body["changes"].as_array().unwrap().iter().cloned());
-        cursors = reply.body["cursors"].clone();
-        if !reply.body["more"].as_bool().unwrap() {
-            return (changes, cursors);
-        }
-    }
+    mutation_of(
+        "action_item",
+        false,
+        id,
+        record,
+        relationship,
+        field,
+        value,
+        hlc,
+    )
 }
 
 fn item(id: u128, record: &str, rel: &str, owner: &str, title: &str, at: &str) -> Vec<Value> {

@@ -142,6 +142,11 @@ impl Device {
             hlc,
         };
         self.local.apply(&change);
+        // A field edited again before it reached the server goes once, with its last value:
+        // text saved as it is typed must not queue a copy per keystroke. Should the earlier
+        // edit be on its way already, the later one still follows it and wins by its stamp.
+        self.outbox
+            .retain(|m| m.change.record != record.id || m.change.field != field);
         self.outbox.push(Mutation {
             id: mutation_id,
             change,
@@ -293,6 +298,31 @@ mod tests {
             Some(&json!("")),
             "a refused edit stays visible after a reload"
         );
+    }
+
+    #[test]
+    fn a_field_edited_again_before_it_is_sent_is_sent_once_with_its_last_value() {
+        let item = RecordRef {
+            id: Uuid::from_u128(1),
+            relationship: Uuid::from_u128(2),
+            kind: Kind::named("task"),
+            private: false,
+        };
+        let mut device = Device::new(NodeId(1));
+        for (n, text) in ["W", "Wh", "Why"].into_iter().enumerate() {
+            device.edit(
+                &item,
+                "title",
+                json!(text),
+                10 + n as u64,
+                Uuid::from_u128(n as u128),
+            );
+        }
+        device.edit(&item, "notes", json!("n"), 20, Uuid::from_u128(9));
+        let batch = device.next_batch();
+        assert_eq!(batch.len(), 2);
+        assert_eq!(batch[0].change.value, json!("Why"));
+        assert_eq!(batch[1].change.field, "notes");
     }
 
     #[test]

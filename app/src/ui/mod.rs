@@ -2,6 +2,7 @@
 
 pub mod form;
 mod header;
+mod ingredients;
 pub mod lazy;
 pub mod page_data;
 pub mod pwa;
@@ -189,6 +190,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view={Lazy::<accounts::AccountRoute>::new()} />
                     <Route path=path!("/signout") view={Lazy::<accounts::AccountRoute>::new()} />
                     <Route path=path!("/r/:id") view={Lazy::<relationships::RelationshipRoute>::new()} />
+                    <Route path=path!("/r/:id/prepare") view={Lazy::<ingredients::IngredientRoute>::new()} />
                     <Route path=path!("/invite/:token") view={Lazy::<relationships::InviteRoute>::new()} />
                 </Routes>
             </main>

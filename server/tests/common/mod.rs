@@ -7,7 +7,7 @@ use std::{
     path::{Path, PathBuf},
     process::{Child, Command, Stdio},
     thread::sleep,
-    time::{Duration, Instant},
+    time::{Duration, Instant, SystemTime, UNIX_EPOCH},
 };
 
 pub struct Server {
@@ -334,3 +334,68 @@ pub fn pair(server: &Server, title: &str) -> (Client, Client, String) {
 }
 
 pub const PASSWORD: &str = "correct horse battery";
+
+// The sync protocol as the browser speaks it.
+
+pub fn now_millis() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64
+}
+
+pub fn hlc(millis: u64, counter: u16, node: u64) -> String {
+    format!("{millis:012x}-{counter:04x}-{node:016x}")
+}
+
+pub fn uuid(n: u128) -> String {
+    format!(
+        "{:08x}-0000-7000-8000-{:012x}",
+        (n >> 48) as u32,
+        n & 0xffff_ffff_ffff
+    )
+}
+
+/// One mutation of any record kind, as the browser sends it.
+#[allow(clippy::too_many_arguments)]
+pub fn mutation_of(
+    kind: &str,
+    private: bool,
+    id: u128,
+    record: &str,
+    relationship: &str,
+    field: &str,
+    value: Value,
+    hlc: &str,
+) -> Value {
+    json!({
+        "id": uuid(id), "record": record, "relationship": relationship, "kind": kind,
+        "private": private, "field": field, "value": value, "hlc": hlc,
+    })
+}
+
+pub fn push(client: &Client, batch: Vec<Value>) -> Vec<Value> {
+    let reply = client.call("push", json!({ "batch": batch }));
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    reply.body["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o[1].clone())
+        .collect()
+}
+
+/// Pulls until nothing more is waiting; returns the changes and the new cursors.
+pub fn pull_all(client: &Client, cursors: Value) -> (Vec<Value>, Value) {
+    let mut cursors = cursors;
+    let mut changes = Vec::new();
+    loop {
+        let reply = client.call("pull", json!({ "cursors": cursors }));
+        assert_eq!(reply.status, 200, "{:?}", reply.body);
+        changes.extend(reply.body["changes"].as_array().unwrap().iter().cloned());
+        cursors = reply.body["cursors"].clone();
+        if !reply.body["more"].as_bool().unwrap() {
+            return (changes, cursors);
+        }
+    }
+}

@@ -4,6 +4,6 @@ mod home;
 mod invite;
 mod page;
 
-pub use home::{role_name, HomePage};
+pub use home::{relationship_name, role_name, HomePage};
 pub use invite::InvitePage;
-pub use page::RelationshipPage;
+pub use page::{RelationshipFrame, RelationshipPage};

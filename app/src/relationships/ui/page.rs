@@ -5,6 +5,7 @@ use crate::{
     action_items::ActionItems,
     error::AppError,
     i18n::{use_i18n, Msg},
+    prepare::PrepareStatus,
     relationships::{
         my_relationships, use_directory, EndRelationship, InviteLink, InviteState, NewInvite,
         RelationshipMsg, RelationshipView, RevokeInvite,
@@ -21,6 +22,23 @@ use uuid::Uuid;
 
 #[component]
 pub fn RelationshipPage() -> impl IntoView {
+    view! { <RelationshipFrame page=|initial, refresh| view! { <Details initial refresh /> }.into_any() /> }
+}
+
+/// Reloads a relationship from the server (after inviting, ending).
+#[derive(Clone, Copy)]
+pub struct Refresh(RwSignal<u32>);
+
+impl Refresh {
+    pub fn run(self) {
+        self.0.update(|n| *n += 1);
+    }
+}
+
+/// A page of one relationship (`/r/:id…`): it finds the relationship and renders `page` with
+/// it, or says why not.
+#[component]
+pub fn RelationshipFrame(page: fn(RelationshipView, Refresh) -> AnyView) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let directory = use_directory();
@@ -44,7 +62,7 @@ pub fn RelationshipPage() -> impl IntoView {
             directory.replace(list);
         }
     });
-    let refresh = move || reload.update(|n| *n += 1);
+    let refresh = Refresh(reload);
 
     view! {
         <Transition fallback=move || view! { <p class="panel">{i18n.tr(Msg::Loading)}</p> }>
@@ -63,7 +81,7 @@ pub fn RelationshipPage() -> impl IntoView {
                     },
                 };
                 match found {
-                    Ok(initial) => view! { <Details initial refresh /> }.into_any(),
+                    Ok(initial) => page(initial, refresh),
                     Err(AppError::Unauthenticated) => view! {
                         <section class="panel">
                             <p>{i18n.tr(Msg::ErrSignInFirst)}</p>
@@ -85,10 +103,7 @@ pub fn RelationshipPage() -> impl IntoView {
 /// The page of one relationship. It follows the device's copy, so a change the partner makes
 /// (accepting, ending) shows without a reload.
 #[component]
-fn Details(
-    initial: RelationshipView,
-    refresh: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+fn Details(initial: RelationshipView, refresh: Refresh) -> impl IntoView {
     let directory = use_directory();
     let id = initial.id;
     let my_role = initial.my_role;
@@ -98,6 +113,10 @@ fn Details(
 
     view! {
         <Facts r />
+        {move || {
+            let partner = r.with(|r| r.partner_name.clone());
+            view! { <PrepareStatus relationship=id me=my_role partner /> }
+        }}
         <Show when=paired>
             {move || {
                 let partner_name = r.with_untracked(|r| r.partner_name.clone());
@@ -139,10 +158,7 @@ fn Facts(r: Memo<RelationshipView>) -> impl IntoView {
 
 /// The invite while nobody has accepted: the open link, or a way to make a new one.
 #[component]
-fn Invite(
-    r: Memo<RelationshipView>,
-    refresh: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+fn Invite(r: Memo<RelationshipView>, refresh: Refresh) -> impl IntoView {
     let i18n = use_i18n();
     let id = r.with_untracked(|r| r.id);
     let new_invite = ServerAction::<NewInvite>::new();
@@ -169,7 +185,7 @@ fn Invite(
 }
 
 #[component]
-fn EndPanel(id: Uuid, refresh: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+fn EndPanel(id: Uuid, refresh: Refresh) -> impl IntoView {
     let i18n = use_i18n();
     let end = ServerAction::<EndRelationship>::new();
     refresh_after(end, refresh);
@@ -198,14 +214,14 @@ fn EndPanel(id: Uuid, refresh: impl Fn() + Copy + Send + Sync + 'static) -> impl
 }
 
 /// Loads the relationship again once `action` has succeeded.
-fn refresh_after<S>(action: ServerAction<S>, refresh: impl Fn() + Send + Sync + 'static)
+fn refresh_after<S>(action: ServerAction<S>, refresh: Refresh)
 where
     S: leptos::server_fn::ServerFn<Output = ()> + Send + Sync + Clone + 'static,
     S::Error: Send + Sync + Clone + 'static,
 {
     Effect::new(move |_| {
         if let Some(Ok(())) = action.value().get() {
-            refresh();
+            refresh.run();
         }
     });
 }
@@ -233,11 +249,7 @@ fn call_navigator(api: &str, method: &str, arg: &wasm_bindgen::JsValue) -> bool 
 }
 
 #[component]
-fn InvitePanel(
-    id: Uuid,
-    link: InviteLink,
-    refresh: impl Fn() + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+fn InvitePanel(id: Uuid, link: InviteLink, refresh: Refresh) -> impl IntoView {
     let i18n = use_i18n();
     let revoke = ServerAction::<RevokeInvite>::new();
     refresh_after(revoke, refresh);

@@ -1,0 +1,274 @@
+//! The preparation page: three questions, answered in private drafts, shared one by one or all at once.
+
+use super::{
+    kind::{Preparation, Question, DRAFT, SHARED},
+    messages::PrepareMsg,
+};
+use crate::{
+    i18n::{use_i18n, Message},
+    relationships::{relationship_name, RelationshipFrame, RelationshipView, Role},
+    sync::{
+        client::RecordRef,
+        engine::{use_sync, SyncEngine},
+        schema::check_value,
+        Rejection,
+    },
+    ui::form::rejection_text,
+};
+use leptos::prelude::*;
+use serde_json::Value;
+use uuid::Uuid;
+
+pub fn prompt(question: Question) -> Message {
+    match question {
+        Question::Want => PrepareMsg::Want,
+        Question::Bring => PrepareMsg::Bring,
+        Question::Expect => PrepareMsg::Expect,
+    }
+}
+
+#[component]
+pub fn PreparePage() -> impl IntoView {
+    view! { <RelationshipFrame page=|r, _| view! { <Prepare r /> }.into_any() /> }
+}
+
+/// What the page needs to write: whose preparation, and where it stands.
+#[derive(Clone, Copy)]
+struct Writing {
+    sync: SyncEngine,
+    relationship: Uuid,
+    me: Role,
+    /// `None` until the device's data is read.
+    state: Memo<Option<Preparation>>,
+    /// A question's answer that could not be saved or shared, and why.
+    errors: RwSignal<Vec<(Question, Rejection)>>,
+}
+
+impl Writing {
+    fn record(self, id: Uuid, private: bool) -> RecordRef {
+        RecordRef {
+            id,
+            relationship: self.relationship,
+            kind: if private { DRAFT.kind } else { SHARED.kind },
+            private,
+        }
+    }
+
+    fn error(self, question: Question, rejection: Option<Rejection>) {
+        self.errors.update(|errors| {
+            errors.retain(|(q, _)| *q != question);
+            errors.extend(rejection.map(|r| (question, r)));
+        });
+    }
+
+    /// Saves a draft as it is typed; too long a text stays in the field, with the reason.
+    fn draft(self, question: Question, text: String) {
+        let value = Value::String(text);
+        let refused = check_value(&DRAFT, question.name(), &value).err();
+        self.error(question, refused);
+        if refused.is_some() {
+            return;
+        }
+        let id = self
+            .state
+            .with_untracked(|s| s.as_ref().and_then(|s| s.draft_record))
+            .unwrap_or_else(Uuid::now_v7);
+        self.sync
+            .edit(self.record(id, true), vec![(question.name(), value)]);
+    }
+
+    /// Shares these answers as drafted (an empty text stops sharing one).
+    fn share(self, answers: Vec<(Question, String)>) {
+        let existing = self
+            .state
+            .with_untracked(|s| s.as_ref().and_then(|s| s.shared_record));
+        let mut fields: Vec<(&'static str, Value)> = Vec::new();
+        if existing.is_none() {
+            fields.push((super::kind::AUTHOR, Value::from(self.me.as_str())));
+        }
+        fields.extend(
+            answers
+                .into_iter()
+                .map(|(q, text)| (q.name(), Value::String(text))),
+        );
+        let id = existing.unwrap_or_else(Uuid::now_v7);
+        self.sync.edit(self.record(id, false), fields);
+    }
+}
+
+#[component]
+fn Prepare(r: RelationshipView) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let (relationship, me) = (r.id, r.my_role);
+    let state = Memo::new(move |_| {
+        sync.device.with(|d| {
+            d.as_ref()
+                .map(|d| Preparation::read(&d.local, relationship, me))
+        })
+    });
+    let writing = Writing {
+        sync,
+        relationship,
+        me,
+        state,
+        errors: RwSignal::new(Vec::new()),
+    };
+    let partner = r.partner_name.clone();
+    let title = StoredValue::new(r.clone());
+    let share_all = move |_| {
+        let draft = state.with_untracked(|s| s.as_ref().map(|s| s.draft.clone()));
+        let answers: Vec<(Question, String)> = Question::ALL
+            .into_iter()
+            .zip(draft.unwrap_or_default())
+            .filter(|(_, text)| !text.trim().is_empty())
+            .collect();
+        if answers.is_empty() {
+            writing.error(Question::Want, Some(Rejection::Empty));
+        } else {
+            writing.share(answers);
+        }
+    };
+    view! {
+        <section class="panel">
+            <p class="crumb"><a href=format!("/r/{relationship}")>{move || title.with_value(|r| relationship_name(i18n, r))}</a></p>
+            <h1>{i18n.tr(PrepareMsg::Title)}</h1>
+            <p>{i18n.tr(PrepareMsg::Intro)}</p>
+        </section>
+        <section class="panel">
+            <h2>{i18n.tr(PrepareMsg::YourAnswers)}</h2>
+            {Question::ALL
+                .into_iter()
+                .map(|question| view! { <Answer question writing partner=partner.clone() /> })
+                .collect_view()}
+            <button class="button primary" on:click=share_all>{i18n.tr(PrepareMsg::ShareAll)}</button>
+        </section>
+        {r.partner_name.map(|name| view! { <Theirs name state /> })}
+    }
+}
+
+/// One question: the draft as typed, whether and how it is shared, and the buttons for that.
+#[component]
+fn Answer(question: Question, writing: Writing, partner: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let at = Question::ALL
+        .iter()
+        .position(|q| *q == question)
+        .unwrap_or(0);
+    let id = format!("prepare-{}", question.name());
+    // What the person types is the field's own: the device's copy fills it once, when read.
+    let text = RwSignal::new(String::new());
+    Effect::new(move |filled: Option<bool>| {
+        if filled == Some(true) {
+            return true;
+        }
+        writing.state.with(|s| match s {
+            Some(s) => {
+                text.set(s.draft[at].clone());
+                true
+            }
+            None => false,
+        })
+    });
+    let shared = move || {
+        writing
+            .state
+            .with(|s| s.as_ref().map(|s| s.mine[at].clone()).unwrap_or_default())
+    };
+    let partner = StoredValue::new(partner.unwrap_or_default());
+    let status = move || {
+        let shared = shared();
+        let msg = if shared.trim().is_empty() {
+            return i18n.t(PrepareMsg::Private).to_owned();
+        } else if text.with(|t| t.trim() == shared.trim()) {
+            PrepareMsg::SharedWith
+        } else {
+            PrepareMsg::ChangedSince
+        };
+        partner.with_value(|p| i18n.fmt(msg, &[p]))
+    };
+    let error = move || {
+        writing.errors.with(|errors| {
+            errors
+                .iter()
+                .find(|(q, _)| *q == question)
+                .map(|(_, r)| match r {
+                    Rejection::Empty => i18n.t(PrepareMsg::NothingToShare).to_owned(),
+                    r => rejection_text(i18n, *r),
+                })
+        })
+    };
+    let share = move |_| {
+        let typed = text.get_untracked();
+        if typed.trim().is_empty() {
+            writing.error(question, Some(Rejection::Empty));
+        } else {
+            writing.error(question, None);
+            writing.share(vec![(question, typed)]);
+        }
+    };
+    let is_shared = move || !shared().trim().is_empty();
+    let changed = move || text.with(|t| t.trim() != shared().trim());
+    let message_id = format!("{id}-message");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{i18n.tr(prompt(question))}</label>
+            <textarea
+                id=id
+                rows=4
+                maxlength=super::kind::MAX_ANSWER
+                aria-describedby=message_id.clone()
+                prop:value=text
+                on:input=move |ev| {
+                    let typed = event_target_value(&ev);
+                    text.set(typed.clone());
+                    writing.draft(question, typed);
+                }
+            ></textarea>
+            <p class="field-message field-error" id=message_id aria-live="polite">{error}</p>
+            <p class="hint">{status}</p>
+            <div class="actions">
+                <Show when=move || !is_shared() || changed()>
+                    <button class="button secondary" on:click=share>
+                        {move || i18n.t(if is_shared() { PrepareMsg::ShareChanges } else { PrepareMsg::Share })}
+                    </button>
+                </Show>
+                <Show when=is_shared>
+                    <button class="button secondary" on:click=move |_| writing.share(vec![(question, String::new())])>
+                        {i18n.tr(PrepareMsg::Unshare)}
+                    </button>
+                </Show>
+            </div>
+        </div>
+    }
+}
+
+/// The partner's shared answers, and nothing else of theirs.
+#[component]
+fn Theirs(name: String, state: Memo<Option<Preparation>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = StoredValue::new(name);
+    view! {
+        <section class="panel">
+            <h2>{move || name.with_value(|n| i18n.fmt(PrepareMsg::TheirAnswers, &[n]))}</h2>
+            <dl class="answers">
+                {Question::ALL
+                    .into_iter()
+                    .enumerate()
+                    .map(|(at, question)| {
+                        let answer = move || {
+                            state
+                                .with(|s| s.as_ref().map(|s| s.theirs[at].clone()))
+                                .filter(|a| !a.trim().is_empty())
+                                .unwrap_or_else(|| i18n.t(PrepareMsg::NotYet).to_owned())
+                        };
+                        view! {
+                            <dt>{i18n.tr(prompt(question))}</dt>
+                            <dd>{answer}</dd>
+                        }
+                    })
+                    .collect_view()}
+            </dl>
+        </section>
+    }
+}

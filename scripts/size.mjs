@@ -17,7 +17,7 @@ const PAGE_BUDGET = 400_000;
 const PAGES = {
   account_pages: "/signin, /signup, /signout, /account",
   relationship_page: "/r/:id",
-  ingredient_pages: "/r/:id/prepare",
+  ingredient_pages: "/r/:id/prepare, /r/:id/goals",
   invite_page: "/invite/:token",
 };
 

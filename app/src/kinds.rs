@@ -7,6 +7,8 @@ const ALL: &[&KindSpec] = &[
     &crate::action_items::KIND,
     &crate::prepare::DRAFT,
     &crate::prepare::SHARED,
+    &crate::goals::GOAL,
+    &crate::goals::UPDATE,
 ];
 
 pub fn spec(kind: &str) -> Option<&'static KindSpec> {

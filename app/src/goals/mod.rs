@@ -1,14 +1,19 @@
-//! Ingredient 3, goals: SMART goals with measured progress. So far the measures themselves
-//! (pace, the chart, the SMART checklist) and the progress component; the goal records and
-//! their page come next.
+//! Ingredient 3, goals: the mentee's SMART goals with measured progress, editable by both.
 
 mod chart;
+mod form;
+mod kind;
 mod messages;
 mod progress;
 mod progress_view;
 mod smart;
+mod status;
+mod ui;
 
+pub use kind::{Goal, Status, Update, GOAL, UPDATE};
 pub use messages::GoalMsg;
 pub use progress::{amount, Measure, Pace};
 pub use progress_view::GoalProgress;
 pub use smart::{Letter, Outline};
+pub use status::GoalsStatus;
+pub use ui::GoalsPage;

@@ -52,6 +52,12 @@ pub enum Type {
     /// An instant, as for `OptionalTime`.
     Time,
     Bool,
+    /// A finite number no larger than a billion either way, or null: a measure such as a goal's
+    /// target ("6 talks", "75 kg").
+    OptionalNumber,
+    /// A record of this relationship that this one belongs to, by id (a progress update's
+    /// goal). Only its form is checked here.
+    Ref,
 }
 
 /// Who may write a field.
@@ -167,6 +173,15 @@ pub fn check_value(
         Type::OptionalTime => value.is_null() || instant(value).is_some(),
         Type::Time => instant(value).is_some(),
         Type::Bool => value.is_boolean(),
+        Type::OptionalNumber => {
+            value.is_null()
+                || value
+                    .as_f64()
+                    .is_some_and(|n| n.is_finite() && n.abs() <= 1e9)
+        }
+        Type::Ref => value
+            .as_str()
+            .is_some_and(|s| s.len() == 36 && Uuid::parse_str(s).is_ok()),
     };
     if ok {
         Ok(spec)
@@ -278,11 +293,26 @@ mod tests {
             spec("due", Type::OptionalDate, Writer::Both),
             spec("done_at", Type::OptionalTime, Writer::Owner),
             spec("created_at", Type::Time, Writer::Both),
+            spec("target", Type::OptionalNumber, Writer::Both),
+            spec("parent", Type::Ref, Writer::Both),
             spec(DELETED, Type::Bool, Writer::Both),
         ],
         owner: Some("who"),
         label: Some("title"),
     };
+
+    #[test]
+    fn numbers_are_finite_and_bounded_and_refs_are_record_ids() {
+        let ok = |f: &str, v: Value| check_value(&TASK, f, &v).map(|_| ());
+        assert_eq!(ok("target", json!(6)), Ok(()));
+        assert_eq!(ok("target", json!(-79.5)), Ok(()));
+        assert_eq!(ok("target", json!(null)), Ok(()));
+        assert_eq!(ok("target", json!("6")), Err(Rejection::WrongType));
+        assert_eq!(ok("target", json!(2e9)), Err(Rejection::WrongType));
+        assert_eq!(ok("parent", json!(Uuid::from_u128(5).to_string())), Ok(()));
+        assert_eq!(ok("parent", json!("not-an-id")), Err(Rejection::WrongType));
+        assert_eq!(ok("parent", json!(null)), Err(Rejection::WrongType));
+    }
 
     fn change(field: &str, value: Value) -> Change {
         Change {

@@ -1,4 +1,4 @@
-//! The pages of the mentoring's ingredients (preparing; the agreement and goals to come).
+//! The pages of the mentoring's ingredients: preparing and goals (the agreement to come).
 
 // `make size` names these pages by their chunk.
 super::lazy::lazy_page!(
@@ -12,5 +12,12 @@ super::lazy::lazy_page!(
 /// (0.8 KB), and a person working through the ingredients soon needs the next page.
 fn pick_ingredient_page() -> leptos::prelude::AnyView {
     use leptos::prelude::*;
-    crate::prepare::PreparePage().into_any()
+    let path = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    if path.ends_with("/goals") {
+        crate::goals::GoalsPage().into_any()
+    } else {
+        crate::prepare::PreparePage().into_any()
+    }
 }

@@ -191,6 +191,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signout") view={Lazy::<accounts::AccountRoute>::new()} />
                     <Route path=path!("/r/:id") view={Lazy::<relationships::RelationshipRoute>::new()} />
                     <Route path=path!("/r/:id/prepare") view={Lazy::<ingredients::IngredientRoute>::new()} />
+                    <Route path=path!("/r/:id/goals") view={Lazy::<ingredients::IngredientRoute>::new()} />
                     <Route path=path!("/invite/:token") view={Lazy::<relationships::InviteRoute>::new()} />
                 </Routes>
             </main>

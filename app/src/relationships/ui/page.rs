@@ -4,6 +4,7 @@ use super::home::{relationship_name, relationship_status, role_name};
 use crate::{
     action_items::ActionItems,
     error::AppError,
+    goals::GoalsStatus,
     i18n::{use_i18n, Msg},
     prepare::PrepareStatus,
     relationships::{
@@ -117,6 +118,7 @@ fn Details(initial: RelationshipView, refresh: Refresh) -> impl IntoView {
             let partner = r.with(|r| r.partner_name.clone());
             view! { <PrepareStatus relationship=id me=my_role partner /> }
         }}
+        <GoalsStatus relationship=id />
         <Show when=paired>
             {move || {
                 let partner_name = r.with_untracked(|r| r.partner_name.clone());

@@ -87,3 +87,21 @@ test.describe("on a phone", () => {
     expect(problems.flat()).toEqual([]);
   });
 });
+
+test("a draft typed in one tab shows in the person's other tab, and nothing is shared by it", async ({ browser }) => {
+  const { mentor, mentee, menteeContext, problems } = await pairUp(browser);
+  await openPreparation(mentee);
+  const other = await menteeContext.newPage();
+  await other.goto(mentee.url());
+  await ready(other);
+  await expect(other.getByLabel(WANT)).toBeEditable();
+
+  await mentee.getByLabel(WANT).fill("Find a sponsor for the move");
+  await expect(other.getByLabel(WANT)).toHaveValue("Find a sponsor for the move", { timeout: 10_000 });
+  await expect(other.getByText("Private: only you can see this.").first()).toBeVisible();
+
+  await openPreparation(mentor);
+  await expect(mentor.getByText("Not shared yet.")).toHaveCount(3);
+  await expect(mentor.getByText("Find a sponsor")).toHaveCount(0);
+  expect(problems.flat()).toEqual([]);
+});

@@ -10,6 +10,8 @@ crate::i18n::messages! {
         YourAnswers => "Your answers", "Jouw antwoorden";
         Private => "Private: only you can see this.", "Privé: alleen jij ziet dit.";
         SharedWith => "Shared with {}.", "Gedeeld met {}.";
+        SharedNoPartner => "Shared: your partner sees it once they join.", "Gedeeld: je partner ziet het zodra die meedoet.";
+        ChangedSinceNoPartner => "Shared. Your changes since are private until you share them.", "Gedeeld. Wat je daarna wijzigde, blijft privé tot je het deelt.";
         ChangedSince => "Shared with {}. Your changes since are private until you share them.", "Gedeeld met {}. Wat je daarna wijzigde, blijft privé tot je het deelt.";
         Share => "Share this answer", "Dit antwoord delen";
         ShareChanges => "Share my changes", "Mijn wijzigingen delen";

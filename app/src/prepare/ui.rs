@@ -6,7 +6,7 @@ use super::{
 };
 use crate::{
     i18n::{use_i18n, Message},
-    relationships::{relationship_name, RelationshipFrame, RelationshipView, Role},
+    relationships::{relationship_name, use_directory, RelationshipFrame, RelationshipView, Role},
     sync::{
         client::RecordRef,
         engine::{use_sync, SyncEngine},
@@ -100,7 +100,18 @@ impl Writing {
 fn Prepare(r: RelationshipView) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
+    let directory = use_directory();
     let (relationship, me) = (r.id, r.my_role);
+    // The device's copy of the relationship, so that a partner joining or the relationship
+    // ending shows here without a reload.
+    let initial = r.clone();
+    let r = Memo::new(move |_| {
+        directory
+            .get(relationship)
+            .unwrap_or_else(|| initial.clone())
+    });
+    let partner = Signal::derive(move || r.with(|r| r.partner_name.clone()));
+    let ended = Signal::derive(move || r.with(|r| r.ended_at.is_some()));
     let state = Memo::new(move |_| {
         sync.device.with(|d| {
             d.as_ref()
@@ -114,8 +125,6 @@ fn Prepare(r: RelationshipView) -> impl IntoView {
         state,
         errors: RwSignal::new(Vec::new()),
     };
-    let partner = r.partner_name.clone();
-    let title = StoredValue::new(r.clone());
     let share_all = move |_| {
         let draft = state.with_untracked(|s| s.as_ref().map(|s| s.draft.clone()));
         let answers: Vec<(Question, String)> = Question::ALL
@@ -131,7 +140,7 @@ fn Prepare(r: RelationshipView) -> impl IntoView {
     };
     view! {
         <section class="panel">
-            <p class="crumb"><a href=format!("/r/{relationship}")>{move || title.with_value(|r| relationship_name(i18n, r))}</a></p>
+            <p class="crumb"><a href=format!("/r/{relationship}")>{move || r.with(|r| relationship_name(i18n, r))}</a></p>
             <h1>{i18n.tr(PrepareMsg::Title)}</h1>
             <p>{i18n.tr(PrepareMsg::Intro)}</p>
         </section>
@@ -139,53 +148,63 @@ fn Prepare(r: RelationshipView) -> impl IntoView {
             <h2>{i18n.tr(PrepareMsg::YourAnswers)}</h2>
             {Question::ALL
                 .into_iter()
-                .map(|question| view! { <Answer question writing partner=partner.clone() /> })
+                .map(|question| view! { <Answer question writing partner ended /> })
                 .collect_view()}
-            <button class="button primary" on:click=share_all>{i18n.tr(PrepareMsg::ShareAll)}</button>
+            <button class="button primary" hidden=ended on:click=share_all>{i18n.tr(PrepareMsg::ShareAll)}</button>
         </section>
-        {r.partner_name.map(|name| view! { <Theirs name state /> })}
+        {move || partner.get().map(|name| view! { <Theirs name state /> })}
     }
 }
 
 /// One question: the draft as typed, whether and how it is shared, and the buttons for that.
 #[component]
-fn Answer(question: Question, writing: Writing, partner: Option<String>) -> impl IntoView {
+fn Answer(
+    question: Question,
+    writing: Writing,
+    partner: Signal<Option<String>>,
+    ended: Signal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let at = Question::ALL
         .iter()
         .position(|q| *q == question)
         .unwrap_or(0);
     let id = format!("prepare-{}", question.name());
-    // What the person types is the field's own: the device's copy fills it once, when read.
+    // What the person types is the field's own. The device's copy (a pull, another tab or
+    // device of theirs) replaces it only while it holds what the device last had: typing is
+    // saved at once, so the field never drops a keystroke for an older copy.
     let text = RwSignal::new(String::new());
-    Effect::new(move |filled: Option<bool>| {
-        if filled == Some(true) {
-            return true;
+    let base = StoredValue::new(String::new());
+    Effect::new(move |_| {
+        let Some(saved) = writing
+            .state
+            .with(|s| s.as_ref().map(|s| s.draft[at].clone()))
+        else {
+            return;
+        };
+        if text.with_untracked(|t| *t == base.get_value()) {
+            text.set(saved.clone());
         }
-        writing.state.with(|s| match s {
-            Some(s) => {
-                text.set(s.draft[at].clone());
-                true
-            }
-            None => false,
-        })
+        base.set_value(saved);
     });
+    // Until the device is read there is nothing to add to: typing then would be lost.
+    let locked = move || ended.get() || writing.state.with(Option::is_none);
     let shared = move || {
         writing
             .state
             .with(|s| s.as_ref().map(|s| s.mine[at].clone()).unwrap_or_default())
     };
-    let partner = StoredValue::new(partner.unwrap_or_default());
     let status = move || {
         let shared = shared();
-        let msg = if shared.trim().is_empty() {
-            return i18n.t(PrepareMsg::Private).to_owned();
-        } else if text.with(|t| t.trim() == shared.trim()) {
-            PrepareMsg::SharedWith
-        } else {
-            PrepareMsg::ChangedSince
+        let same = text.with(|t| t.trim() == shared.trim());
+        let msg = match (shared.trim().is_empty(), same, partner.get()) {
+            (true, ..) => return i18n.t(PrepareMsg::Private).to_owned(),
+            (false, true, Some(p)) => return i18n.fmt(PrepareMsg::SharedWith, &[&p]),
+            (false, false, Some(p)) => return i18n.fmt(PrepareMsg::ChangedSince, &[&p]),
+            (false, true, None) => PrepareMsg::SharedNoPartner,
+            (false, false, None) => PrepareMsg::ChangedSinceNoPartner,
         };
-        partner.with_value(|p| i18n.fmt(msg, &[p]))
+        i18n.t(msg).to_owned()
     };
     let error = move || {
         writing.errors.with(|errors| {
@@ -200,10 +219,13 @@ fn Answer(question: Question, writing: Writing, partner: Option<String>) -> impl
     };
     let share = move |_| {
         let typed = text.get_untracked();
-        if typed.trim().is_empty() {
-            writing.error(question, Some(Rejection::Empty));
+        let refused = if typed.trim().is_empty() {
+            Some(Rejection::Empty)
         } else {
-            writing.error(question, None);
+            check_value(&SHARED, question.name(), &Value::from(typed.as_str())).err()
+        };
+        writing.error(question, refused);
+        if refused.is_none() {
             writing.share(vec![(question, typed)]);
         }
     };
@@ -219,6 +241,7 @@ fn Answer(question: Question, writing: Writing, partner: Option<String>) -> impl
                 maxlength=super::kind::MAX_ANSWER
                 aria-describedby=message_id.clone()
                 prop:value=text
+                readonly=locked
                 on:input=move |ev| {
                     let typed = event_target_value(&ev);
                     text.set(typed.clone());
@@ -227,7 +250,7 @@ fn Answer(question: Question, writing: Writing, partner: Option<String>) -> impl
             ></textarea>
             <p class="field-message field-error" id=message_id aria-live="polite">{error}</p>
             <p class="hint">{status}</p>
-            <div class="actions">
+            <div class="actions" hidden=ended>
                 <Show when=move || !is_shared() || changed()>
                     <button class="button secondary" on:click=share>
                         {move || i18n.t(if is_shared() { PrepareMsg::ShareChanges } else { PrepareMsg::Share })}

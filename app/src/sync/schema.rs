@@ -95,7 +95,8 @@ pub const DELETED: &str = "deleted";
 #[derive(Debug)]
 pub struct KindSpec {
     pub kind: Kind,
-    /// Every field, each with its type and writer; the tombstone [`DELETED`] among them.
+    /// Every field, each with its type and writer; the tombstone [`DELETED`] among them for a
+    /// kind whose records can be deleted.
     pub fields: &'static [FieldSpec],
     /// The field that holds the role of the member a record belongs to, for [`Writer::Owner`].
     pub owner: Option<&'static str>,

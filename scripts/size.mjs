@@ -17,7 +17,9 @@ const PAGE_BUDGET = 400_000;
 const PAGES = {
   account_pages: "/signin, /signup, /signout, /account",
   relationship_page: "/r/:id",
-  ingredient_pages: "/r/:id/prepare, /r/:id/goals",
+  prepare_page: "/r/:id/prepare",
+  agreement_page: "/r/:id/agreement",
+  goals_page: "/r/:id/goals",
   invite_page: "/invite/:token",
 };
 

@@ -7,6 +7,9 @@ const ALL: &[&KindSpec] = &[
     &crate::action_items::KIND,
     &crate::prepare::DRAFT,
     &crate::prepare::SHARED,
+    &crate::agreement::TERMS,
+    &crate::agreement::SIGNATURE,
+    &crate::agreement::VERSION,
     &crate::goals::GOAL,
     &crate::goals::UPDATE,
 ];

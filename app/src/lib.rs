@@ -13,6 +13,7 @@ pub mod ui;
 
 pub mod accounts;
 pub mod action_items;
+pub mod agreement;
 pub mod goals;
 pub mod prepare;
 pub mod relationships;

@@ -137,3 +137,213 @@ fn an_answer_longer_than_a_page_is_refused_with_its_limit() {
         vec![json!({ "Rejected": { "TooLong": 4000 } })]
     );
 }
+
+/// A change to the agreement: its terms, a signature, or a version both signed.
+fn agree(id: u128, kind: &str, record: &str, rel: &str, field: &str, value: Value) -> Value {
+    mutation_of(
+        kind,
+        false,
+        id,
+        record,
+        rel,
+        field,
+        value,
+        &hlc(now_millis(), id as u16, 8),
+    )
+}
+
+/// The agreement as a member's device reads it from what the server sends them.
+fn agreement_as_seen_by(client: &Client, rel: &str) -> app::agreement::Agreement {
+    let (changes, _) = pull_all(client, json!([]));
+    let mut replica = app::sync::replica::Replica::default();
+    for change in changes {
+        replica.apply(&serde_json::from_value(change).unwrap());
+    }
+    app::agreement::Agreement::read(&replica, rel.parse().unwrap())
+}
+
+/// Signs the terms as `client` sees them now, as the page does.
+fn sign(client: &Client, id: u128, record: &str, rel: &str, role: &str) {
+    let seen = app::agreement::canonical(&agreement_as_seen_by(client, rel).terms);
+    let outcomes = push(
+        client,
+        vec![
+            agree(
+                id,
+                "agreement_signature",
+                record,
+                rel,
+                "author",
+                json!(role),
+            ),
+            agree(
+                id + 1,
+                "agreement_signature",
+                record,
+                rel,
+                "terms",
+                json!(seen),
+            ),
+            agree(
+                id + 2,
+                "agreement_signature",
+                record,
+                rel,
+                "signed_at",
+                json!(now_millis()),
+            ),
+        ],
+    );
+    assert_eq!(outcomes, vec![json!("Acknowledged"); 3]);
+}
+
+#[test]
+fn a_later_edit_withdraws_both_signatures_and_the_signed_version_is_kept() {
+    use app::{agreement::Term, relationships::Role};
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server, "");
+    let terms = uuid(500);
+    push(
+        &mentee,
+        vec![agree(
+            1,
+            "agreement",
+            &terms,
+            &rel,
+            "frequency",
+            json!("weekly"),
+        )],
+    );
+    sign(&mentor, 10, &uuid(501), &rel, "mentor");
+    sign(&mentee, 20, &uuid(502), &rel, "mentee");
+    let signed = agreement_as_seen_by(&mentor, &rel);
+    assert!(signed.signed_by_both());
+    // The version both signed is kept, as the page keeps it.
+    let (at, text) = signed.unkept_version().unwrap();
+    push(
+        &mentor,
+        vec![
+            agree(
+                30,
+                "agreement_version",
+                &uuid(503),
+                &rel,
+                "terms",
+                json!(text),
+            ),
+            agree(
+                31,
+                "agreement_version",
+                &uuid(503),
+                &rel,
+                "signed_at",
+                json!(at.timestamp_millis()),
+            ),
+        ],
+    );
+
+    push(
+        &mentor,
+        vec![agree(
+            40,
+            "agreement",
+            &terms,
+            &rel,
+            "frequency",
+            json!("monthly"),
+        )],
+    );
+    let after = agreement_as_seen_by(&mentee, &rel);
+    assert!(!after.counts(Role::Mentor) && !after.counts(Role::Mentee));
+    assert_eq!(after.changed_since_signed(), vec![Term::Frequency]);
+    assert_eq!(after.versions.len(), 1);
+    assert_eq!(after.versions[0].1["frequency"], json!("weekly"));
+}
+
+#[test]
+fn a_signature_on_a_version_the_partner_had_just_changed_is_not_counted() {
+    use app::{agreement::Term, relationships::Role};
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server, "");
+    let terms = uuid(600);
+    push(
+        &mentor,
+        vec![agree(1, "agreement", &terms, &rel, "weekday", json!("tue"))],
+    );
+    // The mentee has read Tuesday; a moment before they sign, the mentor makes it Thursday.
+    let seen = app::agreement::canonical(&agreement_as_seen_by(&mentee, &rel).terms);
+    push(
+        &mentor,
+        vec![agree(2, "agreement", &terms, &rel, "weekday", json!("thu"))],
+    );
+    let record = uuid(601);
+    push(
+        &mentee,
+        vec![
+            agree(
+                3,
+                "agreement_signature",
+                &record,
+                &rel,
+                "author",
+                json!("mentee"),
+            ),
+            agree(
+                4,
+                "agreement_signature",
+                &record,
+                &rel,
+                "terms",
+                json!(seen),
+            ),
+            agree(
+                5,
+                "agreement_signature",
+                &record,
+                &rel,
+                "signed_at",
+                json!(now_millis()),
+            ),
+        ],
+    );
+    for client in [&mentor, &mentee] {
+        let agreement = agreement_as_seen_by(client, &rel);
+        assert!(!agreement.counts(Role::Mentee));
+        assert_eq!(agreement.outdated(Role::Mentee), Some(vec![Term::Weekday]));
+    }
+}
+
+#[test]
+fn nobody_signs_for_the_partner() {
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server, "");
+    sign(&mentee, 1, &uuid(701), &rel, "mentee");
+    assert_eq!(
+        push(
+            &mentor,
+            vec![agree(
+                10,
+                "agreement_signature",
+                &uuid(702),
+                &rel,
+                "author",
+                json!("mentee")
+            )]
+        ),
+        vec![json!({ "Rejected": "NotYours" })]
+    );
+    assert_eq!(
+        push(
+            &mentor,
+            vec![agree(
+                11,
+                "agreement_signature",
+                &uuid(701),
+                &rel,
+                "terms",
+                json!("{}")
+            )]
+        ),
+        vec![json!({ "Rejected": "NotYours" })]
+    );
+}

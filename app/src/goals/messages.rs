@@ -55,6 +55,6 @@ crate::i18n::messages! {
         NoGoals => "No goals yet.", "Nog geen doelen.";
         Updates => "Progress so far", "Voortgang tot nu toe";
         OpenGoals => "Open the goals", "Naar de doelen";
-        GoalsSummary => "{} active, {} achieved.", "{} actief, {} bereikt.";
+
     }
 }

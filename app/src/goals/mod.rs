@@ -7,7 +7,6 @@ mod messages;
 mod progress;
 mod progress_view;
 mod smart;
-mod status;
 mod ui;
 
 pub use kind::{Goal, Status, Update, GOAL, UPDATE};
@@ -15,5 +14,6 @@ pub use messages::GoalMsg;
 pub use progress::{amount, Measure, Pace};
 pub use progress_view::GoalProgress;
 pub use smart::{Letter, Outline};
-pub use status::GoalsStatus;
-pub use ui::GoalsPage;
+
+// `make size` names this page by its chunk.
+crate::ui::lazy::lazy_page!(GoalsRoute, goals_page, preload_goals_page, ui::GoalsPage);

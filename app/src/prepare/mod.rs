@@ -8,4 +8,11 @@ mod ui;
 pub use kind::{Preparation, Question, DRAFT, SHARED};
 pub use messages::PrepareMsg;
 pub use status::PrepareStatus;
-pub use ui::PreparePage;
+
+// `make size` names this page by its chunk.
+crate::ui::lazy::lazy_page!(
+    PrepareRoute,
+    prepare_page,
+    preload_prepare_page,
+    ui::PreparePage
+);

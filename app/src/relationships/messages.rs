@@ -63,5 +63,6 @@ crate::i18n::messages! {
         Accept => "Accept", "Accepteren";
         Decline => "Decline", "Afslaan";
         YouDeclined => "You declined the invitation.", "Je hebt de uitnodiging afgeslagen.";
+        Ingredients => "Working together", "Samenwerken";
     }
 }

@@ -44,6 +44,10 @@ pub enum Type {
     },
     /// One of these words, such as a role.
     OneOf(&'static [&'static str]),
+    /// One of these words, or null: a choice not made yet.
+    OptionalOneOf(&'static [&'static str]),
+    /// A time of day, `HH:MM` on the 24-hour clock, or null.
+    OptionalClock,
     /// `YYYY-MM-DD` or null.
     OptionalDate,
     /// An instant as whole milliseconds since 1970 (UTC), or null. A number rather than
@@ -147,6 +151,19 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
+/// `HH:MM`, 00:00 to 23:59.
+fn is_clock(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 5
+        && b[2] == b':'
+        && text[..2]
+            .parse::<u8>()
+            .is_ok_and(|h| h < 24 && b[0].is_ascii_digit())
+        && text[3..]
+            .parse::<u8>()
+            .is_ok_and(|m| m < 60 && b[3].is_ascii_digit())
+}
+
 /// Checks a value against the field's type.
 pub fn check_value(
     kind: &KindSpec,
@@ -168,6 +185,10 @@ pub fn check_value(
         Type::Text { max } => return text(max, false).map(|_| spec),
         Type::Notes { max } => return text(max, true).map(|_| spec),
         Type::OneOf(words) => value.as_str().is_some_and(|s| words.contains(&s)),
+        Type::OptionalOneOf(words) => {
+            value.is_null() || value.as_str().is_some_and(|s| words.contains(&s))
+        }
+        Type::OptionalClock => value.is_null() || value.as_str().is_some_and(is_clock),
         Type::OptionalDate => {
             value.is_null() || value.as_str().is_some_and(|s| parse_date(s).is_some())
         }
@@ -296,6 +317,8 @@ mod tests {
             spec("created_at", Type::Time, Writer::Both),
             spec("target", Type::OptionalNumber, Writer::Both),
             spec("parent", Type::Ref, Writer::Both),
+            spec("often", Type::OptionalOneOf(&["weekly"]), Writer::Both),
+            spec("at", Type::OptionalClock, Writer::Both),
             spec(DELETED, Type::Bool, Writer::Both),
         ],
         owner: Some("who"),
@@ -313,6 +336,21 @@ mod tests {
         assert_eq!(ok("parent", json!(Uuid::from_u128(5).to_string())), Ok(()));
         assert_eq!(ok("parent", json!("not-an-id")), Err(Rejection::WrongType));
         assert_eq!(ok("parent", json!(null)), Err(Rejection::WrongType));
+    }
+
+    #[test]
+    fn an_optional_choice_may_be_unmade_and_a_clock_time_is_hh_mm() {
+        let ok = |f: &str, v: Value| check_value(&TASK, f, &v).map(|_| ());
+        assert_eq!(ok("often", json!(null)), Ok(()));
+        assert_eq!(ok("often", json!("weekly")), Ok(()));
+        assert_eq!(ok("often", json!("daily")), Err(Rejection::WrongType));
+        for good in ["00:00", "09:30", "23:59"] {
+            assert_eq!(ok("at", json!(good)), Ok(()), "{good}");
+        }
+        for bad in ["24:00", "9:30", "09:60", "09-30", "+9:30", "0930", "aa:bb"] {
+            assert_eq!(ok("at", json!(bad)), Err(Rejection::WrongType), "{bad}");
+        }
+        assert_eq!(ok("at", json!(null)), Ok(()));
     }
 
     fn change(field: &str, value: Value) -> Change {

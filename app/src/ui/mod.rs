@@ -2,7 +2,6 @@
 
 pub mod form;
 mod header;
-mod ingredients;
 pub mod lazy;
 pub mod page_data;
 pub mod pwa;
@@ -190,8 +189,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view={Lazy::<accounts::AccountRoute>::new()} />
                     <Route path=path!("/signout") view={Lazy::<accounts::AccountRoute>::new()} />
                     <Route path=path!("/r/:id") view={Lazy::<relationships::RelationshipRoute>::new()} />
-                    <Route path=path!("/r/:id/prepare") view={Lazy::<ingredients::IngredientRoute>::new()} />
-                    <Route path=path!("/r/:id/goals") view={Lazy::<ingredients::IngredientRoute>::new()} />
+                    <Route path=path!("/r/:id/prepare") view={Lazy::<crate::prepare::PrepareRoute>::new()} />
+                    <Route path=path!("/r/:id/agreement") view={Lazy::<crate::agreement::AgreementRoute>::new()} />
+                    <Route path=path!("/r/:id/goals") view={Lazy::<crate::goals::GoalsRoute>::new()} />
                     <Route path=path!("/invite/:token") view={Lazy::<relationships::InviteRoute>::new()} />
                 </Routes>
             </main>

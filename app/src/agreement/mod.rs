@@ -1,0 +1,16 @@
+//! Ingredient 2, agreeing: clear boundaries both edit and both sign, with every signed version kept.
+
+mod kind;
+mod messages;
+mod ui;
+
+pub use kind::{canonical, Agreement, Term, SIGNATURE, TERMS, VERSION};
+pub use messages::AgreeMsg;
+
+// `make size` names this page by its chunk.
+crate::ui::lazy::lazy_page!(
+    AgreementRoute,
+    agreement_page,
+    preload_agreement_page,
+    ui::AgreementPage
+);

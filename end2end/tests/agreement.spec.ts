@@ -34,6 +34,17 @@ test("both fill in and sign the agreement, and a later change withdraws both sig
     "Listen, ask, share what I learned",
     { timeout: 10_000 },
   );
+  // Signing the moment the partner's change arrives signs what was there before it.
+  await expect(mentor.getByLabel("E-mail")).toBeChecked({ timeout: 10_000 });
+  await mentee.getByLabel("Preferred day").selectOption({ label: "Thursday" });
+  await expect(mentor.getByLabel("Preferred day")).toHaveValue('"thu"', { timeout: 10_000 });
+  await mentor.getByRole("button", { name: "Sign this version" }).click();
+  await expect(
+    mentor.getByText("Your signature is for an earlier version: the day changed since. Read it again and sign if it is right."),
+  ).toBeVisible();
+  await expect(mentor.getByText("You: signed an earlier version.")).toBeVisible();
+  // Read, then signed.
+  await mentor.waitForTimeout(3000);
   await mentor.getByRole("button", { name: "Sign this version" }).click();
   await expect(mentee.getByText("Mira Mentor: signed this version on")).toBeVisible({ timeout: 10_000 });
   await mentee.getByRole("button", { name: "Sign this version" }).click();
@@ -51,6 +62,7 @@ test("both fill in and sign the agreement, and a later change withdraws both sig
   }
   await expect(mentee.getByText("You: signed an earlier version.")).toBeVisible();
   await mentee.getByText(/^Signed by both on /).click();
-  await expect(mentee.getByText("how often you meet: weekly")).toBeVisible();
+  await expect(mentee.getByText("how often you meet: Weekly")).toBeVisible();
+  await expect(mentee.getByText("how long you meet: 60 minutes")).toBeVisible();
   expect(problems.flat()).toEqual([]);
 });

@@ -279,8 +279,12 @@ impl Agreement {
                 Some((at, parse_terms(r.get(SIGNED_TERMS)?.as_str()?)?))
             })
             .collect();
-        versions.sort_by_key(|v| std::cmp::Reverse(v.0));
-        versions.dedup_by(|a, b| a.1 == b.1);
+        // Each device that saw both signatures may have kept the version: one copy each, alike.
+        versions.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| canonical(&a.1).cmp(&canonical(&b.1)))
+        });
+        versions.dedup();
         out.versions = versions;
         out
     }
@@ -316,14 +320,19 @@ impl Agreement {
 
     /// The version both signed just now that is not kept yet, with when the second signed.
     pub fn unkept_version(&self) -> Option<(DateTime<Utc>, String)> {
-        if !self.signed_by_both() || self.versions.first().is_some_and(|(_, t)| *t == self.terms) {
+        if !self.signed_by_both() {
             return None;
         }
         let at = [Role::Mentor, Role::Mentee]
             .into_iter()
             .filter_map(|r| self.signature(r)?.at)
             .max()?;
-        Some((at, canonical(&self.terms)))
+        // Kept already, by this device or the partner's: the same time and terms.
+        let kept = self
+            .versions
+            .iter()
+            .any(|(a, t)| *a == at && *t == self.terms);
+        (!kept).then(|| (at, canonical(&self.terms)))
     }
 }
 
@@ -412,9 +421,15 @@ mod tests {
         let terms = canonical(&log.read().terms);
         log.sign(2, Role::Mentor, &terms);
         log.sign(3, Role::Mentee, &terms);
-        log.write(4, &VERSION, SIGNED_TERMS, json!(terms));
-        log.write(4, &VERSION, SIGNED_AT, json!(1_700_000_000_000u64));
-        assert_eq!(log.read().unkept_version(), None, "kept once");
+        let (at, text) = log.read().unkept_version().unwrap();
+        assert_eq!(text, terms);
+        for id in [4, 5] {
+            // Kept by both devices: still one version, and nothing more to keep.
+            log.write(id, &VERSION, SIGNED_TERMS, json!(text));
+            log.write(id, &VERSION, SIGNED_AT, json!(at.timestamp_millis()));
+            assert_eq!(log.read().unkept_version(), None, "kept once");
+            assert_eq!(log.read().versions.len(), 1);
+        }
 
         log.write(1, &TERMS, "frequency", json!("monthly"));
         let agreement = log.read();

@@ -12,7 +12,7 @@ use crate::{
     relationships::{relationship_name, use_directory, RelationshipFrame, RelationshipView, Role},
     sync::{
         client::RecordRef,
-        engine::{now_millis, use_sync, SyncEngine},
+        engine::{local_time, now_millis, use_sync, SyncEngine},
         schema::check_value,
         Kind,
     },
@@ -34,6 +34,8 @@ struct Terms {
     relationship: Uuid,
     state: Memo<Option<Agreement>>,
     ended: Signal<bool>,
+    /// When this person last edited a term here: a change right after is their own.
+    own_edit: StoredValue<u64>,
 }
 
 impl Terms {
@@ -60,6 +62,7 @@ impl Terms {
     }
 
     fn set(self, term: Term, value: Value) {
+        self.own_edit.set_value(now_millis());
         let record = self
             .state
             .with_untracked(|s| s.as_ref().and_then(|s| s.record));
@@ -90,6 +93,11 @@ fn term_name(term: Term) -> Message {
         Term::Middle => AgreeMsg::MiddleTerm,
         Term::EndDate => AgreeMsg::EndDateTerm,
     }
+}
+
+/// The day of an instant where the reader is.
+fn day_of(i18n: I18n, at: chrono::DateTime<chrono::Utc>) -> String {
+    i18n.date(local_time(at).and_utc())
 }
 
 /// Terms as a list people read: "how often you meet, the day".
@@ -125,6 +133,7 @@ fn Agree(r: RelationshipView) -> impl IntoView {
         relationship,
         state,
         ended: Signal::derive(move || r.with(|r| r.ended_at.is_some())),
+        own_edit: StoredValue::new(0),
     };
     let partner = Signal::derive(move || r.with(|r| r.partner_name.clone()));
     let view_of = move |role: Role| {
@@ -286,7 +295,7 @@ fn TermChoice(
     view! {
         <div class="field">
             <label for=id.clone()>{i18n.tr(label)}</label>
-            <select id=id on:change=change disabled=move || terms.locked()>
+            <select id=id on:change=change prop:value=current disabled=move || terms.locked()>
                 <option value="null" selected=move || current() == "null">{i18n.tr(AgreeMsg::NotChosen)}</option>
                 {options.into_iter().map(|(value, msg, arg)| {
                     let (key, chosen) = (value.to_string(), value.to_string());
@@ -337,6 +346,9 @@ fn TermCheck(term: Term, label: Message, terms: Terms) -> impl IntoView {
     }
 }
 
+/// How long a change needs to have been on screen before a signature counts for it.
+const READ_TIME_MS: u64 = 3000;
+
 /// Who signed what, what changed since, and signing.
 #[component]
 fn Signatures(terms: Terms, me: Role, partner: Signal<Option<String>>) -> impl IntoView {
@@ -365,7 +377,7 @@ fn Signatures(terms: Terms, me: Role, partner: Signal<Option<String>>) -> impl I
             };
             Some(match s.signature(role) {
                 Some(sig) if s.counts(role) => {
-                    let day = sig.at.map(|at| i18n.date(at)).unwrap_or_default();
+                    let day = sig.at.map(|at| day_of(i18n, at)).unwrap_or_default();
                     i18n.fmt(AgreeMsg::SignedThis, &[&who, &day])
                 }
                 Some(_) => i18n.fmt(AgreeMsg::SignedEarlier, &[&who]),
@@ -384,7 +396,7 @@ fn Signatures(terms: Terms, me: Role, partner: Signal<Option<String>>) -> impl I
             (!changed.is_empty()).then(|| {
                 i18n.fmt(
                     AgreeMsg::ChangedSince,
-                    &[&i18n.date(*at), &term_list(i18n, &changed)],
+                    &[&day_of(i18n, *at), &term_list(i18n, &changed)],
                 )
             })
         })
@@ -396,10 +408,24 @@ fn Signatures(terms: Terms, me: Role, partner: Signal<Option<String>>) -> impl I
                 .then(|| i18n.fmt(AgreeMsg::Outdated, &[&term_list(i18n, &changed)]))
         })
     };
+    // The partner's change that arrived a moment ago has not been read yet: a signature now is
+    // for the terms before it, and the signer is told what changed (`Agreement::outdated`).
+    let arrived = StoredValue::new((String::new(), 0u64));
+    let shown = Memo::new(move |_| state.with(|s| s.as_ref().map(|s| canonical(&s.terms))));
+    Effect::new(move |before: Option<Option<String>>| {
+        let now = shown.get();
+        if let Some(Some(before)) = before {
+            let theirs = now_millis().saturating_sub(terms.own_edit.get_value()) > 1000;
+            if theirs && now.as_ref() != Some(&before) {
+                arrived.set_value((before, now_millis()));
+            }
+        }
+        now
+    });
     let can_sign =
         move || !terms.locked() && state.with(|s| s.as_ref().is_some_and(|s| !s.counts(me)));
     let sign = move |_| {
-        let Some((record, text, first)) = state.with_untracked(|s| {
+        let Some((record, mut text, first)) = state.with_untracked(|s| {
             s.as_ref().map(|s| {
                 let record = s.signature_records[me as usize];
                 (record, canonical(&s.terms), record.is_none())
@@ -407,6 +433,10 @@ fn Signatures(terms: Terms, me: Role, partner: Signal<Option<String>>) -> impl I
         }) else {
             return;
         };
+        let (before, at) = arrived.get_value();
+        if now_millis().saturating_sub(at) < READ_TIME_MS && !before.is_empty() {
+            text = before;
+        }
         let mut fields = vec![
             (SIGNED_TERMS, Value::from(text)),
             (SIGNED_AT, Value::from(now_millis())),
@@ -432,6 +462,84 @@ fn Signatures(terms: Terms, me: Role, partner: Signal<Option<String>>) -> impl I
     }
 }
 
+/// A version's terms as people read them: each set term with its words, the ways to reach
+/// each other on one line.
+fn version_lines(i18n: I18n, terms: &super::kind::Terms) -> Vec<String> {
+    let named = |words: &[&str], names: &[Message], word: &str| {
+        words
+            .iter()
+            .position(|w| *w == word)
+            .map(|i| i18n.t(names[i]).to_owned())
+    };
+    let mut lines = Vec::new();
+    let mut channels = Vec::new();
+    for term in Term::ALL {
+        let Some(value) = terms.get(term.name()) else {
+            continue;
+        };
+        let text = match (term, value) {
+            (Term::ByEmail | Term::ByPhone | Term::ByChat, Value::Bool(true)) => {
+                let name = match term {
+                    Term::ByEmail => AgreeMsg::Email,
+                    Term::ByPhone => AgreeMsg::Phone,
+                    _ => AgreeMsg::Chat,
+                };
+                channels.push(i18n.t(name));
+                continue;
+            }
+            (Term::Frequency, Value::String(w)) => named(
+                FREQUENCIES,
+                &[AgreeMsg::Weekly, AgreeMsg::Biweekly, AgreeMsg::Monthly],
+                w,
+            ),
+            (Term::Weekday, Value::String(w)) => named(
+                WEEKDAYS,
+                &[
+                    AgreeMsg::Mon,
+                    AgreeMsg::Tue,
+                    AgreeMsg::Wed,
+                    AgreeMsg::Thu,
+                    AgreeMsg::Fri,
+                    AgreeMsg::Sat,
+                    AgreeMsg::Sun,
+                ],
+                w,
+            ),
+            (Term::ReplyTime, Value::String(w)) => named(
+                REPLY_TIMES,
+                &[
+                    AgreeMsg::SameDay,
+                    AgreeMsg::NextDay,
+                    AgreeMsg::TwoDays,
+                    AgreeMsg::Week,
+                ],
+                w,
+            ),
+            (Term::Duration, Value::Number(n)) => {
+                Some(i18n.fmt(AgreeMsg::Minutes, &[&n.to_string()]))
+            }
+            (_, Value::String(text)) => Some(text.clone()),
+            _ => None,
+        };
+        let label = match term {
+            Term::HoursMentor => AgreeMsg::HoursMentor,
+            Term::HoursMentee => AgreeMsg::HoursMentee,
+            _ => term_name(term),
+        };
+        if let Some(text) = text {
+            lines.push(format!("{}: {text}", i18n.t(label)));
+        }
+    }
+    if !channels.is_empty() {
+        lines.push(format!(
+            "{}: {}",
+            i18n.t(AgreeMsg::ChannelsTerm),
+            channels.join(", ")
+        ));
+    }
+    lines
+}
+
 /// Every version both signed, to read back.
 #[component]
 fn Versions(state: Memo<Option<Agreement>>) -> impl IntoView {
@@ -443,22 +551,10 @@ fn Versions(state: Memo<Option<Agreement>>) -> impl IntoView {
             <section class="panel">
                 <h2>{i18n.tr(AgreeMsg::Versions)}</h2>
                 {move || versions().into_iter().map(|(at, terms)| {
-                    let lines: Vec<String> = Term::ALL
-                        .into_iter()
-                        .filter_map(|t| {
-                            let value = terms.get(t.name())?;
-                            let text = match value {
-                                Value::String(s) => s.clone(),
-                                Value::Bool(true) => "✓".to_owned(),
-                                Value::Number(n) => n.to_string(),
-                                _ => return None,
-                            };
-                            Some(format!("{}: {text}", i18n.t(term_name(t))))
-                        })
-                        .collect();
+                    let lines = version_lines(i18n, &terms);
                     view! {
                         <details>
-                            <summary>{i18n.fmt(AgreeMsg::VersionOf, &[&i18n.date(at)])}</summary>
+                            <summary>{i18n.fmt(AgreeMsg::VersionOf, &[&day_of(i18n, at)])}</summary>
                             <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
                         </details>
                     }

@@ -3,7 +3,6 @@
 use super::{
     kind::{Field, Goal, Status, GOAL, TEXT_MAX, TITLE_MAX, UNIT_MAX},
     messages::GoalMsg,
-    progress::amount,
     smart::{Letter, Outline},
 };
 use crate::{
@@ -29,9 +28,16 @@ pub fn letter_name(letter: Letter) -> Message {
     }
 }
 
-/// A number as people type it: "79.5" or, in Dutch, "79,5"; empty is none.
+/// A number as people type it: "79.5" or, in Dutch, "79,5"; empty is none. "1,000" could be
+/// a thousand or one, so it is not taken.
 pub fn parse_number(text: &str) -> Result<Option<f64>, ()> {
-    let text = text.trim().replace(',', ".");
+    let text = text.trim();
+    if let Some((_, decimals)) = text.split_once(',') {
+        if text.contains('.') || decimals.len() == 3 {
+            return Err(());
+        }
+    }
+    let text = text.replace(',', ".");
     if text.is_empty() {
         return Ok(None);
     }
@@ -71,8 +77,9 @@ impl Values {
             title: text(|g| g.title.clone()),
             description: text(|g| g.description.clone()),
             unit: text(|g| g.unit.clone()),
-            start: text(|g| g.start.map(amount).unwrap_or_default()),
-            target: text(|g| g.target.map(amount).unwrap_or_default()),
+            // Written in full, so that an edit elsewhere does not round them.
+            start: text(|g| g.start.map(|n| n.to_string()).unwrap_or_default()),
+            target: text(|g| g.target.map(|n| n.to_string()).unwrap_or_default()),
             achievable: text(|g| g.achievable.clone()),
             relevant: text(|g| g.relevant.clone()),
             date: text(|g| g.target_date.map(|d| d.to_string()).unwrap_or_default()),
@@ -156,7 +163,7 @@ pub fn GoalForm(
     let error = RwSignal::new(None::<(Field, String)>);
     let prefix = goal
         .as_ref()
-        .map_or("goal-new".to_owned(), |g| format!("goal-{}", g.id));
+        .map_or("goal-new".to_owned(), |g| format!("goal-edit-{}", g.id));
     let before = StoredValue::new(goal);
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -272,6 +279,22 @@ fn changed(goal: &Goal, field: Field, value: &Value) -> bool {
 }
 
 /// Which of the five a goal has, beside its form: a nudge, not a gate.
+#[cfg(test)]
+mod tests {
+    use super::parse_number;
+
+    #[test]
+    fn numbers_are_read_with_a_point_or_a_dutch_comma_and_thousands_are_not_guessed() {
+        assert_eq!(parse_number(" 79,5 "), Ok(Some(79.5)));
+        assert_eq!(parse_number("79.5"), Ok(Some(79.5)));
+        assert_eq!(parse_number(""), Ok(None));
+        assert_eq!(parse_number("six"), Err(()));
+        assert_eq!(parse_number("1,000"), Err(()));
+        assert_eq!(parse_number("1.000,5"), Err(()));
+        assert_eq!(parse_number("inf"), Err(()));
+    }
+}
+
 #[component]
 pub fn Checklist(#[prop(into)] outline: Signal<Outline>) -> impl IntoView {
     let i18n = use_i18n();

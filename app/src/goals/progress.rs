@@ -59,7 +59,12 @@ impl Measure {
     pub fn fraction(&self) -> f64 {
         let span = self.target - self.start;
         if span == 0.0 {
-            return 1.0;
+            // Nothing to cover: full once reached, as the pace says.
+            return if self.current() >= self.target {
+                1.0
+            } else {
+                0.0
+            };
         }
         ((self.current() - self.start) / span).clamp(0.0, 1.0)
     }

@@ -9,12 +9,13 @@ use super::{
 };
 use crate::{
     i18n::{use_i18n, Msg},
-    relationships::{relationship_name, RelationshipFrame, RelationshipView, Role},
+    relationships::{relationship_name, use_directory, RelationshipFrame, RelationshipView, Role},
     sync::{
         client::RecordRef,
         engine::{local_time, now_millis, today, use_sync},
-        schema::parse_date,
+        schema::{check_value, parse_date},
     },
+    ui::form::rejection_text,
 };
 use leptos::{ev::SubmitEvent, prelude::*};
 use serde_json::Value;
@@ -49,16 +50,25 @@ fn Goals(r: RelationshipView) -> impl IntoView {
         })
     };
     let adding = RwSignal::new(false);
-    let title = StoredValue::new(r.clone());
     let me = r.my_role;
+    let directory = use_directory();
+    let initial = r.clone();
+    let r = Memo::new(move |_| {
+        directory
+            .get(relationship)
+            .unwrap_or_else(|| initial.clone())
+    });
+    let ended = Signal::derive(move || r.with(|r| r.ended_at.is_some()));
+    // Nothing to add to until the device is read (an edit then would be lost), nor once ended.
+    let can_add = move || !adding.get() && data.with(Option::is_some) && !ended.get();
     view! {
         <section class="panel">
             <p class="crumb">
-                <a href=format!("/r/{relationship}")>{move || title.with_value(|r| relationship_name(i18n, r))}</a>
+                <a href=format!("/r/{relationship}")>{move || r.with(|r| relationship_name(i18n, r))}</a>
             </p>
             <h1>{i18n.tr(GoalMsg::Title)}</h1>
             <p>{i18n.tr(GoalMsg::Intro)}</p>
-            <Show when=move || !adding.get()>
+            <Show when=can_add>
                 <button class="button primary" on:click=move |_| adding.set(true)>{i18n.tr(GoalMsg::NewGoal)}</button>
             </Show>
             <Show when=move || adding.get()>
@@ -71,7 +81,7 @@ fn Goals(r: RelationshipView) -> impl IntoView {
                 <p class="panel empty">{i18n.tr(GoalMsg::NoGoals)}</p>
             </Show>
             <For each=move || ids(true) key=|id| *id let:id>
-                <GoalCard id data relationship me />
+                <GoalCard id data relationship me ended />
             </For>
             <Show when=move || !ids(false).is_empty()>
                 <section class="panel">
@@ -105,7 +115,13 @@ fn history_line(i18n: crate::i18n::I18n, data: Data, id: Uuid) -> String {
 
 /// One active goal: what it is, what it misses, its progress, and what can be done with it.
 #[component]
-fn GoalCard(id: Uuid, data: Data, relationship: Uuid, me: Role) -> impl IntoView {
+fn GoalCard(
+    id: Uuid,
+    data: Data,
+    relationship: Uuid,
+    me: Role,
+    ended: Signal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let goal = Memo::new(move |_| {
@@ -167,6 +183,7 @@ fn GoalCard(id: Uuid, data: Data, relationship: Uuid, me: Role) -> impl IntoView
             })}
             <Updates id data />
             <Show when=move || editing.get() fallback=move || view! {
+                <div hidden=move || ended.get()>
                 <LogProgress goal=id relationship me />
                 <div class="actions">
                     <button class="button secondary" on:click=move |_| editing.set(true)>{i18n.tr(Msg::Edit)}</button>
@@ -177,6 +194,7 @@ fn GoalCard(id: Uuid, data: Data, relationship: Uuid, me: Role) -> impl IntoView
                     <button class="button secondary" hidden=dropping on:click=move |_| dropping.set(true)>
                         {i18n.tr(GoalMsg::DropGoal)}
                     </button>
+                </div>
                 </div>
             }>
                 <GoalForm relationship goal=goal.get_untracked() done=move |()| editing.set(false) />
@@ -253,6 +271,15 @@ fn LogProgress(goal: Uuid, relationship: Uuid, me: Role) -> impl IntoView {
                 )))
             }
         };
+        if let Err(rejection) =
+            check_value(&UPDATE, UpdateField::Value.name(), &Value::from(number))
+        {
+            return error.set(Some((UpdateField::Value, rejection_text(i18n, rejection))));
+        }
+        let written = Value::from(note.get_untracked().trim().to_owned());
+        if let Err(rejection) = check_value(&UPDATE, UpdateField::Note.name(), &written) {
+            return error.set(Some((UpdateField::Note, rejection_text(i18n, rejection))));
+        }
         let Some(day) = parse_date(date.get_untracked().trim()) else {
             return error.set(Some((
                 UpdateField::Date,
@@ -310,7 +337,11 @@ fn LogProgress(goal: Uuid, relationship: Uuid, me: Role) -> impl IntoView {
             </div>
             <div class="field">
                 <label for=id(UpdateField::Note)>{i18n.tr(GoalMsg::UpdateNote)}</label>
-                <input id=id(UpdateField::Note) type="text" maxlength=1000 bind:value=note />
+                <input id=id(UpdateField::Note) type="text" maxlength=1000 bind:value=note
+                    aria-describedby=format!("{}-message", id(UpdateField::Note)) />
+                <p id=format!("{}-message", id(UpdateField::Note)) class="field-message field-error" aria-live="polite">
+                    {problem(UpdateField::Note)}
+                </p>
             </div>
             <button type="submit" class="button primary">{i18n.tr(GoalMsg::SaveUpdate)}</button>
         </form>

@@ -72,3 +72,17 @@ export async function addItem(page: Page, title: string, forWhom?: string) {
   }
   await page.getByRole("button", { name: "Add", exact: true }).click();
 }
+
+/** Waits until the service worker controls the page and has kept it for whoever is signed in. */
+export async function kept(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+  // Polled from here: a predicate that returns a promise would count as true at once.
+  const stored = () =>
+    page.evaluate(async () => {
+      for (const key of await caches.keys()) {
+        if (await (await caches.open(key)).match(location.pathname, { ignoreSearch: true })) return true;
+      }
+      return false;
+    });
+  await expect.poll(stored, { timeout: 20_000 }).toBe(true);
+}

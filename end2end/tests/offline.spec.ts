@@ -1,19 +1,5 @@
 import { expect, Page } from "@playwright/test";
-import { addItem, pairUp, ready, test } from "./helpers";
-
-/** Waits until the service worker controls the page and has stored it. */
-async function installed(page: Page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
-  // Polled from here: a predicate that returns a promise would count as true at once.
-  const stored = () =>
-    page.evaluate(async () => {
-      for (const key of await caches.keys()) {
-        if (await (await caches.open(key)).match(location.pathname, { ignoreSearch: true })) return true;
-      }
-      return false;
-    });
-  await expect.poll(stored, { timeout: 20_000 }).toBe(true);
-}
+import { addItem, kept, pairUp, ready, test } from "./helpers";
 
 const status = (page: Page) => page.getByRole("button", { name: /^Sync status:/ });
 
@@ -23,7 +9,7 @@ test("the mentee works offline across reloads and the mentor sees it all once on
     await addItem(mentee, title);
   }
   await expect(status(mentee)).toHaveAccessibleName("Sync status: All saved", { timeout: 5000 });
-  await installed(mentee);
+  await kept(mentee);
   const url = mentee.url();
 
   await menteeContext.setOffline(true);

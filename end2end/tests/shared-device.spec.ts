@@ -1,18 +1,5 @@
 import { expect, Page } from "@playwright/test";
-import { addItem, pairUp, ready, test } from "./helpers";
-
-/** Waits until the service worker controls the page and has kept it for whoever is signed in. */
-async function kept(page: Page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
-  const stored = () =>
-    page.evaluate(async () => {
-      for (const key of await caches.keys()) {
-        if (await (await caches.open(key)).match(location.pathname, { ignoreSearch: true })) return true;
-      }
-      return false;
-    });
-  await expect.poll(stored, { timeout: 20_000 }).toBe(true);
-}
+import { addItem, kept, pairUp, ready, test } from "./helpers";
 
 /** The pages the worker keeps for a signed-in person (not the signed-out ones). */
 const signedInPages = (page: Page) =>

@@ -16,7 +16,7 @@ use crate::{
         schema::check_value,
         Kind,
     },
-    ui::form::rejection_text,
+    ui::form::{rejection_text, saved_text},
 };
 use leptos::prelude::*;
 use serde_json::Value;
@@ -202,8 +202,8 @@ fn Agree(r: RelationshipView) -> impl IntoView {
     }
 }
 
-/// A text term, saved as it is typed. What the person types stays theirs: the device's copy
-/// (the partner's edit) replaces it only while it holds what the device last had.
+/// A text term, saved as it is typed; the partner's edits show while the person is not typing
+/// (`saved_text`).
 #[component]
 fn TermText(
     term: Term,
@@ -213,19 +213,8 @@ fn TermText(
     #[prop(default = None)] whose: Option<Signal<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let text = RwSignal::new(String::new());
-    let base = StoredValue::new(String::new());
+    let text = saved_text(move || terms.state.with(Option::is_some).then(|| terms.text(term)));
     let error = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        if terms.state.with(Option::is_none) {
-            return;
-        }
-        let saved = terms.text(term);
-        if text.with_untracked(|t| *t == base.get_value()) {
-            text.set(saved.clone());
-        }
-        base.set_value(saved);
-    });
     let input = move |ev| {
         let typed = event_target_value(&ev);
         text.set(typed.clone());

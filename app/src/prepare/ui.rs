@@ -13,7 +13,7 @@ use crate::{
         schema::check_value,
         Rejection,
     },
-    ui::form::rejection_text,
+    ui::form::{rejection_text, saved_text},
 };
 use leptos::prelude::*;
 use serde_json::Value;
@@ -170,22 +170,11 @@ fn Answer(
         .position(|q| *q == question)
         .unwrap_or(0);
     let id = format!("prepare-{}", question.name());
-    // What the person types is the field's own. The device's copy (a pull, another tab or
-    // device of theirs) replaces it only while it holds what the device last had: typing is
-    // saved at once, so the field never drops a keystroke for an older copy.
-    let text = RwSignal::new(String::new());
-    let base = StoredValue::new(String::new());
-    Effect::new(move |_| {
-        let Some(saved) = writing
+    // What the person types is the field's own (see `saved_text`).
+    let text = saved_text(move || {
+        writing
             .state
             .with(|s| s.as_ref().map(|s| s.draft[at].clone()))
-        else {
-            return;
-        };
-        if text.with_untracked(|t| *t == base.get_value()) {
-            text.set(saved.clone());
-        }
-        base.set_value(saved);
     });
     // Until the device is read there is nothing to add to: typing then would be lost.
     let locked = move || ended.get() || writing.state.with(Option::is_none);

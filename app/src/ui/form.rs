@@ -133,3 +133,20 @@ pub fn TextField(
         </div>
     }
 }
+
+/// The text of a field saved as it is typed, kept in step with the device's copy (`saved`,
+/// `None` until the device is read): a copy changed elsewhere (the partner, another tab) replaces
+/// the text only while it still holds what the device last had, so a keystroke is never lost to
+/// an older copy.
+pub fn saved_text(saved: impl Fn() -> Option<String> + 'static) -> RwSignal<String> {
+    let text = RwSignal::new(String::new());
+    let base = StoredValue::new(String::new());
+    Effect::new(move |_| {
+        let Some(saved) = saved() else { return };
+        if text.with_untracked(|t| *t == base.get_value()) {
+            text.set(saved.clone());
+        }
+        base.set_value(saved);
+    });
+    text
+}

@@ -9,7 +9,6 @@ const ALL: &[&KindSpec] = &[
     &crate::prepare::SHARED,
     &crate::agreement::TERMS,
     &crate::agreement::SIGNATURE,
-    &crate::agreement::VERSION,
     &crate::goals::GOAL,
     &crate::goals::UPDATE,
 ];

@@ -218,30 +218,6 @@ fn a_later_edit_withdraws_both_signatures_and_the_signed_version_is_kept() {
     sign(&mentee, 20, &uuid(502), &rel, "mentee");
     let signed = agreement_as_seen_by(&mentor, &rel);
     assert!(signed.signed_by_both());
-    // The version both signed is kept, as the page keeps it.
-    let (at, text) = signed.unkept_version().unwrap();
-    push(
-        &mentor,
-        vec![
-            agree(
-                30,
-                "agreement_version",
-                &uuid(503),
-                &rel,
-                "terms",
-                json!(text),
-            ),
-            agree(
-                31,
-                "agreement_version",
-                &uuid(503),
-                &rel,
-                "signed_at",
-                json!(at.timestamp_millis()),
-            ),
-        ],
-    );
-
     push(
         &mentor,
         vec![agree(
@@ -345,5 +321,48 @@ fn nobody_signs_for_the_partner() {
             )]
         ),
         vec![json!({ "Rejected": "NotYours" })]
+    );
+}
+
+#[test]
+fn a_signed_version_cannot_be_rewritten_even_by_its_signer() {
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server, "");
+    push(
+        &mentee,
+        vec![agree(
+            1,
+            "agreement",
+            &uuid(800),
+            &rel,
+            "scope",
+            json!("Careers"),
+        )],
+    );
+    sign(&mentor, 10, &uuid(801), &rel, "mentor");
+    sign(&mentee, 20, &uuid(802), &rel, "mentee");
+    let signed = agreement_as_seen_by(&mentor, &rel);
+    assert_eq!(signed.versions.len(), 1);
+    let forged = json!(app::agreement::canonical(&Default::default()));
+    for (field, value) in [("terms", forged), ("signed_at", json!(1))] {
+        assert_eq!(
+            push(
+                &mentee,
+                vec![agree(
+                    30,
+                    "agreement_signature",
+                    &uuid(802),
+                    &rel,
+                    field,
+                    value
+                )]
+            ),
+            vec![json!({ "Rejected": "NotYours" })],
+            "{field}"
+        );
+    }
+    assert_eq!(
+        agreement_as_seen_by(&mentor, &rel).versions,
+        signed.versions
     );
 }

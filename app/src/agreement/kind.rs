@@ -3,8 +3,8 @@
 //!
 //! A signature holds the terms exactly as the signer saw them (a canonical text of every term),
 //! so it counts only while the terms are still those: any later change, or one the partner
-//! made a moment before and the signer had not seen, leaves it for an earlier version. When both
-//! signatures hold the current terms, that version is kept as a record of its own.
+//! made a moment before and the signer had not seen, leaves it for an earlier version. Every
+//! signing is kept, so the versions both signed are the texts both people's signatures hold.
 
 use crate::{
     relationships::Role,
@@ -139,24 +139,18 @@ pub const SIGNED_AT: &str = "signed_at";
 /// Room for every term at its longest, written out.
 const TERMS_MAX: usize = 20_000;
 
-/// A person's signature: only they write it.
+/// One signing: a record of its own each time, written once by the signer, so that every
+/// version both signed stays on record and nobody can rewrite what was signed.
 pub const SIGNATURE: KindSpec = KindSpec {
     kind: Kind::named("agreement_signature"),
     fields: &[
         spec(AUTHOR, Type::OneOf(Role::NAMES), Writer::OwnRoleOnce),
-        spec(SIGNED_TERMS, Type::Notes { max: TERMS_MAX }, Writer::Owner),
-        spec(SIGNED_AT, Type::OptionalTime, Writer::Owner),
-    ],
-    owner: Some(AUTHOR),
-    label: None,
-};
-
-/// A version both signed, kept as it was.
-pub const VERSION: KindSpec = KindSpec {
-    kind: Kind::named("agreement_version"),
-    fields: &[
-        spec(SIGNED_TERMS, Type::Notes { max: TERMS_MAX }, Writer::Both),
-        spec(SIGNED_AT, Type::Time, Writer::Both),
+        spec(
+            SIGNED_TERMS,
+            Type::Notes { max: TERMS_MAX },
+            Writer::CreatorOnce,
+        ),
+        spec(SIGNED_AT, Type::Time, Writer::CreatorOnce),
     ],
     owner: None,
     label: None,
@@ -165,11 +159,11 @@ pub const VERSION: KindSpec = KindSpec {
 /// The terms as values by field name, every term present (null when not set).
 pub type Terms = Map<String, Value>;
 
-/// Where a signature stands.
+/// One signing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Signature {
     pub terms: String,
-    pub at: Option<DateTime<Utc>>,
+    pub at: DateTime<Utc>,
 }
 
 /// The agreement as this device has it.
@@ -178,10 +172,9 @@ pub struct Agreement {
     pub terms: Terms,
     /// The record the next edits go to, once there is one.
     pub record: Option<Uuid>,
-    /// Each person's signature (mentor, mentee), and the record it is in.
-    pub signatures: [Option<Signature>; 2],
-    pub signature_records: [Option<Uuid>; 2],
-    /// Versions both signed, latest first, one per set of terms.
+    /// Each person's signings (mentor, mentee), oldest first.
+    pub signatures: [Vec<Signature>; 2],
+    /// Versions both signed, latest first, one per set of terms, with when the second signed.
     pub versions: Vec<(DateTime<Utc>, Terms)>,
 }
 
@@ -255,48 +248,49 @@ impl Agreement {
             record,
             ..Default::default()
         };
-        for role in [Role::Mentor, Role::Mentee] {
-            let (fields, id) = merged(
-                replica
-                    .of(relationship, &SIGNATURE.kind)
-                    .filter(|(_, r)| r.get(AUTHOR).and_then(Value::as_str) == Some(role.as_str())),
-            );
-            let signature = fields
-                .get(SIGNED_TERMS)
-                .and_then(Value::as_str)
-                .filter(|t| !t.is_empty())
-                .map(|t| Signature {
-                    terms: t.to_owned(),
-                    at: fields.get(SIGNED_AT).and_then(instant),
-                });
-            out.signatures[role as usize] = signature;
-            out.signature_records[role as usize] = id;
+        for (_, record) in replica.of(relationship, &SIGNATURE.kind) {
+            let role = record.get(AUTHOR).and_then(Value::as_str).map(Role::parse);
+            let terms = record.get(SIGNED_TERMS).and_then(Value::as_str);
+            let at = record.get(SIGNED_AT).and_then(instant);
+            if let (Some(Ok(role)), Some(terms), Some(at)) = (role, terms, at) {
+                let terms = terms.to_owned();
+                out.signatures[role as usize].push(Signature { terms, at });
+            }
         }
-        let mut versions: Vec<(DateTime<Utc>, Terms)> = replica
-            .of(relationship, &VERSION.kind)
-            .filter_map(|(_, r)| {
-                let at = r.get(SIGNED_AT).and_then(instant)?;
-                Some((at, parse_terms(r.get(SIGNED_TERMS)?.as_str()?)?))
-            })
-            .collect();
-        // Each device that saw both signatures may have kept the version: one copy each, alike.
-        versions.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then_with(|| canonical(&a.1).cmp(&canonical(&b.1)))
-        });
-        versions.dedup();
+        for signed in &mut out.signatures {
+            signed.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.terms.cmp(&b.terms)));
+        }
+        let [mentor, mentee] = &out.signatures;
+        let mut versions: Vec<(DateTime<Utc>, Terms)> = Vec::new();
+        for first in mentor {
+            let seen = versions.iter().any(|(_, t)| canonical(t) == first.terms);
+            // Oldest first: the first match is when the mentee first signed these terms.
+            let second = mentee.iter().find(|s| s.terms == first.terms);
+            if let (false, Some(second), Some(terms)) = (seen, second, parse_terms(&first.terms)) {
+                versions.push((first.at.max(second.at), terms));
+            }
+        }
+        versions.sort_by_key(|v| std::cmp::Reverse(v.0));
         out.versions = versions;
         out
     }
 
+    /// This person's signature on the terms as they are now, else their latest.
     pub fn signature(&self, role: Role) -> Option<&Signature> {
-        self.signatures[role as usize].as_ref()
+        let signed = &self.signatures[role as usize];
+        let now = canonical(&self.terms);
+        signed
+            .iter()
+            .find(|s| s.terms == now)
+            .or_else(|| signed.last())
     }
 
-    /// Whether this person's signature is for the terms as they are now.
+    /// Whether this person has signed the terms as they are now.
     pub fn counts(&self, role: Role) -> bool {
         let now = canonical(&self.terms);
-        self.signature(role).is_some_and(|s| s.terms == now)
+        self.signatures[role as usize]
+            .iter()
+            .any(|s| s.terms == now)
     }
 
     pub fn signed_by_both(&self) -> bool {
@@ -316,23 +310,6 @@ impl Agreement {
         let signature = self.signature(role).filter(|_| !self.counts(role))?;
         let signed = parse_terms(&signature.terms)?;
         Some(changed(&signed, &self.terms))
-    }
-
-    /// The version both signed just now that is not kept yet, with when the second signed.
-    pub fn unkept_version(&self) -> Option<(DateTime<Utc>, String)> {
-        if !self.signed_by_both() {
-            return None;
-        }
-        let at = [Role::Mentor, Role::Mentee]
-            .into_iter()
-            .filter_map(|r| self.signature(r)?.at)
-            .max()?;
-        // Kept already, by this device or the partner's: the same time and terms.
-        let kept = self
-            .versions
-            .iter()
-            .any(|(a, t)| *a == at && *t == self.terms);
-        (!kept).then(|| (at, canonical(&self.terms)))
     }
 }
 
@@ -410,7 +387,7 @@ mod tests {
         log.sign(3, Role::Mentee, &terms);
         let agreement = log.read();
         assert!(agreement.signed_by_both());
-        assert!(agreement.unkept_version().is_some());
+        assert_eq!(agreement.versions.len(), 1);
     }
 
     #[test]
@@ -421,15 +398,12 @@ mod tests {
         let terms = canonical(&log.read().terms);
         log.sign(2, Role::Mentor, &terms);
         log.sign(3, Role::Mentee, &terms);
-        let (at, text) = log.read().unkept_version().unwrap();
-        assert_eq!(text, terms);
-        for id in [4, 5] {
-            // Kept by both devices: still one version, and nothing more to keep.
-            log.write(id, &VERSION, SIGNED_TERMS, json!(text));
-            log.write(id, &VERSION, SIGNED_AT, json!(at.timestamp_millis()));
-            assert_eq!(log.read().unkept_version(), None, "kept once");
-            assert_eq!(log.read().versions.len(), 1);
-        }
+        let signed_at = log.read().signatures[Role::Mentee as usize][0].at;
+        assert_eq!(
+            log.read().versions[0].0,
+            signed_at,
+            "when the second signed"
+        );
 
         log.write(1, &TERMS, "frequency", json!("monthly"));
         let agreement = log.read();
@@ -440,6 +414,42 @@ mod tests {
             Some(vec![Term::Frequency])
         );
         assert_eq!(agreement.versions.len(), 1, "the signed version is kept");
+    }
+
+    #[test]
+    fn every_version_both_signed_is_kept_even_when_both_signed_offline_before_a_change() {
+        let mut log = Log::new();
+        log.write(1, &TERMS, "frequency", json!("weekly"));
+        let weekly = canonical(&log.read().terms);
+        log.sign(2, Role::Mentor, &weekly);
+        log.sign(3, Role::Mentee, &weekly);
+        log.write(1, &TERMS, "frequency", json!("monthly"));
+        let monthly = canonical(&log.read().terms);
+        log.sign(4, Role::Mentee, &monthly);
+        log.sign(5, Role::Mentor, &monthly);
+        log.write(1, &TERMS, "scope", json!("Career moves"));
+        let agreement = log.read();
+        let kept: Vec<&Value> = agreement
+            .versions
+            .iter()
+            .map(|(_, t)| &t["frequency"])
+            .collect();
+        assert_eq!(kept, [&json!("monthly"), &json!("weekly")], "latest first");
+        assert_eq!(agreement.changed_since_signed(), vec![Term::Scope]);
+    }
+
+    #[test]
+    fn terms_changed_back_to_a_version_both_signed_are_signed_again() {
+        let mut log = Log::new();
+        log.write(1, &TERMS, "weekday", json!("tue"));
+        let tuesday = canonical(&log.read().terms);
+        log.sign(2, Role::Mentor, &tuesday);
+        log.sign(3, Role::Mentee, &tuesday);
+        log.write(1, &TERMS, "weekday", json!("thu"));
+        assert!(!log.read().signed_by_both());
+        log.write(1, &TERMS, "weekday", json!("tue"));
+        assert!(log.read().signed_by_both());
+        assert_eq!(log.read().versions.len(), 1);
     }
 
     #[test]

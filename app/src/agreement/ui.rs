@@ -3,7 +3,7 @@
 use super::{
     kind::{
         canonical, Agreement, Term, AUTHOR, DURATIONS, FREQUENCIES, REPLY_TIMES, SIGNATURE,
-        SIGNED_AT, SIGNED_TERMS, TERMS, VERSION, WEEKDAYS,
+        SIGNED_AT, SIGNED_TERMS, TERMS, WEEKDAYS,
     },
     messages::AgreeMsg,
 };
@@ -343,17 +343,6 @@ const READ_TIME_MS: u64 = 3000;
 fn Signatures(terms: Terms, me: Role, partner: Signal<Option<String>>) -> impl IntoView {
     let i18n = use_i18n();
     let state = terms.state;
-    // The device that sees both signatures on the current terms keeps that version.
-    Effect::new(move |_| {
-        if let Some((at, text)) = state.with(|s| s.as_ref().and_then(Agreement::unkept_version)) {
-            let at = Value::from(at.timestamp_millis());
-            terms.write(
-                VERSION.kind,
-                None,
-                vec![(SIGNED_TERMS, Value::from(text)), (SIGNED_AT, at)],
-            );
-        }
-    });
     let line = move |role: Role| {
         state.with(|s| {
             let s = s.as_ref()?;
@@ -366,8 +355,7 @@ fn Signatures(terms: Terms, me: Role, partner: Signal<Option<String>>) -> impl I
             };
             Some(match s.signature(role) {
                 Some(sig) if s.counts(role) => {
-                    let day = sig.at.map(|at| day_of(i18n, at)).unwrap_or_default();
-                    i18n.fmt(AgreeMsg::SignedThis, &[&who, &day])
+                    i18n.fmt(AgreeMsg::SignedThis, &[&who, &day_of(i18n, sig.at)])
                 }
                 Some(_) => i18n.fmt(AgreeMsg::SignedEarlier, &[&who]),
                 None => i18n.fmt(AgreeMsg::NotSigned, &[&who]),
@@ -414,26 +402,20 @@ fn Signatures(terms: Terms, me: Role, partner: Signal<Option<String>>) -> impl I
     let can_sign =
         move || !terms.locked() && state.with(|s| s.as_ref().is_some_and(|s| !s.counts(me)));
     let sign = move |_| {
-        let Some((record, mut text, first)) = state.with_untracked(|s| {
-            s.as_ref().map(|s| {
-                let record = s.signature_records[me as usize];
-                (record, canonical(&s.terms), record.is_none())
-            })
-        }) else {
+        let Some(mut text) = state.with_untracked(|s| s.as_ref().map(|s| canonical(&s.terms)))
+        else {
             return;
         };
         let (before, at) = arrived.get_value();
         if now_millis().saturating_sub(at) < READ_TIME_MS && !before.is_empty() {
             text = before;
         }
-        let mut fields = vec![
+        let fields = vec![
+            (AUTHOR, Value::from(me.as_str())),
             (SIGNED_TERMS, Value::from(text)),
             (SIGNED_AT, Value::from(now_millis())),
         ];
-        if first {
-            fields.insert(0, (AUTHOR, Value::from(me.as_str())));
-        }
-        terms.write(SIGNATURE.kind, record, fields);
+        terms.write(SIGNATURE.kind, None, fields);
     };
     view! {
         <section class="panel" aria-labelledby="signatures-heading">

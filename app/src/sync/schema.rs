@@ -62,6 +62,8 @@ pub enum Type {
     /// A record of this relationship that this one belongs to, by id (a progress update's
     /// goal). Only its form is checked here.
     Ref,
+    /// A `Ref`, or null: a link that can be undone (the update a milestone was ticked in).
+    OptionalRef,
 }
 
 /// Who may write a field.
@@ -78,6 +80,8 @@ pub enum Writer {
     /// The owner field itself: the current owner hands the record over, or its creator does;
     /// the other person cannot take it (then tick it, then give it back).
     OwnerOrCreator,
+    /// Set once, by the member creating the record: what they signed stays as signed.
+    CreatorOnce,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -164,6 +168,12 @@ fn is_clock(text: &str) -> bool {
             .is_ok_and(|m| m < 60 && b[3].is_ascii_digit())
 }
 
+fn is_ref(value: &Value) -> bool {
+    value
+        .as_str()
+        .is_some_and(|s| s.len() == 36 && Uuid::parse_str(s).is_ok())
+}
+
 /// Checks a value against the field's type.
 pub fn check_value(
     kind: &KindSpec,
@@ -201,9 +211,8 @@ pub fn check_value(
                     .as_f64()
                     .is_some_and(|n| n.is_finite() && n.abs() <= 1e9)
         }
-        Type::Ref => value
-            .as_str()
-            .is_some_and(|s| s.len() == 36 && Uuid::parse_str(s).is_ok()),
+        Type::Ref => is_ref(value),
+        Type::OptionalRef => value.is_null() || is_ref(value),
     };
     if ok {
         Ok(spec)
@@ -226,18 +235,17 @@ pub fn check_writer(
         Some(owner) => owner == writer,
         None => created,
     };
+    // The same write again (a replayed push) is not a second one.
+    let first_write = created
+        && stored
+            .and_then(|s| s.hlc)
+            .is_none_or(|hlc| hlc == change.hlc);
     let allowed = match spec.writer {
         Writer::Both => true,
         Writer::Owner => owns,
         Writer::OwnerOrCreator => owns || created,
-        // The same write again (a replayed push) is not a second one.
-        Writer::OwnRoleOnce => {
-            change.value.as_str() == Some(writer)
-                && created
-                && stored
-                    .and_then(|s| s.hlc)
-                    .is_none_or(|hlc| hlc == change.hlc)
-        }
+        Writer::OwnRoleOnce => change.value.as_str() == Some(writer) && first_write,
+        Writer::CreatorOnce => first_write,
     };
     if allowed {
         Ok(())
@@ -317,6 +325,8 @@ mod tests {
             spec("created_at", Type::Time, Writer::Both),
             spec("target", Type::OptionalNumber, Writer::Both),
             spec("parent", Type::Ref, Writer::Both),
+            spec("link", Type::OptionalRef, Writer::Both),
+            spec("signed", Type::Notes { max: 20 }, Writer::CreatorOnce),
             spec("often", Type::OptionalOneOf(&["weekly"]), Writer::Both),
             spec("at", Type::OptionalClock, Writer::Both),
             spec(DELETED, Type::Bool, Writer::Both),
@@ -336,6 +346,9 @@ mod tests {
         assert_eq!(ok("parent", json!(Uuid::from_u128(5).to_string())), Ok(()));
         assert_eq!(ok("parent", json!("not-an-id")), Err(Rejection::WrongType));
         assert_eq!(ok("parent", json!(null)), Err(Rejection::WrongType));
+        assert_eq!(ok("link", json!(null)), Ok(()));
+        assert_eq!(ok("link", json!(Uuid::from_u128(5).to_string())), Ok(()));
+        assert_eq!(ok("link", json!("not-an-id")), Err(Rejection::WrongType));
     }
 
     #[test]
@@ -526,6 +539,41 @@ mod tests {
         assert_eq!(
             admit(Some(&TASK), &by("mentee"), Some("mentor"), |_| true, None),
             Err(Rejection::NotYours)
+        );
+    }
+
+    #[test]
+    fn a_field_written_once_by_its_creator_is_never_rewritten() {
+        let signed = change("signed", json!("terms"));
+        let mut mine = stored(None);
+        mine.by_writer = true;
+        assert_eq!(
+            admit(Some(&TASK), &signed, Some("mentor"), |_| true, None),
+            Ok(true)
+        );
+        assert_eq!(
+            admit(
+                Some(&TASK),
+                &signed,
+                Some("mentee"),
+                |_| true,
+                Some(&stored(None))
+            ),
+            Err(Rejection::NotYours),
+            "not by the partner"
+        );
+        mine.hlc = Some(signed.hlc);
+        assert_eq!(
+            admit(Some(&TASK), &signed, Some("mentor"), |_| true, Some(&mine)),
+            Ok(false),
+            "the same write replayed is no second one"
+        );
+        let mut later = change("signed", json!("other terms"));
+        later.hlc.millis += 1;
+        assert_eq!(
+            admit(Some(&TASK), &later, Some("mentor"), |_| true, Some(&mine)),
+            Err(Rejection::NotYours),
+            "not by the creator either, later"
         );
     }
 

@@ -11,6 +11,7 @@ const ALL: &[&KindSpec] = &[
     &crate::agreement::SIGNATURE,
     &crate::goals::GOAL,
     &crate::goals::UPDATE,
+    &crate::goals::MILESTONE,
 ];
 
 pub fn spec(kind: &str) -> Option<&'static KindSpec> {

@@ -65,6 +65,70 @@ test("the mentee logs progress offline and the mentor sees the bar, the pace and
   expect(problems.flat()).toEqual([]);
 });
 
+test("a goal measured by milestones is ticked in updates, and updates and goals can be edited and deleted", async ({
+  browser,
+}) => {
+  const { mentor, mentee, menteeContext, problems } = await pairUp(browser);
+  await openGoals(mentor);
+  await openGoals(mentee);
+
+  await mentee.getByRole("button", { name: "New goal" }).click();
+  await mentee.getByLabel("Short title").fill("Find a new role");
+  await mentee.getByRole("radio", { name: "Milestones" }).check();
+  await mentee.getByLabel("Milestone 1").fill("Update the CV");
+  await mentee.getByRole("button", { name: "Add a milestone" }).click();
+  await mentee.getByLabel("Milestone 2").fill("Apply to five places");
+  await mentee.getByRole("button", { name: "Add a milestone" }).click();
+  await mentee.getByLabel("Milestone 3").fill("Not this one");
+  await mentee.getByRole("button", { name: "Remove milestone number 3" }).click();
+  await expect(mentee.getByRole("group", { name: "SMART checklist" }).getByText("Measurable: done")).toBeVisible();
+  await mentee.getByLabel("Target date").fill(inDays(90));
+  await mentee.getByRole("button", { name: "Save goal" }).click();
+  const bar = (page: Page) => page.getByRole("progressbar", { name: "Progress" });
+  await expect(bar(mentee)).toHaveAttribute("aria-valuetext", "0 of 2 milestones");
+  await expect(mentee.getByRole("listitem").filter({ hasText: "Not this one" })).toHaveCount(0);
+
+  await menteeContext.setOffline(true);
+  await mentee.getByRole("button", { name: "Save progress" }).click();
+  await expect(mentee.getByText("Give a new value, tick a milestone or write a note.")).toBeVisible();
+  await mentee.getByRole("checkbox", { name: "Update the CV" }).check();
+  await mentee.getByLabel("Note (optional)").fill("Sent it to three friends");
+  await mentee.getByRole("button", { name: "Save progress" }).click();
+  await expect(bar(mentee)).toHaveAttribute("aria-valuetext", "1 of 2 milestones");
+  await expect(mentee.getByRole("checkbox", { name: "Update the CV" })).toHaveCount(0);
+  await mentee.getByLabel("Note (optional)").fill("Talked about interviews");
+  await mentee.getByRole("button", { name: "Save progress" }).click();
+  await menteeContext.setOffline(false);
+
+  const update = (page: Page, text: string) => page.getByRole("listitem").filter({ hasText: text });
+  await expect(update(mentor, "reached: Update the CV · Sent it to three friends")).toBeVisible({ timeout: 10_000 });
+  await expect(bar(mentor)).toHaveAttribute("aria-valuetext", "1 of 2 milestones");
+  await expect(mentor.getByText(/^Update the CV: done on /)).toBeVisible();
+
+  await update(mentor, "Talked about interviews").getByRole("button", { name: /^Edit the update of / }).click();
+  await mentor.getByLabel("Note (optional)").fill("Talked about interviews and salaries");
+  await mentor.getByRole("button", { name: "Save progress" }).click();
+  await expect(update(mentee, "Talked about interviews and salaries")).toBeVisible({ timeout: 10_000 });
+
+  await update(mentee, "reached: Update the CV").getByRole("button", { name: /^Delete the update of / }).click();
+  await mentee.getByRole("button", { name: "Delete this update" }).click();
+  await expect(bar(mentee)).toHaveAttribute("aria-valuetext", "0 of 2 milestones");
+  await expect(bar(mentor)).toHaveAttribute("aria-valuetext", "0 of 2 milestones", { timeout: 10_000 });
+  await expect(mentor.getByRole("checkbox", { name: "Update the CV" })).toBeVisible();
+
+  await mentor.getByRole("button", { name: "Edit goal" }).click();
+  await expect(mentor.getByLabel("Milestone 2")).toHaveValue("Apply to five places");
+  await mentor.getByLabel("Milestone 2").fill("Apply to six places");
+  await mentor.getByRole("button", { name: "Save goal" }).click();
+  await expect(mentee.getByRole("checkbox", { name: "Apply to six places" })).toBeVisible({ timeout: 10_000 });
+
+  await mentee.getByRole("button", { name: "Delete this goal" }).click();
+  await mentee.getByRole("button", { name: "Delete the goal" }).click();
+  await expect(mentee.getByText("No goals yet.")).toBeVisible();
+  await expect(mentor.getByRole("heading", { name: "Find a new role" })).toHaveCount(0, { timeout: 10_000 });
+  expect(problems.flat()).toEqual([]);
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
@@ -95,6 +159,9 @@ test.describe("on a phone", () => {
     await mentee.getByRole("button", { name: "Markeren als bereikt" }).click();
     await expect(mentee.getByRole("heading", { name: "Bereikt en losgelaten" })).toBeVisible();
     await expect(mentee.getByText("Afvallen — Bereikt")).toBeVisible();
+    await mentee.getByRole("button", { name: "Afvallen heropenen" }).click();
+    await expect(mentee.getByRole("heading", { name: "Afvallen" })).toBeVisible();
+    await expect(mentee.getByRole("heading", { name: "Bereikt en losgelaten" })).toHaveCount(0);
     expect(problems.flat()).toEqual([]);
   });
 });

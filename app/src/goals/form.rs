@@ -1,8 +1,9 @@
 //! The goal form, for a new goal and for editing one, with the SMART checklist beside it.
 
 use super::{
-    kind::{Field, Goal, Status, GOAL, TEXT_MAX, TITLE_MAX, UNIT_MAX},
+    kind::{Field, Goal, Milestone, Status, GOAL, TEXT_MAX, TITLE_MAX, UNIT_MAX},
     messages::GoalMsg,
+    milestones::{MilestoneRows, Rows},
     smart::{Letter, Outline},
 };
 use crate::{
@@ -12,7 +13,10 @@ use crate::{
         engine::{now_millis, today, use_sync},
         schema::{check_value, parse_date},
     },
-    ui::form::rejection_text,
+    ui::{
+        form::rejection_text,
+        lazy::{ChunkFailed, ChunkMissing},
+    },
 };
 use leptos::{ev::SubmitEvent, prelude::*};
 use serde_json::Value;
@@ -37,15 +41,39 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, ()> {
             return Err(());
         }
     }
-    let text = text.replace(',', ".");
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse::<f64>()
-        .ok()
-        .filter(|n| n.is_finite())
-        .map(Some)
-        .ok_or(())
+    decimal(&text.replace(',', ".")).map(Some).ok_or(())
+}
+
+/// Digits with an optional sign and point, to at most 15 digits. Written out rather than with
+/// `str::parse::<f64>`, whose tables cost the goals page 8 KB (brotli); exact all the same:
+/// both whole numbers below 2^53 and powers of ten to 10^15 are exact in an f64, so the one
+/// division rounds correctly.
+fn decimal(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let count = whole.len() + fraction.len();
+    let all_digits = whole
+        .chars()
+        .chain(fraction.chars())
+        .all(|c| c.is_ascii_digit());
+    if count == 0 || count > 15 || !all_digits {
+        return None;
+    }
+    let mantissa = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    const TENS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let value = mantissa as f64 / TENS[fraction.len()];
+    Some(if negative { -value } else { value })
 }
 
 /// The kind of control a field is typed into.
@@ -57,9 +85,19 @@ enum Input {
     Date,
 }
 
+/// Where a problem with the form is shown.
+#[derive(Clone, Debug, PartialEq)]
+enum Spot {
+    Field(Field),
+    Milestone(Uuid),
+}
+
 /// What the form holds, as typed.
 #[derive(Clone, Copy)]
 struct Values {
+    /// Measured by milestones rather than a number.
+    by_milestones: RwSignal<bool>,
+    milestones: Rows,
     title: RwSignal<String>,
     description: RwSignal<String>,
     unit: RwSignal<String>,
@@ -71,9 +109,13 @@ struct Values {
 }
 
 impl Values {
-    fn of(goal: Option<&Goal>) -> Self {
+    fn of(goal: Option<&Goal>, milestones: &[Milestone]) -> Self {
         let text = |f: fn(&Goal) -> String| RwSignal::new(goal.map(f).unwrap_or_default());
         Self {
+            by_milestones: RwSignal::new(
+                goal.is_some_and(|g| !g.by_number()) && !milestones.is_empty(),
+            ),
+            milestones: Rows::of(milestones),
             title: text(|g| g.title.clone()),
             description: text(|g| g.description.clone()),
             unit: text(|g| g.unit.clone()),
@@ -87,14 +129,19 @@ impl Values {
     }
 
     fn outline(self) -> Outline {
+        let by_milestones = self.by_milestones.get();
+        let number = |s: RwSignal<String>| parse_number(&s.get()).ok().flatten();
         Outline {
             title: self.title.get(),
             description: self.description.get(),
-            numbers: parse_number(&self.start.get())
-                .ok()
-                .flatten()
-                .zip(parse_number(&self.target.get()).ok().flatten()),
-            milestones: 0,
+            numbers: number(self.start)
+                .zip(number(self.target))
+                .filter(|_| !by_milestones),
+            milestones: if by_milestones {
+                self.milestones.count()
+            } else {
+                0
+            },
             achievable: self.achievable.get(),
             relevant: self.relevant.get(),
             has_date: parse_date(&self.date.get()).is_some(),
@@ -102,29 +149,33 @@ impl Values {
     }
 
     /// The fields to write, or the first problem found, at its field.
-    fn fields(self, i18n: I18n, new: bool) -> Result<Vec<(Field, Value)>, (Field, String)> {
-        let number = |field: Field, text: String| {
-            parse_number(&text)
+    fn fields(self, i18n: I18n, new: bool) -> Result<Vec<(Field, Value)>, (Spot, String)> {
+        let at = |field: Field, msg: Message| (Spot::Field(field), i18n.t(msg).to_owned());
+        let number = |field: Field, text: RwSignal<String>| {
+            if self.by_milestones.get_untracked() {
+                return Ok(Value::Null);
+            }
+            parse_number(&text.get_untracked())
                 .map(|n| n.map_or(Value::Null, Value::from))
-                .map_err(|()| (field, i18n.t(GoalMsg::ErrNumber).to_owned()))
+                .map_err(|()| at(field, GoalMsg::ErrNumber))
         };
-        let start = number(Field::Start, self.start.get_untracked())?;
-        let target = number(Field::Target, self.target.get_untracked())?;
+        let start = number(Field::Start, self.start)?;
+        let target = number(Field::Target, self.target)?;
         if start.is_null() != target.is_null() {
-            let at = if start.is_null() {
+            let field = if start.is_null() {
                 Field::Start
             } else {
                 Field::Target
             };
-            return Err((at, i18n.t(GoalMsg::ErrBothNumbers).to_owned()));
+            return Err(at(field, GoalMsg::ErrBothNumbers));
         }
         if !start.is_null() && start.as_f64() == target.as_f64() {
-            return Err((Field::Target, i18n.t(GoalMsg::ErrSameAsStart).to_owned()));
+            return Err(at(Field::Target, GoalMsg::ErrSameAsStart));
         }
         let date = self.date.get_untracked();
         let date = match parse_date(date.trim()) {
             Some(d) if new && d <= today() => {
-                return Err((Field::TargetDate, i18n.t(GoalMsg::ErrDatePast).to_owned()))
+                return Err(at(Field::TargetDate, GoalMsg::ErrDatePast))
             }
             Some(d) => Value::from(d.to_string()),
             None => Value::Null,
@@ -142,38 +193,89 @@ impl Values {
         ];
         for (field, value) in &fields {
             if let Err(rejection) = check_value(&GOAL, field.name(), value) {
-                return Err((*field, rejection_text(i18n, rejection)));
+                return Err((Spot::Field(*field), rejection_text(i18n, rejection)));
             }
         }
         Ok(fields)
     }
 }
 
+/// What the goal form opens with.
+pub struct Opened {
+    pub relationship: Uuid,
+    pub goal: Option<Goal>,
+    pub milestones: Vec<Milestone>,
+    pub done: Callback<()>,
+}
+
+// Apart from the page, since nobody needs it to see their goals: landing on the goals page
+// took 426,241 bytes (brotli) with it, over the 400,000 budget.
+#[rustfmt::skip]
+#[::leptos::wasm_split::wasm_split(goal_form, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn goal_form(opened: Opened) -> Result<AnyView, ChunkFailed> {
+    let Opened { relationship, goal, milestones, done } = opened;
+    Ok(view! { <GoalForm relationship goal milestones done /> }.into_any())
+}
+
+/// The goal form, loaded from its own chunk the first time one is opened (offline too: the
+/// worker keeps every chunk).
+#[component]
+pub fn LazyGoalForm(
+    relationship: Uuid,
+    goal: Option<Goal>,
+    milestones: Vec<Milestone>,
+    #[prop(into)] done: Callback<()>,
+) -> impl IntoView {
+    let opened = Opened {
+        relationship,
+        goal,
+        milestones,
+        done,
+    };
+    let form = async move {
+        goal_form(opened)
+            .await
+            .unwrap_or_else(|_| ChunkMissing().into_any())
+    };
+    view! { <Suspense>{Suspend::new(form)}</Suspense> }
+}
+
 /// A new goal (`goal` none) or an edit of one. Only the fields changed are written, so that
 /// the partner's edits to others meanwhile stay.
 #[component]
-pub fn GoalForm(
+fn GoalForm(
     relationship: Uuid,
     goal: Option<Goal>,
+    milestones: Vec<Milestone>,
     #[prop(into)] done: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
-    let values = Values::of(goal.as_ref());
-    let error = RwSignal::new(None::<(Field, String)>);
+    let values = Values::of(goal.as_ref(), &milestones);
+    let error = RwSignal::new(None::<(Spot, String)>);
     let prefix = goal
         .as_ref()
         .map_or("goal-new".to_owned(), |g| format!("goal-edit-{}", g.id));
     let before = StoredValue::new(goal);
+    // A new goal's id is known before it is saved: its milestones refer to it.
+    let fresh = Uuid::now_v7();
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
         let new = before.with_value(Option::is_none);
-        match values.fields(i18n, new) {
+        let id = before.with_value(|g| g.as_ref().map_or(fresh, |g| g.id));
+        let milestones = if values.by_milestones.get_untracked() {
+            values
+                .milestones
+                .writes(i18n, id, relationship)
+                .map_err(|(row, message)| (Spot::Milestone(row), message))
+        } else {
+            Ok(Vec::new())
+        };
+        match values.fields(i18n, new).and_then(|f| Ok((f, milestones?))) {
             Err(problem) => error.set(Some(problem)),
-            Ok(fields) => {
+            Ok((fields, milestones)) => {
                 error.set(None);
                 let old = before.get_value();
-                let id = old.as_ref().map_or_else(Uuid::now_v7, |g| g.id);
                 let mut write: Vec<(&'static str, Value)> = fields
                     .into_iter()
                     .filter(|(f, v)| old.as_ref().is_none_or(|g| changed(g, *f, v)))
@@ -192,17 +294,22 @@ pub fn GoalForm(
                     };
                     sync.edit(record, write);
                 }
+                for (record, write) in milestones {
+                    sync.edit(record, write);
+                }
                 done.run(());
             }
         }
     };
+    let measure_name = format!("{prefix}-measure");
+    let rows_prefix = prefix.clone();
     let field = move |field: Field, label: Message, value: RwSignal<String>, input: Input| {
         let id = format!("{prefix}-{}", field.name());
         let message_id = format!("{id}-message");
         let problem = move || {
             error.with(|e| {
                 e.as_ref()
-                    .filter(|(f, _)| *f == field)
+                    .filter(|(at, _)| *at == Spot::Field(field))
                     .map(|(_, m)| m.clone())
             })
         };
@@ -239,15 +346,44 @@ pub fn GoalForm(
             </div>
         }
     };
+    let numbers = {
+        let field = field.clone();
+        move || {
+            view! {
+                <div class="field-row">
+                    {field(Field::Start, GoalMsg::Start, values.start, Input::Number)}
+                    {field(Field::Target, GoalMsg::Target, values.target, Input::Number)}
+                    {field(Field::Unit, GoalMsg::Unit, values.unit, Input::Line(UNIT_MAX))}
+                </div>
+            }
+        }
+    };
+    let milestone_problem = Signal::derive(move || {
+        error.with(|e| match e {
+            Some((Spot::Milestone(row), m)) => Some((*row, m.clone())),
+            _ => None,
+        })
+    });
     view! {
         <form class="goal-form" on:submit=save novalidate>
             {field(Field::Title, GoalMsg::GoalTitle, values.title, Input::Line(TITLE_MAX))}
             {field(Field::Description, GoalMsg::Description, values.description, Input::Lines(TEXT_MAX))}
-            <div class="field-row">
-                {field(Field::Start, GoalMsg::Start, values.start, Input::Number)}
-                {field(Field::Target, GoalMsg::Target, values.target, Input::Number)}
-                {field(Field::Unit, GoalMsg::Unit, values.unit, Input::Line(UNIT_MAX))}
-            </div>
+            <fieldset class="measure-by">
+                <legend>{i18n.tr(GoalMsg::MeasureBy)}</legend>
+                <label class="check">
+                    <input type="radio" name=measure_name.clone() prop:checked=move || !values.by_milestones.get()
+                        on:change=move |_| values.by_milestones.set(false) />
+                    {i18n.tr(GoalMsg::ByNumber)}
+                </label>
+                <label class="check">
+                    <input type="radio" name=measure_name prop:checked=move || values.by_milestones.get()
+                        on:change=move |_| values.by_milestones.set(true) />
+                    {i18n.tr(GoalMsg::ByMilestones)}
+                </label>
+            </fieldset>
+            <Show when=move || values.by_milestones.get() fallback=numbers>
+                <MilestoneRows rows=values.milestones prefix=rows_prefix.clone() problem=milestone_problem />
+            </Show>
             {field(Field::Achievable, GoalMsg::Achievable, values.achievable, Input::Lines(TEXT_MAX))}
             {field(Field::Relevant, GoalMsg::Relevant, values.relevant, Input::Lines(TEXT_MAX))}
             {field(Field::TargetDate, GoalMsg::TargetDate, values.date, Input::Date)}
@@ -292,6 +428,43 @@ mod tests {
         assert_eq!(parse_number("1,000"), Err(()));
         assert_eq!(parse_number("1.000,5"), Err(()));
         assert_eq!(parse_number("inf"), Err(()));
+    }
+
+    #[test]
+    fn numbers_read_exactly_as_the_standard_parser_reads_them() {
+        for text in [
+            "0",
+            "6",
+            "-2",
+            "+3",
+            "79.5",
+            "0.1",
+            ".5",
+            "5.",
+            "1000000000",
+            "75.55",
+            "0.000001",
+            "123456789.123456",
+        ] {
+            assert_eq!(
+                parse_number(text),
+                Ok(Some(text.parse::<f64>().unwrap())),
+                "{text}"
+            );
+        }
+        for bad in [
+            "-",
+            ".",
+            "1.2.3",
+            "1e3",
+            "0x10",
+            "1 000",
+            "1234567890123456",
+            "--1",
+            "NaN",
+        ] {
+            assert_eq!(parse_number(bad), Err(()), "{bad}");
+        }
     }
 }
 

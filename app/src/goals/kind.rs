@@ -175,31 +175,54 @@ impl Goal {
         })
     }
 
-    pub fn outline(&self) -> Outline {
+    /// What the SMART checklist looks at, with the goal's number of milestones.
+    pub fn outline(&self, milestones: usize) -> Outline {
         Outline {
             title: self.title.clone(),
             description: self.description.clone(),
             numbers: self.start.zip(self.target),
-            milestones: 0,
+            milestones,
             achievable: self.achievable.clone(),
             relevant: self.relevant.clone(),
             has_date: self.target_date.is_some(),
         }
     }
 
-    /// The goal's measure, when it is measured by a number: from its start on `since` (the
-    /// day it was made), with these updates.
-    pub fn measure(&self, since: NaiveDate, updates: &[Update]) -> Option<Measure> {
+    /// Whether it is measured by a number; else by its milestones, if it has any.
+    pub fn by_number(&self) -> bool {
+        self.start.is_some() && self.target.is_some()
+    }
+
+    /// The goal's measure, from its start on `since` (the day it was made): its number with
+    /// each update's value, or the count of its milestones with each one ticked.
+    pub fn measure(&self, since: NaiveDate, records: &Records) -> Option<Measure> {
+        let (start, target, updates) = match self.start.zip(self.target) {
+            Some((start, target)) => {
+                let values = records
+                    .updates
+                    .iter()
+                    .filter(|u| u.goal == self.id)
+                    .filter_map(|u| Some((u.date, u.value?)))
+                    .collect();
+                (start, target, values)
+            }
+            None => {
+                let mine = records.milestones_of(self.id);
+                if mine.is_empty() {
+                    return None;
+                }
+                let mut done: Vec<NaiveDate> = mine.iter().filter_map(|m| m.done_on).collect();
+                done.sort();
+                let counts = done.into_iter().zip(1..).map(|(d, n)| (d, f64::from(n)));
+                (0.0, mine.len() as f64, counts.collect())
+            }
+        };
         Some(Measure {
-            start: self.start?,
-            target: self.target?,
+            start,
+            target,
             since,
             by: self.target_date,
-            updates: updates
-                .iter()
-                .filter(|u| u.goal == self.id)
-                .filter_map(|u| Some((u.date, u.value?)))
-                .collect(),
+            updates,
         })
     }
 }
@@ -285,19 +308,131 @@ impl Update {
     }
 }
 
-/// A relationship's goals (oldest first) and their updates (by date), as the device has them.
-pub fn read_all(replica: &Replica, relationship: Uuid) -> (Vec<Goal>, Vec<Update>) {
-    let mut goals: Vec<Goal> = replica
-        .of(relationship, &GOAL.kind)
-        .filter_map(|(id, r)| Goal::read(*id, r))
-        .collect();
-    goals.sort_by_key(|g| (g.created_at, g.id));
-    let mut updates: Vec<Update> = replica
-        .of(relationship, &UPDATE.kind)
-        .filter_map(|(id, r)| Update::read(*id, r))
-        .collect();
-    updates.sort_by_key(|u| (u.date, u.id));
-    (goals, updates)
+/// The fields of a milestone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MilestoneField {
+    Goal,
+    Title,
+    CreatedAt,
+    DoneIn,
+    DoneOn,
+}
+
+impl MilestoneField {
+    pub const fn name(self) -> &'static str {
+        match self {
+            MilestoneField::Goal => "goal",
+            MilestoneField::Title => "title",
+            MilestoneField::CreatedAt => "created_at",
+            MilestoneField::DoneIn => "done_in",
+            MilestoneField::DoneOn => "done_on",
+        }
+    }
+}
+
+pub const MILESTONE_MAX: usize = 200;
+
+/// A step towards a goal measured by milestones, ticked in a progress update.
+pub const MILESTONE: KindSpec = KindSpec {
+    kind: Kind::named("goal_milestone"),
+    fields: &[
+        spec(MilestoneField::Goal.name(), Type::Ref, Writer::Both),
+        spec(
+            MilestoneField::Title.name(),
+            Type::Text { max: MILESTONE_MAX },
+            Writer::Both,
+        ),
+        spec(MilestoneField::CreatedAt.name(), Type::Time, Writer::Both),
+        spec(
+            MilestoneField::DoneIn.name(),
+            Type::OptionalRef,
+            Writer::Both,
+        ),
+        spec(
+            MilestoneField::DoneOn.name(),
+            Type::OptionalDate,
+            Writer::Both,
+        ),
+        spec(DELETED, Type::Bool, Writer::Both),
+    ],
+    owner: None,
+    label: Some(MilestoneField::Title.name()),
+};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    pub id: Uuid,
+    pub goal: Uuid,
+    pub title: String,
+    created_at: Option<DateTime<Utc>>,
+    /// The update it was ticked in, and that update's date.
+    pub done_in: Option<Uuid>,
+    pub done_on: Option<NaiveDate>,
+}
+
+impl Milestone {
+    pub fn read(id: Uuid, record: &Record) -> Option<Self> {
+        if record.get(DELETED) == Some(&Value::Bool(true)) {
+            return None;
+        }
+        let get = |f: MilestoneField| record.get(f.name()).and_then(Value::as_str);
+        let done_in = get(MilestoneField::DoneIn).and_then(|s| Uuid::parse_str(s).ok());
+        Some(Self {
+            id,
+            goal: Uuid::parse_str(get(MilestoneField::Goal)?).ok()?,
+            title: get(MilestoneField::Title)?.to_owned(),
+            created_at: record
+                .get(MilestoneField::CreatedAt.name())
+                .and_then(instant),
+            done_in,
+            // Ticked means ticked in an update: unticking clears both.
+            done_on: done_in.and(get(MilestoneField::DoneOn).and_then(parse_date)),
+        })
+    }
+}
+
+/// What the device has of a relationship's goals.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Records {
+    /// Oldest first.
+    pub goals: Vec<Goal>,
+    /// By date.
+    pub updates: Vec<Update>,
+    /// In the order they were added.
+    pub milestones: Vec<Milestone>,
+}
+
+impl Records {
+    pub fn read(replica: &Replica, relationship: Uuid) -> Self {
+        let mut goals: Vec<Goal> = replica
+            .of(relationship, &GOAL.kind)
+            .filter_map(|(id, r)| Goal::read(*id, r))
+            .collect();
+        goals.sort_by_key(|g| (g.created_at, g.id));
+        let mut updates: Vec<Update> = replica
+            .of(relationship, &UPDATE.kind)
+            .filter_map(|(id, r)| Update::read(*id, r))
+            .collect();
+        updates.sort_by_key(|u| (u.date, u.id));
+        let mut milestones: Vec<Milestone> = replica
+            .of(relationship, &MILESTONE.kind)
+            .filter_map(|(id, r)| Milestone::read(*id, r))
+            .collect();
+        milestones.sort_by_key(|m| (m.created_at, m.id));
+        Self {
+            goals,
+            updates,
+            milestones,
+        }
+    }
+
+    pub fn goal(&self, id: Uuid) -> Option<&Goal> {
+        self.goals.iter().find(|g| g.id == id)
+    }
+
+    pub fn milestones_of(&self, goal: Uuid) -> Vec<&Milestone> {
+        self.milestones.iter().filter(|m| m.goal == goal).collect()
+    }
 }
 
 #[cfg(test)]
@@ -306,7 +441,10 @@ mod tests {
     use crate::sync::{schema::check_value, Change, Hlc, NodeId, Rejection};
     use serde_json::json;
 
+    /// Each write later than the one before.
     fn write(replica: &mut Replica, id: u128, kind: &KindSpec, field: &str, value: Value) {
+        static CLOCK: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let millis = CLOCK.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         replica.apply(&Change {
             record: Uuid::from_u128(id),
             relationship: Uuid::from_u128(9),
@@ -315,7 +453,7 @@ mod tests {
             field: field.to_owned(),
             value,
             hlc: Hlc {
-                millis: 1,
+                millis,
                 counter: 0,
                 node: NodeId(1),
             },
@@ -338,14 +476,15 @@ mod tests {
         );
         write(&mut r, 2, &UPDATE, "date", json!("2026-02-01"));
         write(&mut r, 2, &UPDATE, "value", json!(2));
-        let (goals, updates) = read_all(&r, Uuid::from_u128(9));
+        let records = Records::read(&r, Uuid::from_u128(9));
+        let goals = &records.goals;
         assert_eq!(goals.len(), 1);
         assert_eq!(goals[0].status, Status::Active);
         let since = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-        let measure = goals[0].measure(since, &updates).unwrap();
+        let measure = goals[0].measure(since, &records).unwrap();
         assert_eq!(measure.current(), 2.0);
         assert_eq!(
-            goals[0].outline().missing().len(),
+            goals[0].outline(0).missing().len(),
             3,
             "description, achievable, relevant"
         );
@@ -355,7 +494,83 @@ mod tests {
     fn an_update_without_its_goal_or_date_does_not_read() {
         let mut r = Replica::default();
         write(&mut r, 2, &UPDATE, "value", json!(2));
-        assert!(read_all(&r, Uuid::from_u128(9)).1.is_empty());
+        assert!(Records::read(&r, Uuid::from_u128(9)).updates.is_empty());
+    }
+
+    fn milestone(r: &mut Replica, id: u128, title: &str, done: Option<(u128, &str)>) {
+        write(
+            r,
+            id,
+            &MILESTONE,
+            "goal",
+            json!(Uuid::from_u128(1).to_string()),
+        );
+        write(r, id, &MILESTONE, "title", json!(title));
+        write(r, id, &MILESTONE, "created_at", json!(1_000 + id as u64));
+        if let Some((update, on)) = done {
+            write(
+                r,
+                id,
+                &MILESTONE,
+                "done_in",
+                json!(Uuid::from_u128(update).to_string()),
+            );
+            write(r, id, &MILESTONE, "done_on", json!(on));
+        }
+    }
+
+    #[test]
+    fn a_goal_measured_by_milestones_counts_the_ones_ticked_by_the_day_they_were_ticked() {
+        let mut r = Replica::default();
+        write(&mut r, 1, &GOAL, "title", json!("Find a new role"));
+        write(&mut r, 1, &GOAL, "target_date", json!("2026-06-30"));
+        milestone(&mut r, 2, "Update the CV", Some((7, "2026-02-10")));
+        milestone(
+            &mut r,
+            3,
+            "Ask three people for advice",
+            Some((8, "2026-01-20")),
+        );
+        milestone(&mut r, 4, "Apply to five places", None);
+        let records = Records::read(&r, Uuid::from_u128(9));
+        let goal = &records.goals[0];
+        assert!(!goal.by_number());
+        assert_eq!(
+            goal.outline(3).missing().len(),
+            3,
+            "measurable by its milestones"
+        );
+        let since = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let measure = goal.measure(since, &records).unwrap();
+        assert_eq!(
+            (measure.start, measure.target, measure.current()),
+            (0.0, 3.0, 2.0)
+        );
+        let day = |d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            measure.updates,
+            vec![(day("2026-01-20"), 1.0), (day("2026-02-10"), 2.0)]
+        );
+    }
+
+    #[test]
+    fn an_unticked_or_deleted_milestone_is_not_done_and_a_goal_without_a_measure_has_none() {
+        let mut r = Replica::default();
+        write(&mut r, 1, &GOAL, "title", json!("Find a new role"));
+        let since = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        assert_eq!(
+            Records::read(&r, Uuid::from_u128(9)).goals[0].measure(since, &Records::default()),
+            None
+        );
+        milestone(&mut r, 2, "Update the CV", Some((7, "2026-02-10")));
+        milestone(&mut r, 3, "Apply", Some((7, "2026-02-10")));
+        write(&mut r, 2, &MILESTONE, "done_in", json!(null));
+        write(&mut r, 3, &MILESTONE, DELETED, json!(true));
+        let records = Records::read(&r, Uuid::from_u128(9));
+        assert_eq!(records.milestones.len(), 1);
+        assert_eq!(records.milestones[0].done_on, None);
+        let measure = records.goals[0].measure(since, &records).unwrap();
+        assert_eq!((measure.target, measure.current()), (1.0, 0.0));
     }
 
     #[test]

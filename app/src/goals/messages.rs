@@ -45,6 +45,7 @@ crate::i18n::messages! {
         UpdateDate => "Date", "Datum";
         UpdateNote => "Note (optional)", "Notitie (optioneel)";
         SaveUpdate => "Save progress", "Voortgang opslaan";
+        EditGoal => "Edit goal", "Doel bewerken";
         MarkAchieved => "Mark as achieved", "Markeren als bereikt";
         DropGoal => "Drop this goal", "Dit doel laten vallen";
         DropReason => "Why drop it?", "Waarom laat je het vallen?";
@@ -55,6 +56,29 @@ crate::i18n::messages! {
         NoGoals => "No goals yet.", "Nog geen doelen.";
         Updates => "Progress so far", "Voortgang tot nu toe";
         OpenGoals => "Open the goals", "Naar de doelen";
+        MeasureBy => "How will you measure it?", "Hoe meet je het?";
+        ByNumber => "A number", "Een getal";
+        ByMilestones => "Milestones", "Mijlpalen";
+        MilestoneN => "Milestone {}", "Mijlpaal {}";
+        RemoveMilestoneN => "Remove milestone number {}", "Mijlpaal nummer {} verwijderen";
+        Remove => "Remove", "Verwijderen";
+        AddMilestone => "Add a milestone", "Mijlpaal toevoegen";
+        Milestones => "Milestones", "Mijlpalen";
+        MilestonesUnit => "milestones", "mijlpalen";
+        MilestoneDone => "{}: done on {}", "{}: gehaald op {}";
+        TickMilestones => "Milestones reached", "Gehaalde mijlpalen";
+        Ticked => "reached: {}", "gehaald: {}";
+        Value => "Value", "Waarde";
+        EditProgress => "Edit this update", "Deze update bewerken";
+        EditUpdate => "Edit the update of {}", "Update van {} bewerken";
+        DeleteUpdate => "Delete the update of {}", "Update van {} verwijderen";
+        ConfirmDeleteUpdate => "Delete this update", "Deze update verwijderen";
+        ErrEmptyUpdate => "Give a new value, tick a milestone or write a note.", "Geef een nieuwe waarde, vink een mijlpaal aan of schrijf een notitie.";
+        DeleteGoal => "Delete this goal", "Dit doel verwijderen";
+        DeleteWarning => "Delete this goal and its progress? This cannot be undone. To keep it in the history, drop it instead.", "Dit doel en de voortgang ervan verwijderen? Dit kan niet ongedaan worden gemaakt. Wil je het in de geschiedenis houden, laat het dan vallen.";
+        ConfirmDelete => "Delete the goal", "Doel verwijderen";
+        Reopen => "Reopen", "Heropenen";
+        ReopenGoal => "Reopen {}", "{} heropenen";
 
     }
 }

@@ -4,12 +4,14 @@ mod chart;
 mod form;
 mod kind;
 mod messages;
+mod milestones;
 mod progress;
 mod progress_view;
 mod smart;
 mod ui;
+mod updates;
 
-pub use kind::{Goal, Status, Update, GOAL, UPDATE};
+pub use kind::{Goal, Milestone, Records, Status, Update, GOAL, MILESTONE, UPDATE};
 pub use messages::GoalMsg;
 pub use progress::{amount, Measure, Pace};
 pub use progress_view::GoalProgress;

@@ -1,23 +1,23 @@
 //! The goals page: the mentee's goals with their progress, a form for new ones, and the history.
 
 use super::{
-    form::{letter_name, parse_number, GoalForm},
-    kind::{read_all, Field, Goal, Status, Update, UpdateField, GOAL, UPDATE},
+    form::{letter_name, LazyGoalForm},
+    kind::{Field, Goal, Records, Status, GOAL},
     messages::GoalMsg,
-    progress::amount,
+    milestones::MilestoneList,
     progress_view::GoalProgress,
+    updates::{LogProgress, Updates},
 };
 use crate::{
-    i18n::{use_i18n, Msg},
+    i18n::{use_i18n, I18n, Msg},
     relationships::{relationship_name, use_directory, RelationshipFrame, RelationshipView, Role},
     sync::{
         client::RecordRef,
-        engine::{local_time, now_millis, today, use_sync},
-        schema::{check_value, parse_date},
+        engine::{local_time, today, use_sync},
+        schema::DELETED,
     },
-    ui::form::rejection_text,
 };
-use leptos::{ev::SubmitEvent, prelude::*};
+use leptos::prelude::*;
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -26,8 +26,9 @@ pub fn GoalsPage() -> impl IntoView {
     view! { <RelationshipFrame page=|r, _| view! { <Goals r /> }.into_any() /> }
 }
 
-/// The relationship's goals and updates as the device has them: `None` until it is read.
-type Data = Memo<Option<(Vec<Goal>, Vec<Update>)>>;
+/// The relationship's goals, updates and milestones as the device has them: `None` until it
+/// is read.
+type Data = Memo<Option<Records>>;
 
 #[component]
 fn Goals(r: RelationshipView) -> impl IntoView {
@@ -36,12 +37,12 @@ fn Goals(r: RelationshipView) -> impl IntoView {
     let relationship = r.id;
     let data: Data = Memo::new(move |_| {
         sync.device
-            .with(|d| d.as_ref().map(|d| read_all(&d.local, relationship)))
+            .with(|d| d.as_ref().map(|d| Records::read(&d.local, relationship)))
     });
     let ids = move |active: bool| {
         data.with(|d| {
-            d.as_ref().map_or_else(Vec::new, |(goals, _)| {
-                goals
+            d.as_ref().map_or_else(Vec::new, |d| {
+                d.goals
                     .iter()
                     .filter(|g| (g.status == Status::Active) == active)
                     .map(|g| g.id)
@@ -73,7 +74,7 @@ fn Goals(r: RelationshipView) -> impl IntoView {
             </Show>
             <Show when=move || adding.get()>
                 <h2>{i18n.tr(GoalMsg::NewGoal)}</h2>
-                <GoalForm relationship goal=None done=move |()| adding.set(false) />
+                <LazyGoalForm relationship goal=None milestones=Vec::new() done=move |()| adding.set(false) />
             </Show>
         </section>
         <Show when=move || data.with(Option::is_some) fallback=move || view! { <p class="panel">{i18n.tr(Msg::Loading)}</p> }>
@@ -88,7 +89,7 @@ fn Goals(r: RelationshipView) -> impl IntoView {
                     <h2>{i18n.tr(GoalMsg::History)}</h2>
                     <ul class="goal-history">
                         <For each=move || ids(false) key=|id| *id let:id>
-                            <li>{move || history_line(i18n, data, id)}</li>
+                            <HistoryLine id data relationship ended />
                         </For>
                     </ul>
                 </section>
@@ -97,20 +98,48 @@ fn Goals(r: RelationshipView) -> impl IntoView {
     }
 }
 
-fn history_line(i18n: crate::i18n::I18n, data: Data, id: Uuid) -> String {
-    data.with(|d| {
-        let goal = d.as_ref()?.0.iter().find(|g| g.id == id)?;
-        let status = match goal.status {
-            Status::Dropped => i18n.fmt(GoalMsg::DroppedLine, &[&goal.drop_reason]),
-            _ => i18n.t(GoalMsg::AchievedLine).to_owned(),
-        };
-        Some(format!(
-            "{} — {}",
-            goal.title,
-            status.trim_end_matches(": ")
-        ))
-    })
-    .unwrap_or_default()
+fn history_line(i18n: I18n, goal: &Goal) -> String {
+    let status = match goal.status {
+        Status::Dropped => i18n.fmt(GoalMsg::DroppedLine, &[&goal.drop_reason]),
+        _ => i18n.t(GoalMsg::AchievedLine).to_owned(),
+    };
+    format!("{} — {}", goal.title, status.trim_end_matches(": "))
+}
+
+/// An achieved or dropped goal, which can be taken up again.
+#[component]
+fn HistoryLine(id: Uuid, data: Data, relationship: Uuid, ended: Signal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let goal = move || data.with(|d| d.as_ref().and_then(|d| d.goal(id).cloned()));
+    let reopen = move |_| {
+        sync.edit(
+            goal_record(id, relationship),
+            vec![
+                (Field::Status.name(), Value::from(Status::Active.as_str())),
+                (Field::DropReason.name(), Value::from("")),
+            ],
+        )
+    };
+    view! {
+        <li>
+            <span>{move || goal().map(|g| history_line(i18n, &g)).unwrap_or_default()}</span>
+            " "
+            <button class="button link" hidden=ended on:click=reopen
+                aria-label=move || i18n.fmt(GoalMsg::ReopenGoal, &[&goal().map(|g| g.title).unwrap_or_default()])>
+                {i18n.tr(GoalMsg::Reopen)}
+            </button>
+        </li>
+    }
+}
+
+fn goal_record(id: Uuid, relationship: Uuid) -> RecordRef {
+    RecordRef {
+        id,
+        relationship,
+        kind: GOAL.kind,
+        private: false,
+    }
 }
 
 /// One active goal: what it is, what it misses, its progress, and what can be done with it.
@@ -124,44 +153,38 @@ fn GoalCard(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
-    let goal = Memo::new(move |_| {
-        data.with(|d| {
-            d.as_ref()
-                .and_then(|(g, _)| g.iter().find(|g| g.id == id).cloned())
-        })
-    });
+    let goal = Memo::new(move |_| data.with(|d| d.as_ref().and_then(|d| d.goal(id).cloned())));
     let editing = RwSignal::new(false);
-    let dropping = RwSignal::new(false);
+    let editing_update = RwSignal::new(None::<Uuid>);
+    // What the card offers below its progress: the actions, or one of them under way.
+    let asking = RwSignal::new(Ask::Nothing);
     let reason = RwSignal::new(String::new());
-    let record = RecordRef {
-        id,
-        relationship,
-        kind: GOAL.kind,
-        private: false,
-    };
+    let set =
+        move |fields: Vec<(&'static str, Value)>| sync.edit(goal_record(id, relationship), fields);
     let set_status = move |status: Status, why: String| {
-        sync.edit(
-            record.clone(),
-            vec![
-                (Field::Status.name(), Value::from(status.as_str())),
-                (Field::DropReason.name(), Value::from(why)),
-            ],
-        )
+        set(vec![
+            (Field::Status.name(), Value::from(status.as_str())),
+            (Field::DropReason.name(), Value::from(why)),
+        ])
     };
-    let achieved = set_status.clone();
     let measure = move || {
         let goal = goal.get()?;
         let since = goal
             .created_at
             .map_or_else(today, |at| local_time(at).date());
-        data.with(|d| goal.measure(since, d.as_ref().map_or(&[][..], |(_, u)| u)))
+        let unit = if goal.by_number() {
+            goal.unit.clone()
+        } else {
+            i18n.t(GoalMsg::MilestonesUnit).to_owned()
+        };
+        data.with(|d| Some((goal.measure(since, d.as_ref()?)?, unit)))
     };
     let missing = move || {
-        let letters = goal.with(|g| {
-            g.as_ref()
-                .map(|g| g.outline().missing())
-                .unwrap_or_default()
+        let letters = data.with(|d| {
+            let d = d.as_ref()?;
+            Some(d.goal(id)?.outline(d.milestones_of(id).len()).missing())
         });
+        let letters = letters.unwrap_or_default();
         (!letters.is_empty()).then(|| {
             let names: Vec<&str> = letters
                 .into_iter()
@@ -172,178 +195,67 @@ fn GoalCard(
     };
     let field =
         move |f: fn(&Goal) -> String| move || goal.with(|g| g.as_ref().map(f).unwrap_or_default());
+    let edit_form = move || {
+        let milestones = data.with_untracked(|d| {
+            d.as_ref()
+                .map(|d| d.milestones_of(id).into_iter().cloned().collect())
+                .unwrap_or_default()
+        });
+        view! { <LazyGoalForm relationship goal=goal.get_untracked() milestones done=move |()| editing.set(false) /> }
+    };
+    let asked = move |what: Ask| move || asking.get() == what;
     view! {
         <article class="panel goal" aria-labelledby=format!("goal-{id}-title")>
             <h2 id=format!("goal-{id}-title")>{field(|g| g.title.clone())}</h2>
             <p>{field(|g| g.description.clone())}</p>
             <p class="hint">{missing}</p>
-            {move || measure().map(|measure| {
-                let unit = goal.with(|g| g.as_ref().map(|g| g.unit.clone()).unwrap_or_default());
-                view! { <GoalProgress measure unit today=today() /> }
-            })}
-            <Updates id data />
-            <Show when=move || editing.get() fallback=move || view! {
+            {move || measure().map(|(measure, unit)| view! { <GoalProgress measure unit today=today() /> })}
+            <MilestoneList goal=id data />
+            <Updates goal=id data relationship me editing=editing_update ended />
+            <Show when=move || !editing.get() fallback=edit_form>
                 <div hidden=move || ended.get()>
-                <LogProgress goal=id relationship me />
-                <div class="actions">
-                    <button class="button secondary" on:click=move |_| editing.set(true)>{i18n.tr(Msg::Edit)}</button>
-                    <button class="button secondary" on:click={
-                        let achieved = achieved.clone();
-                        move |_| achieved(Status::Achieved, String::new())
-                    }>{i18n.tr(GoalMsg::MarkAchieved)}</button>
-                    <button class="button secondary" hidden=dropping on:click=move |_| dropping.set(true)>
-                        {i18n.tr(GoalMsg::DropGoal)}
-                    </button>
+                    <Show when=move || editing_update.get().is_none()>
+                        <LogProgress goal=id data relationship me update=None />
+                    </Show>
+                    <div class="actions" hidden=move || asking.get() != Ask::Nothing>
+                        <button class="button secondary" on:click=move |_| editing.set(true)>{i18n.tr(GoalMsg::EditGoal)}</button>
+                        <button class="button secondary" on:click=move |_| set_status(Status::Achieved, String::new())>
+                            {i18n.tr(GoalMsg::MarkAchieved)}
+                        </button>
+                        <button class="button secondary" on:click=move |_| asking.set(Ask::Drop)>{i18n.tr(GoalMsg::DropGoal)}</button>
+                        <button class="button secondary" on:click=move |_| asking.set(Ask::Delete)>{i18n.tr(GoalMsg::DeleteGoal)}</button>
+                    </div>
                 </div>
-                </div>
-            }>
-                <GoalForm relationship goal=goal.get_untracked() done=move |()| editing.set(false) />
             </Show>
-            <Show when=move || dropping.get()>
+            <Show when=asked(Ask::Drop)>
                 <div class="field">
                     <label for=format!("goal-{id}-reason")>{i18n.tr(GoalMsg::DropReason)}</label>
                     <input id=format!("goal-{id}-reason") type="text" maxlength=500 bind:value=reason />
                 </div>
                 <div class="actions">
-                    <button class="button danger" on:click={
-                        let set_status = set_status.clone();
-                        move |_| set_status(Status::Dropped, reason.get_untracked().trim().to_owned())
-                    }>{i18n.tr(GoalMsg::ConfirmDrop)}</button>
-                    <button class="button secondary" on:click=move |_| dropping.set(false)>{i18n.tr(Msg::Cancel)}</button>
+                    <button class="button danger" on:click=move |_| set_status(Status::Dropped, reason.get_untracked().trim().to_owned())>
+                        {i18n.tr(GoalMsg::ConfirmDrop)}
+                    </button>
+                    <button class="button secondary" on:click=move |_| asking.set(Ask::Nothing)>{i18n.tr(Msg::Cancel)}</button>
+                </div>
+            </Show>
+            <Show when=asked(Ask::Delete)>
+                <p role="alert">{i18n.tr(GoalMsg::DeleteWarning)}</p>
+                <div class="actions">
+                    <button class="button danger" on:click=move |_| set(vec![(DELETED, Value::Bool(true))])>
+                        {i18n.tr(GoalMsg::ConfirmDelete)}
+                    </button>
+                    <button class="button secondary" on:click=move |_| asking.set(Ask::Nothing)>{i18n.tr(Msg::Cancel)}</button>
                 </div>
             </Show>
         </article>
     }
 }
 
-/// The goal's updates, latest first.
-#[component]
-fn Updates(id: Uuid, data: Data) -> impl IntoView {
-    let i18n = use_i18n();
-    let lines = move || {
-        data.with(|d| {
-            let mut lines: Vec<String> = d
-                .as_ref()
-                .map(|(_, updates)| updates.iter().filter(|u| u.goal == id).collect::<Vec<_>>())
-                .unwrap_or_default()
-                .into_iter()
-                .map(|u| {
-                    let date = i18n.date(u.date.and_time(chrono::NaiveTime::MIN).and_utc());
-                    let value = u.value.map(amount).unwrap_or_default();
-                    [date, value, u.note.clone()]
-                        .into_iter()
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" · ")
-                })
-                .collect();
-            lines.reverse();
-            lines
-        })
-    };
-    view! {
-        <Show when=move || !lines().is_empty()>
-            <h3>{i18n.tr(GoalMsg::Updates)}</h3>
-            <ul class="goal-updates">
-                {move || lines().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-            </ul>
-        </Show>
-    }
-}
-
-/// A dated update with the new value and a note, by either person, offline too.
-#[component]
-fn LogProgress(goal: Uuid, relationship: Uuid, me: Role) -> impl IntoView {
-    let i18n = use_i18n();
-    let sync = use_sync();
-    let value = RwSignal::new(String::new());
-    let date = RwSignal::new(today().to_string());
-    let note = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<(UpdateField, String)>);
-    let save = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let number = match parse_number(&value.get_untracked()) {
-            Ok(Some(n)) => n,
-            _ => {
-                return error.set(Some((
-                    UpdateField::Value,
-                    i18n.t(GoalMsg::ErrNumber).to_owned(),
-                )))
-            }
-        };
-        if let Err(rejection) =
-            check_value(&UPDATE, UpdateField::Value.name(), &Value::from(number))
-        {
-            return error.set(Some((UpdateField::Value, rejection_text(i18n, rejection))));
-        }
-        let written = Value::from(note.get_untracked().trim().to_owned());
-        if let Err(rejection) = check_value(&UPDATE, UpdateField::Note.name(), &written) {
-            return error.set(Some((UpdateField::Note, rejection_text(i18n, rejection))));
-        }
-        let Some(day) = parse_date(date.get_untracked().trim()) else {
-            return error.set(Some((
-                UpdateField::Date,
-                i18n.t(GoalMsg::ErrDateRequired).to_owned(),
-            )));
-        };
-        error.set(None);
-        let record = RecordRef {
-            id: Uuid::now_v7(),
-            relationship,
-            kind: UPDATE.kind,
-            private: false,
-        };
-        sync.edit(
-            record,
-            vec![
-                (UpdateField::Goal.name(), Value::from(goal.to_string())),
-                (UpdateField::Date.name(), Value::from(day.to_string())),
-                (UpdateField::Value.name(), Value::from(number)),
-                (
-                    UpdateField::Note.name(),
-                    Value::from(note.get_untracked().trim().to_owned()),
-                ),
-                (UpdateField::CreatedAt.name(), Value::from(now_millis())),
-                (UpdateField::CreatedBy.name(), Value::from(me.as_str())),
-            ],
-        );
-        value.set(String::new());
-        note.set(String::new());
-    };
-    let id = |f: UpdateField| format!("goal-{goal}-{}", f.name());
-    let problem = move |f: UpdateField| {
-        move || error.with(|e| e.as_ref().filter(|(x, _)| *x == f).map(|(_, m)| m.clone()))
-    };
-    view! {
-        <form class="log-progress" on:submit=save novalidate>
-            <h3>{i18n.tr(GoalMsg::LogProgress)}</h3>
-            <div class="field-row">
-                <div class="field">
-                    <label for=id(UpdateField::Value)>{i18n.tr(GoalMsg::NewValue)}</label>
-                    <input id=id(UpdateField::Value) type="text" inputmode="decimal" maxlength=20 bind:value=value
-                        aria-describedby=format!("{}-message", id(UpdateField::Value)) />
-                    <p id=format!("{}-message", id(UpdateField::Value)) class="field-message field-error" aria-live="polite">
-                        {problem(UpdateField::Value)}
-                    </p>
-                </div>
-                <div class="field">
-                    <label for=id(UpdateField::Date)>{i18n.tr(GoalMsg::UpdateDate)}</label>
-                    <input id=id(UpdateField::Date) type="date" bind:value=date
-                        aria-describedby=format!("{}-message", id(UpdateField::Date)) />
-                    <p id=format!("{}-message", id(UpdateField::Date)) class="field-message field-error" aria-live="polite">
-                        {problem(UpdateField::Date)}
-                    </p>
-                </div>
-            </div>
-            <div class="field">
-                <label for=id(UpdateField::Note)>{i18n.tr(GoalMsg::UpdateNote)}</label>
-                <input id=id(UpdateField::Note) type="text" maxlength=1000 bind:value=note
-                    aria-describedby=format!("{}-message", id(UpdateField::Note)) />
-                <p id=format!("{}-message", id(UpdateField::Note)) class="field-message field-error" aria-live="polite">
-                    {problem(UpdateField::Note)}
-                </p>
-            </div>
-            <button type="submit" class="button primary">{i18n.tr(GoalMsg::SaveUpdate)}</button>
-        </form>
-    }
+/// A step the card asks to be confirmed.
+#[derive(Clone, Copy, PartialEq)]
+enum Ask {
+    Nothing,
+    Drop,
+    Delete,
 }

@@ -122,6 +122,13 @@ test("a goal measured by milestones is ticked in updates, and updates and goals 
   await mentor.getByRole("button", { name: "Save goal" }).click();
   await expect(mentee.getByRole("checkbox", { name: "Apply to six places" })).toBeVisible({ timeout: 10_000 });
 
+  // What is typed for the next update survives editing the goal meanwhile.
+  await mentee.getByLabel("Note (optional)").fill("Half-written");
+  await mentee.getByRole("button", { name: "Edit goal" }).click();
+  await expect(mentee.getByLabel("Note (optional)")).toHaveCount(0);
+  await mentee.getByRole("button", { name: "Cancel" }).click();
+  await expect(mentee.getByLabel("Note (optional)")).toHaveValue("Half-written");
+
   await mentee.getByRole("button", { name: "Delete this goal" }).click();
   await mentee.getByRole("button", { name: "Delete the goal" }).click();
   await expect(mentee.getByText("No goals yet.")).toBeVisible();

@@ -32,47 +32,65 @@ pub fn letter_name(letter: Letter) -> Message {
     }
 }
 
-/// A number as people type it: "79.5" or, in Dutch, "79,5"; empty is none. "1,000" could be
-/// a thousand or one, so it is not taken.
+/// A number as people type it: "79.5" or, in Dutch, "79,5"; empty is none. "1,000" and
+/// "1.000" could each be a thousand or one, so they are not taken ("0,125" is).
 pub fn parse_number(text: &str) -> Result<Option<f64>, ()> {
     let text = text.trim();
-    if let Some((_, decimals)) = text.split_once(',') {
-        if text.contains('.') || decimals.len() == 3 {
-            return Err(());
-        }
-    }
     if text.is_empty() {
         return Ok(None);
     }
-    decimal(&text.replace(',', ".")).map(Some).ok_or(())
+    if text.contains(',') && text.contains('.') {
+        return Err(());
+    }
+    let text = text.replace(',', ".");
+    if let Some((whole, decimals)) = text.split_once('.') {
+        let zero = whole
+            .trim_start_matches(['-', '+'])
+            .trim_start_matches('0')
+            .is_empty();
+        if decimals.len() == 3 && !zero {
+            return Err(());
+        }
+    }
+    decimal(&text).map(Some).ok_or(())
 }
 
-/// Digits with an optional sign and point, to at most 15 digits. Written out rather than with
-/// `str::parse::<f64>`, whose tables cost the goals page 8 KB (brotli); exact all the same:
-/// both whole numbers below 2^53 and powers of ten to 10^15 are exact in an f64, so the one
-/// division rounds correctly.
+/// Digits with an optional sign and point. Written out rather than with `str::parse::<f64>`,
+/// whose tables cost the goals page 13 KB (brotli); exact all the same: a whole number up to
+/// 2^53 and a power of ten up to 10^22 are each exact in an f64, so the one division rounds
+/// correctly.
 fn decimal(text: &str) -> Option<f64> {
+    const TENS: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
     let (negative, digits) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let count = whole.len() + fraction.len();
-    let all_digits = whole
-        .chars()
-        .chain(fraction.chars())
-        .all(|c| c.is_ascii_digit());
-    if count == 0 || count > 15 || !all_digits {
+    if whole.is_empty() && fraction.is_empty() {
         return None;
     }
-    let mantissa = whole
-        .bytes()
-        .chain(fraction.bytes())
-        .fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
-    const TENS: [f64; 16] = [
-        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-    ];
-    let value = mantissa as f64 / TENS[fraction.len()];
+    const EXACT: u64 = 1 << 53;
+    let digit = |b: u8| b.is_ascii_digit().then(|| u64::from(b - b'0'));
+    let mut mantissa: u64 = 0;
+    for b in whole.bytes() {
+        mantissa = mantissa.checked_mul(10)?.checked_add(digit(b)?)?;
+    }
+    if mantissa > EXACT {
+        return None;
+    }
+    // Decimals past what an f64 holds are dropped ("0.30000000000000004" is 0.3).
+    let mut scale = 0;
+    for b in fraction.bytes() {
+        let next = mantissa * 10 + digit(b)?;
+        if next <= EXACT && scale < TENS.len() - 1 {
+            mantissa = next;
+            scale += 1;
+        }
+    }
+    let value = mantissa as f64 / TENS[scale];
     Some(if negative { -value } else { value })
 }
 
@@ -414,7 +432,6 @@ fn changed(goal: &Goal, field: Field, value: &Value) -> bool {
     }
 }
 
-/// Which of the five a goal has, beside its form: a nudge, not a gate.
 #[cfg(test)]
 mod tests {
     use super::parse_number;
@@ -426,6 +443,8 @@ mod tests {
         assert_eq!(parse_number(""), Ok(None));
         assert_eq!(parse_number("six"), Err(()));
         assert_eq!(parse_number("1,000"), Err(()));
+        assert_eq!(parse_number("10.000"), Err(()), "ten thousand in Dutch");
+        assert_eq!(parse_number("0,125"), Ok(Some(0.125)));
         assert_eq!(parse_number("1.000,5"), Err(()));
         assert_eq!(parse_number("inf"), Err(()));
     }
@@ -452,6 +471,11 @@ mod tests {
                 "{text}"
             );
         }
+        let long = parse_number("0.30000000000000004").unwrap().unwrap();
+        assert!(
+            (long - 0.3).abs() < 1e-15,
+            "more decimals than an f64 holds"
+        );
         for bad in [
             "-",
             ".",
@@ -459,7 +483,7 @@ mod tests {
             "1e3",
             "0x10",
             "1 000",
-            "1234567890123456",
+            "12345678901234567890",
             "--1",
             "NaN",
         ] {
@@ -468,6 +492,7 @@ mod tests {
     }
 }
 
+/// Which of the five a goal has, beside its form: a nudge, not a gate.
 #[component]
 pub fn Checklist(#[prop(into)] outline: Signal<Outline>) -> impl IntoView {
     let i18n = use_i18n();

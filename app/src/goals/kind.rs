@@ -315,7 +315,6 @@ pub enum MilestoneField {
     Title,
     CreatedAt,
     DoneIn,
-    DoneOn,
 }
 
 impl MilestoneField {
@@ -325,7 +324,6 @@ impl MilestoneField {
             MilestoneField::Title => "title",
             MilestoneField::CreatedAt => "created_at",
             MilestoneField::DoneIn => "done_in",
-            MilestoneField::DoneOn => "done_on",
         }
     }
 }
@@ -348,11 +346,6 @@ pub const MILESTONE: KindSpec = KindSpec {
             Type::OptionalRef,
             Writer::Both,
         ),
-        spec(
-            MilestoneField::DoneOn.name(),
-            Type::OptionalDate,
-            Writer::Both,
-        ),
         spec(DELETED, Type::Bool, Writer::Both),
     ],
     owner: None,
@@ -365,7 +358,7 @@ pub struct Milestone {
     pub goal: Uuid,
     pub title: String,
     created_at: Option<DateTime<Utc>>,
-    /// The update it was ticked in, and that update's date.
+    /// The update it was ticked in, while that update stands, and that update's date.
     pub done_in: Option<Uuid>,
     pub done_on: Option<NaiveDate>,
 }
@@ -385,8 +378,8 @@ impl Milestone {
                 .get(MilestoneField::CreatedAt.name())
                 .and_then(instant),
             done_in,
-            // Ticked means ticked in an update: unticking clears both.
-            done_on: done_in.and(get(MilestoneField::DoneOn).and_then(parse_date)),
+            // From the update, once the updates are read (`Records::read`).
+            done_on: None,
         })
     }
 }
@@ -419,6 +412,15 @@ impl Records {
             .filter_map(|(id, r)| Milestone::read(*id, r))
             .collect();
         milestones.sort_by_key(|m| (m.created_at, m.id));
+        // Ticked in an update that was deleted (perhaps while the partner, offline, ticked it
+        // there) is not ticked; the day is the update's, whoever last changed it.
+        for milestone in &mut milestones {
+            let update = updates
+                .iter()
+                .find(|u| Some(u.id) == milestone.done_in && u.goal == milestone.goal);
+            milestone.done_in = update.map(|u| u.id);
+            milestone.done_on = update.map(|u| u.date);
+        }
         Self {
             goals,
             updates,
@@ -497,25 +499,17 @@ mod tests {
         assert!(Records::read(&r, Uuid::from_u128(9)).updates.is_empty());
     }
 
+    /// A milestone of goal 1, ticked in `update` on its day if given.
     fn milestone(r: &mut Replica, id: u128, title: &str, done: Option<(u128, &str)>) {
-        write(
-            r,
-            id,
-            &MILESTONE,
-            "goal",
-            json!(Uuid::from_u128(1).to_string()),
-        );
+        let goal = json!(Uuid::from_u128(1).to_string());
+        write(r, id, &MILESTONE, "goal", goal.clone());
         write(r, id, &MILESTONE, "title", json!(title));
         write(r, id, &MILESTONE, "created_at", json!(1_000 + id as u64));
         if let Some((update, on)) = done {
-            write(
-                r,
-                id,
-                &MILESTONE,
-                "done_in",
-                json!(Uuid::from_u128(update).to_string()),
-            );
-            write(r, id, &MILESTONE, "done_on", json!(on));
+            write(r, update, &UPDATE, "goal", goal);
+            write(r, update, &UPDATE, "date", json!(on));
+            let done_in = json!(Uuid::from_u128(update).to_string());
+            write(r, id, &MILESTONE, "done_in", done_in);
         }
     }
 
@@ -551,6 +545,21 @@ mod tests {
             measure.updates,
             vec![(day("2026-01-20"), 1.0), (day("2026-02-10"), 2.0)]
         );
+    }
+
+    #[test]
+    fn a_milestone_ticked_in_a_deleted_update_is_open_and_a_moved_update_moves_its_day() {
+        let mut r = Replica::default();
+        write(&mut r, 1, &GOAL, "title", json!("Find a new role"));
+        milestone(&mut r, 2, "Update the CV", Some((7, "2026-02-10")));
+        milestone(&mut r, 3, "Apply", Some((8, "2026-02-12")));
+        // One person deletes update 7 while the other, offline, still has it ticking 2.
+        write(&mut r, 7, &UPDATE, DELETED, json!(true));
+        write(&mut r, 8, &UPDATE, "date", json!("2026-02-20"));
+        let records = Records::read(&r, Uuid::from_u128(9));
+        let done: Vec<_> = records.milestones.iter().map(|m| m.done_on).collect();
+        let day = |d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+        assert_eq!(done, [None, day("2026-02-20")]);
     }
 
     #[test]

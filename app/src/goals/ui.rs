@@ -2,11 +2,11 @@
 
 use super::{
     form::{letter_name, LazyGoalForm},
-    kind::{Field, Goal, Records, Status, GOAL},
+    kind::{Field, Goal, Records, Status, GOAL, MILESTONE, UPDATE},
     messages::GoalMsg,
     milestones::MilestoneList,
     progress_view::GoalProgress,
-    updates::{LogProgress, Updates},
+    updates::{Draft, LogProgress, Updates},
 };
 use crate::{
     i18n::{use_i18n, I18n, Msg},
@@ -156,6 +156,8 @@ fn GoalCard(
     let goal = Memo::new(move |_| data.with(|d| d.as_ref().and_then(|d| d.goal(id).cloned())));
     let editing = RwSignal::new(false);
     let editing_update = RwSignal::new(None::<Uuid>);
+    // The new update's text outlives its form, which closes while something else is edited.
+    let draft = Draft::new();
     // What the card offers below its progress: the actions, or one of them under way.
     let asking = RwSignal::new(Ask::Nothing);
     let reason = RwSignal::new(String::new());
@@ -204,29 +206,53 @@ fn GoalCard(
         view! { <LazyGoalForm relationship goal=goal.get_untracked() milestones done=move |()| editing.set(false) /> }
     };
     let asked = move |what: Ask| move || asking.get() == what;
+    // The goal with its updates and milestones, as the warning says.
+    let delete = move |_| {
+        let records = data.with_untracked(|d| {
+            let d = d.as_ref()?;
+            let updates = d.updates.iter().filter(|u| u.goal == id);
+            let updates = updates.map(|u| (UPDATE.kind, u.id));
+            let milestones = d
+                .milestones_of(id)
+                .into_iter()
+                .map(|m| (MILESTONE.kind, m.id));
+            Some(updates.chain(milestones).collect::<Vec<_>>())
+        });
+        for (kind, record) in records.into_iter().flatten() {
+            let record = RecordRef {
+                id: record,
+                relationship,
+                kind,
+                private: false,
+            };
+            sync.edit(record, vec![(DELETED, Value::Bool(true))]);
+        }
+        set(vec![(DELETED, Value::Bool(true))]);
+    };
     view! {
         <article class="panel goal" aria-labelledby=format!("goal-{id}-title")>
             <h2 id=format!("goal-{id}-title")>{field(|g| g.title.clone())}</h2>
             <p>{field(|g| g.description.clone())}</p>
             <p class="hint">{missing}</p>
             {move || measure().map(|(measure, unit)| view! { <GoalProgress measure unit today=today() /> })}
-            <MilestoneList goal=id data />
+            <Show when=move || goal.with(|g| g.as_ref().is_some_and(|g| !g.by_number()))>
+                <MilestoneList goal=id data />
+            </Show>
             <Updates goal=id data relationship me editing=editing_update ended />
-            <Show when=move || !editing.get() fallback=edit_form>
-                <div hidden=move || ended.get()>
-                    <Show when=move || editing_update.get().is_none()>
-                        <LogProgress goal=id data relationship me update=None />
-                    </Show>
-                    <div class="actions" hidden=move || asking.get() != Ask::Nothing>
+            <Show when=move || editing.get()>{edit_form}</Show>
+            <div hidden=move || ended.get() || editing.get()>
+                <Show when=move || editing_update.get().is_none() && !editing.get()>
+                    <LogProgress goal=id data relationship me update=None draft />
+                </Show>
+                <div class="actions" hidden=move || asking.get() != Ask::Nothing>
                         <button class="button secondary" on:click=move |_| editing.set(true)>{i18n.tr(GoalMsg::EditGoal)}</button>
                         <button class="button secondary" on:click=move |_| set_status(Status::Achieved, String::new())>
                             {i18n.tr(GoalMsg::MarkAchieved)}
                         </button>
                         <button class="button secondary" on:click=move |_| asking.set(Ask::Drop)>{i18n.tr(GoalMsg::DropGoal)}</button>
                         <button class="button secondary" on:click=move |_| asking.set(Ask::Delete)>{i18n.tr(GoalMsg::DeleteGoal)}</button>
-                    </div>
                 </div>
-            </Show>
+            </div>
             <Show when=asked(Ask::Drop)>
                 <div class="field">
                     <label for=format!("goal-{id}-reason")>{i18n.tr(GoalMsg::DropReason)}</label>
@@ -242,7 +268,7 @@ fn GoalCard(
             <Show when=asked(Ask::Delete)>
                 <p role="alert">{i18n.tr(GoalMsg::DeleteWarning)}</p>
                 <div class="actions">
-                    <button class="button danger" on:click=move |_| set(vec![(DELETED, Value::Bool(true))])>
+                    <button class="button danger" on:click=delete>
                         {i18n.tr(GoalMsg::ConfirmDelete)}
                     </button>
                     <button class="button secondary" on:click=move |_| asking.set(Ask::Nothing)>{i18n.tr(Msg::Cancel)}</button>

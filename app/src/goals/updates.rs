@@ -120,35 +120,8 @@ fn UpdateLine(
         })
         .unwrap_or_default()
     };
-    let date = move || {
-        data.with(|d| {
-            let u = d.as_ref()?.updates.iter().find(|u| u.id == id)?;
-            Some(day(i18n, u.date))
-        })
-        .unwrap_or_default()
-    };
+    // The milestones ticked in it read as open again once it is gone (`Records::read`).
     let delete = move |_| {
-        // The milestones ticked in it are open again.
-        let ticked: Vec<Uuid> = data.with_untracked(|d| {
-            d.as_ref()
-                .map(|d| {
-                    d.milestones
-                        .iter()
-                        .filter(|m| m.done_in == Some(id))
-                        .map(|m| m.id)
-                        .collect()
-                })
-                .unwrap_or_default()
-        });
-        for milestone in ticked {
-            sync.edit(
-                record(&MILESTONE.kind, milestone, relationship),
-                vec![
-                    (MilestoneField::DoneIn.name(), Value::Null),
-                    (MilestoneField::DoneOn.name(), Value::Null),
-                ],
-            );
-        }
         sync.edit(
             record(&UPDATE.kind, id, relationship),
             vec![(DELETED, Value::Bool(true))],
@@ -159,9 +132,9 @@ fn UpdateLine(
             <Show when=move || editing.get() == Some(id) fallback=move || view! {
                 <span>{text}</span>
                 <span class="row-actions" hidden=move || ended.get() || confirming.get()>
-                    <button class="button link" aria-label=move || i18n.fmt(GoalMsg::EditUpdate, &[&date()])
+                    <button class="button link" aria-label=move || i18n.fmt(GoalMsg::EditUpdate, &[&text()])
                         on:click=move |_| editing.set(Some(id))>{i18n.tr(Msg::Edit)}</button>
-                    <button class="button link" aria-label=move || i18n.fmt(GoalMsg::DeleteUpdate, &[&date()])
+                    <button class="button link" aria-label=move || i18n.fmt(GoalMsg::DeleteUpdate, &[&text()])
                         on:click=move |_| confirming.set(true)>{i18n.tr(Msg::Delete)}</button>
                 </span>
                 <Show when=move || confirming.get()>
@@ -185,8 +158,29 @@ enum Spot {
     Note,
 }
 
+/// What is typed into the form for a new update, kept by the goal's card so that it survives
+/// the form being closed while something else is edited.
+#[derive(Clone, Copy)]
+pub struct Draft {
+    value: RwSignal<String>,
+    date: RwSignal<String>,
+    note: RwSignal<String>,
+    checked: RwSignal<Vec<Uuid>>,
+}
+
+impl Draft {
+    pub fn new() -> Self {
+        Self {
+            value: RwSignal::new(String::new()),
+            date: RwSignal::new(today().to_string()),
+            note: RwSignal::new(String::new()),
+            checked: RwSignal::new(Vec::new()),
+        }
+    }
+}
+
 /// A dated update, by either person, offline too: a new value or milestones ticked, and a
-/// note; or only a note. With `update`, an edit of that one.
+/// note; or only a note. With `update`, an edit of that one; else a new one typed into `draft`.
 #[component]
 pub fn LogProgress(
     goal: Uuid,
@@ -194,14 +188,14 @@ pub fn LogProgress(
     relationship: Uuid,
     me: Role,
     update: Option<Uuid>,
+    #[prop(optional)] draft: Option<Draft>,
     #[prop(optional, into)] done: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
-    let (before, by_number, checked) = data.with_untracked(|d| {
+    let (before, checked) = data.with_untracked(|d| {
         let d = d.as_ref();
         let before = d.and_then(|d| d.updates.iter().find(|u| Some(u.id) == update).cloned());
-        let by_number = d.and_then(|d| d.goal(goal)).is_some_and(|g| g.by_number());
         let checked: Vec<Uuid> = d
             .map(|d| d.milestones_of(goal))
             .unwrap_or_default()
@@ -209,18 +203,37 @@ pub fn LogProgress(
             .filter(|m| update.is_some() && m.done_in == update)
             .map(|m| m.id)
             .collect();
-        (before, by_number, checked)
+        (before, checked)
     });
-    let value = RwSignal::new(
-        before
-            .as_ref()
-            .and_then(|u| u.value)
-            .map(|v| v.to_string())
-            .unwrap_or_default(),
-    );
-    let date = RwSignal::new(before.as_ref().map_or_else(today, |u| u.date).to_string());
-    let note = RwSignal::new(before.as_ref().map(|u| u.note.clone()).unwrap_or_default());
-    let checked = RwSignal::new(checked);
+    // Follows the goal: the partner may switch it between a number and milestones.
+    let by_number = Memo::new(move |_| {
+        data.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.goal(goal))
+                .is_some_and(|g| g.by_number())
+        })
+    });
+    let Draft {
+        value,
+        date,
+        note,
+        checked: ticked,
+    } = draft.unwrap_or_else(|| Draft {
+        value: RwSignal::new(
+            before
+                .as_ref()
+                .and_then(|u| u.value)
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+        ),
+        date: RwSignal::new(before.as_ref().map_or_else(today, |u| u.date).to_string()),
+        note: RwSignal::new(before.as_ref().map(|u| u.note.clone()).unwrap_or_default()),
+        checked: RwSignal::new(checked.clone()),
+    });
+    let before = StoredValue::new(before);
+    // What was ticked when the form opened: only what the person changes is written.
+    let ticked_before = StoredValue::new(checked);
+    let checked = ticked;
     // The milestones still open, and those this update ticked, as they change.
     let options = move || {
         data.with(|d| {
@@ -238,10 +251,14 @@ pub fn LogProgress(
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
         let fail = |spot, msg: String| error.set(Some((spot, msg)));
+        let by_number = by_number.get_untracked();
         let number = match parse_number(&value.get_untracked()) {
             Ok(n) if by_number => n,
             Ok(_) => None,
-            Err(()) => return fail(Spot::Value, i18n.t(GoalMsg::ErrNumber).to_owned()),
+            Err(()) if by_number => {
+                return fail(Spot::Value, i18n.t(GoalMsg::ErrNumber).to_owned())
+            }
+            Err(()) => None,
         };
         let number = number.map_or(Value::Null, Value::from);
         if let Err(rejection) = check_value(&UPDATE, UpdateField::Value.name(), &number) {
@@ -255,42 +272,67 @@ pub fn LogProgress(
             return fail(Spot::Date, i18n.t(GoalMsg::ErrDateRequired).to_owned());
         };
         let on = checked.get_untracked();
-        // The ones ticked now, and those this update had ticked and no longer does.
-        let ticked: Vec<(Uuid, bool)> = options_untracked()
-            .into_iter()
-            .map(|(id, _, done_in)| (id, on.contains(&id), done_in))
-            .filter(|(_, on, done_in)| *on || done_in.is_some())
-            .map(|(id, on, _)| (id, on))
-            .collect();
-        if number.is_null() && written.as_str() == Some("") && on.is_empty() {
+        let offered: Vec<Uuid> = options_untracked().into_iter().map(|(id, ..)| id).collect();
+        // Only the boxes the person changed, so that the partner's ticks meanwhile stay.
+        let toggled: Vec<(Uuid, bool)> = ticked_before.with_value(|was| {
+            offered
+                .iter()
+                .map(|id| (*id, on.contains(id)))
+                .filter(|(id, now)| *now != was.contains(id))
+                .collect()
+        });
+        let any_ticked = offered.iter().any(|id| on.contains(id));
+        if number.is_null() && written.as_str() == Some("") && !any_ticked {
             let spot = if by_number { Spot::Value } else { Spot::Note };
             return fail(spot, i18n.t(GoalMsg::ErrEmptyUpdate).to_owned());
         }
         error.set(None);
         let id = update.unwrap_or_else(Uuid::now_v7);
-        let mut fields = vec![
-            (UpdateField::Goal.name(), Value::from(goal.to_string())),
-            (UpdateField::Date.name(), Value::from(day.to_string())),
-            (UpdateField::Value.name(), number),
-            (UpdateField::Note.name(), written),
-        ];
-        if update.is_none() {
-            fields.push((UpdateField::CreatedAt.name(), Value::from(now_millis())));
-            fields.push((UpdateField::CreatedBy.name(), Value::from(me.as_str())));
+        let fields = before.with_value(|before| match before {
+            // An edit writes what changed, so that the partner's edits to the rest stay; a value
+            // the form does not show is left as it is.
+            Some(b) => [
+                (
+                    UpdateField::Date.name(),
+                    Value::from(day.to_string()),
+                    b.date != day,
+                ),
+                (
+                    UpdateField::Value.name(),
+                    number.clone(),
+                    by_number && number.as_f64() != b.value,
+                ),
+                (
+                    UpdateField::Note.name(),
+                    written.clone(),
+                    written.as_str() != Some(&b.note),
+                ),
+            ]
+            .into_iter()
+            .filter(|(_, _, changed)| *changed)
+            .map(|(f, v, _)| (f, v))
+            .collect::<Vec<_>>(),
+            None => vec![
+                (UpdateField::Goal.name(), Value::from(goal.to_string())),
+                (UpdateField::Date.name(), Value::from(day.to_string())),
+                (UpdateField::Value.name(), number.clone()),
+                (UpdateField::Note.name(), written.clone()),
+                (UpdateField::CreatedAt.name(), Value::from(now_millis())),
+                (UpdateField::CreatedBy.name(), Value::from(me.as_str())),
+            ],
+        });
+        if !fields.is_empty() {
+            sync.edit(record(&UPDATE.kind, id, relationship), fields);
         }
-        sync.edit(record(&UPDATE.kind, id, relationship), fields);
-        for (milestone, on) in ticked {
-            let (done_in, done_on) = if on {
-                (Value::from(id.to_string()), Value::from(day.to_string()))
+        for (milestone, on) in toggled {
+            let done_in = if on {
+                Value::from(id.to_string())
             } else {
-                (Value::Null, Value::Null)
+                Value::Null
             };
             sync.edit(
                 record(&MILESTONE.kind, milestone, relationship),
-                vec![
-                    (MilestoneField::DoneIn.name(), done_in),
-                    (MilestoneField::DoneOn.name(), done_on),
-                ],
+                vec![(MilestoneField::DoneIn.name(), done_in)],
             );
         }
         match done {
@@ -345,14 +387,16 @@ pub fn LogProgress(
     view! {
         <form class="log-progress" on:submit=save novalidate>
             <h3>{i18n.tr(title)}</h3>
-            <Show when=move || !by_number>
+            <Show when=move || !by_number.get()>
                 <MilestoneTicks options=Signal::derive(options) checked />
             </Show>
             <div class="field-row">
-                {by_number.then(|| control(Spot::Value, value_label, view! {
-                    <input id=id(Spot::Value) type="text" inputmode="decimal" maxlength=20 bind:value=value
-                        aria-describedby=format!("{}-message", id(Spot::Value)) />
-                }.into_any()))}
+                <Show when=move || by_number.get()>
+                    {control(Spot::Value, value_label, view! {
+                        <input id=id(Spot::Value) type="text" inputmode="decimal" maxlength=20 bind:value=value
+                            aria-describedby=format!("{}-message", id(Spot::Value)) />
+                    }.into_any())}
+                </Show>
                 {control(Spot::Date, GoalMsg::UpdateDate, view! {
                     <input id=id(Spot::Date) type="date" bind:value=date
                         aria-describedby=format!("{}-message", id(Spot::Date)) />

@@ -8,11 +8,11 @@ import { brotliCompressSync, constants } from "node:zlib";
 
 const [dir = "target/site/pkg", hashFile = "target/release/hash.txt"] = process.argv.slice(2);
 // DEVELOPERS.md: 300 KB for the home page's first load, read strictly as bytes. Landing on any
-// other page: 360 KB in issue 7, raised to 400 KB with the ingredients' pages and to 420 KB with
-// goal milestones (issue 8): a page's own chunk and the chunks it shares with other pages cost
-// more than one chunk did (ARCHITECTURE.md, "Size of the first load").
+// other page: 360 KB in issue 7, raised to 400 KB with the ingredients' pages and to 430 KB with
+// goal milestones and the roadmap (issues 8 and 10): a page's own chunk and the chunks it shares
+// with other pages cost more than one chunk did (ARCHITECTURE.md, "Size of the first load").
 const HOME_BUDGET = 300_000;
-const PAGE_BUDGET = 420_000;
+const PAGE_BUDGET = 430_000;
 // The chunk of each lazy page (`lazy_page!` in app/src/ui/mod.rs) and where it is.
 const PAGES = {
   account_pages: "/signin, /signup, /signout, /account",
@@ -20,6 +20,7 @@ const PAGES = {
   prepare_page: "/r/:id/prepare",
   agreement_page: "/r/:id/agreement",
   goals_page: "/r/:id/goals",
+  roadmap_page: "/r/:id/roadmap",
   invite_page: "/invite/:token",
   goal_form: "the goal form, opened on the goals page (a part)",
 };

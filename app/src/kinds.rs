@@ -12,6 +12,7 @@ const ALL: &[&KindSpec] = &[
     &crate::goals::GOAL,
     &crate::goals::UPDATE,
     &crate::goals::MILESTONE,
+    &crate::roadmap::SESSION,
 ];
 
 pub fn spec(kind: &str) -> Option<&'static KindSpec> {

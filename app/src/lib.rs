@@ -17,6 +17,7 @@ pub mod agreement;
 pub mod goals;
 pub mod prepare;
 pub mod relationships;
+pub mod roadmap;
 
 pub use ui::{shell, App};
 

@@ -25,7 +25,8 @@ test("every page hydrates under the content security policy without a violation"
     await ready(visitor);
   }
   const signedIn = await watchPolicy(mentee);
-  for (const path of ["/", "/account", "/signout", relationship]) {
+  const ingredients = ["prepare", "agreement", "goals", "roadmap"].map((page) => `${relationship}/${page}`);
+  for (const path of ["/", "/account", "/signout", ...ingredients, relationship]) {
     await mentee.goto(path);
     await ready(mentee);
   }

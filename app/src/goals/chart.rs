@@ -19,9 +19,7 @@ pub struct Chart {
 
 impl Chart {
     pub fn of(measure: &Measure, today: NaiveDate) -> Self {
-        let mut updates = measure.updates.clone();
-        // Stable: two updates on one day stay in the order they were made.
-        updates.sort_by_key(|(date, _)| *date);
+        let updates = measure.in_order();
         let last_day = updates
             .iter()
             .map(|(d, _)| *d)

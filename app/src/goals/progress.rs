@@ -36,6 +36,13 @@ pub enum Pace {
 
 impl Measure {
     /// The value now: the latest update's (by date; the later of two on one day), else the start.
+    /// The updates by date; two on one day stay in the order they were made.
+    pub fn in_order(&self) -> Vec<(NaiveDate, f64)> {
+        let mut updates = self.updates.clone();
+        updates.sort_by_key(|(date, _)| *date);
+        updates
+    }
+
     pub fn current(&self) -> f64 {
         self.updates
             .iter()

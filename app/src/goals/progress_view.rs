@@ -31,8 +31,7 @@ fn pace_text(i18n: I18n, pace: Pace, unit: &str) -> String {
 
 /// The chart in words: every value with its date, and the aim.
 fn chart_text(i18n: I18n, measure: &Measure, unit: &str) -> String {
-    let mut updates = measure.updates.clone();
-    updates.sort_by_key(|(date, _)| *date);
+    let updates = measure.in_order();
     let values = [(measure.since, measure.start)]
         .into_iter()
         .chain(updates)

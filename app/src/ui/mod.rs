@@ -192,6 +192,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/r/:id/prepare") view={Lazy::<crate::prepare::PrepareRoute>::new()} />
                     <Route path=path!("/r/:id/agreement") view={Lazy::<crate::agreement::AgreementRoute>::new()} />
                     <Route path=path!("/r/:id/goals") view={Lazy::<crate::goals::GoalsRoute>::new()} />
+                    <Route path=path!("/r/:id/roadmap") view={Lazy::<crate::roadmap::RoadmapRoute>::new()} />
                     <Route path=path!("/invite/:token") view={Lazy::<relationships::InviteRoute>::new()} />
                 </Routes>
             </main>

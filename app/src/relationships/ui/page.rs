@@ -12,6 +12,7 @@ use crate::{
         my_relationships, use_directory, EndRelationship, InviteLink, InviteState, NewInvite,
         RelationshipMsg, RelationshipView, RevokeInvite,
     },
+    roadmap::RoadmapMsg,
     ui::{
         form::{error_text, FormError},
         page_data::{fetched, page_data},
@@ -135,7 +136,7 @@ fn Details(initial: RelationshipView, refresh: Refresh) -> impl IntoView {
     }
 }
 
-/// The way to the agreement and the goals. Links only: a summary of each here would put their
+/// The way to the agreement, the goals and the roadmap. Links only: a summary of each here would put their
 /// readers in this page's chunk (measured: 12 KB more on landing here).
 #[component]
 fn Ingredients(id: Uuid) -> impl IntoView {
@@ -144,6 +145,7 @@ fn Ingredients(id: Uuid) -> impl IntoView {
         <nav class="panel ingredients" aria-label=i18n.tr(RelationshipMsg::Ingredients)>
             <a class="button secondary" href=format!("/r/{id}/agreement")>{i18n.tr(AgreeMsg::Open)}</a>
             <a class="button secondary" href=format!("/r/{id}/goals")>{i18n.tr(GoalMsg::OpenGoals)}</a>
+            <a class="button secondary" href=format!("/r/{id}/roadmap")>{i18n.tr(RoadmapMsg::Open)}</a>
         </nav>
     }
 }

@@ -1,0 +1,192 @@
+//! Session dates proposed from the agreement's cadence: how often, which weekday, what time.
+//!
+//! Dates and times are the pair's wall-clock time, so a weekly 18:00 stays 18:00 on both sides of
+//! a change to or from summer time, and a monthly meeting on the 31st falls on the last day of a
+//! shorter month and on the 31st again after it.
+
+use crate::agreement::{Term, Terms};
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frequency {
+    Weekly,
+    Biweekly,
+    Monthly,
+}
+
+/// What the agreement says about meeting, complete enough to propose dates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cadence {
+    pub frequency: Frequency,
+    pub weekday: Weekday,
+    pub time: NaiveTime,
+    /// How long a session lasts, when the agreement says.
+    pub minutes: Option<u32>,
+}
+
+/// A term the agreement still needs before dates can be proposed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    Frequency,
+    Weekday,
+    Time,
+}
+
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("mon", Weekday::Mon),
+    ("tue", Weekday::Tue),
+    ("wed", Weekday::Wed),
+    ("thu", Weekday::Thu),
+    ("fri", Weekday::Fri),
+    ("sat", Weekday::Sat),
+    ("sun", Weekday::Sun),
+];
+
+impl Cadence {
+    /// The cadence the terms agree on, or every term still missing for one.
+    pub fn from_terms(terms: &Terms) -> Result<Self, Vec<Missing>> {
+        let word = |t: Term| terms.get(t.name()).and_then(Value::as_str);
+        let frequency = match word(Term::Frequency) {
+            Some("weekly") => Some(Frequency::Weekly),
+            Some("biweekly") => Some(Frequency::Biweekly),
+            Some("monthly") => Some(Frequency::Monthly),
+            _ => None,
+        };
+        let weekday = word(Term::Weekday)
+            .and_then(|w| WEEKDAYS.iter().find(|(name, _)| *name == w))
+            .map(|(_, day)| *day);
+        let time = word(Term::Time).and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok());
+        let minutes = terms
+            .get(Term::Duration.name())
+            .and_then(Value::as_f64)
+            .filter(|m| *m >= 1.0 && *m <= 600.0)
+            .map(|m| m as u32);
+        match (frequency, weekday, time) {
+            (Some(frequency), Some(weekday), Some(time)) => Ok(Self {
+                frequency,
+                weekday,
+                time,
+                minutes,
+            }),
+            _ => Err([
+                (frequency.is_none(), Missing::Frequency),
+                (weekday.is_none(), Missing::Weekday),
+                (time.is_none(), Missing::Time),
+            ]
+            .into_iter()
+            .filter(|(missing, _)| *missing)
+            .map(|(_, term)| term)
+            .collect()),
+        }
+    }
+
+    /// The first day after `day` that falls on the agreed weekday.
+    pub fn next_after(&self, day: NaiveDate) -> NaiveDate {
+        let ahead =
+            (7 + self.weekday.num_days_from_monday() - day.weekday().num_days_from_monday()) % 7;
+        day + Days::new(u64::from(if ahead == 0 { 7 } else { ahead }))
+    }
+
+    /// `count` session starts, the first on `first`, at the agreed time.
+    pub fn propose(&self, first: NaiveDate, count: usize) -> Vec<NaiveDateTime> {
+        (0..count as u32)
+            .filter_map(|n| match self.frequency {
+                Frequency::Weekly => first.checked_add_days(Days::new(7 * u64::from(n))),
+                Frequency::Biweekly => first.checked_add_days(Days::new(14 * u64::from(n))),
+                // From the first each time, so that the 31st is not lost after a short month.
+                Frequency::Monthly => first.checked_add_months(Months::new(n)),
+            })
+            .map(|day| day.and_time(self.time))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn terms(frequency: &str, weekday: &str, time: &str) -> Terms {
+        let mut terms = Terms::new();
+        terms.insert("frequency".into(), json!(frequency));
+        terms.insert("weekday".into(), json!(weekday));
+        terms.insert("time".into(), json!(time));
+        terms.insert("duration".into(), json!(60));
+        terms
+    }
+
+    fn day(d: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()
+    }
+
+    fn shown(starts: &[NaiveDateTime]) -> Vec<String> {
+        starts
+            .iter()
+            .map(|s| s.format("%a %Y-%m-%d %H:%M").to_string())
+            .collect()
+    }
+
+    #[test]
+    fn weekly_sessions_keep_their_weekday_and_time_across_the_spring_change_in_amsterdam() {
+        let cadence = Cadence::from_terms(&terms("weekly", "tue", "18:00")).unwrap();
+        assert_eq!(cadence.minutes, Some(60));
+        // Summer time starts in Europe/Amsterdam on Sunday 29 March 2026.
+        let first = cadence.next_after(day("2026-03-20"));
+        assert_eq!(
+            shown(&cadence.propose(first, 3)),
+            [
+                "Tue 2026-03-24 18:00",
+                "Tue 2026-03-31 18:00",
+                "Tue 2026-04-07 18:00"
+            ]
+        );
+    }
+
+    #[test]
+    fn sessions_every_two_weeks_keep_their_time_across_the_autumn_change_in_amsterdam() {
+        let cadence = Cadence::from_terms(&terms("biweekly", "thu", "09:30")).unwrap();
+        // Summer time ends in Europe/Amsterdam on Sunday 25 October 2026.
+        let first = cadence.next_after(day("2026-10-14"));
+        assert_eq!(
+            shown(&cadence.propose(first, 3)),
+            [
+                "Thu 2026-10-15 09:30",
+                "Thu 2026-10-29 09:30",
+                "Thu 2026-11-12 09:30"
+            ]
+        );
+    }
+
+    #[test]
+    fn monthly_on_the_31st_falls_on_the_last_day_of_a_shorter_month_and_returns_to_the_31st() {
+        let cadence = Cadence::from_terms(&terms("monthly", "sat", "10:00")).unwrap();
+        assert_eq!(
+            shown(&cadence.propose(day("2027-01-31"), 4)),
+            [
+                "Sun 2027-01-31 10:00",
+                "Sun 2027-02-28 10:00",
+                "Wed 2027-03-31 10:00",
+                "Fri 2027-04-30 10:00"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_next_weekday_is_always_after_the_day_given() {
+        let cadence = Cadence::from_terms(&terms("weekly", "tue", "18:00")).unwrap();
+        assert_eq!(cadence.next_after(day("2026-03-24")), day("2026-03-31"));
+        assert_eq!(cadence.next_after(day("2026-03-23")), day("2026-03-24"));
+    }
+
+    #[test]
+    fn without_a_cadence_every_missing_term_is_named() {
+        assert_eq!(
+            Cadence::from_terms(&Terms::new()),
+            Err(vec![Missing::Frequency, Missing::Weekday, Missing::Time])
+        );
+        let mut partial = terms("weekly", "tue", "18:00");
+        partial.insert("time".into(), Value::Null);
+        assert_eq!(Cadence::from_terms(&partial), Err(vec![Missing::Time]));
+    }
+}

@@ -1,0 +1,48 @@
+//! The roadmap's words, in English and Dutch.
+
+crate::i18n::messages! {
+    RoadmapMsg {
+        Open => "Open the roadmap", "Naar de routekaart";
+        Title => "Roadmap", "Routekaart";
+        Intro => "Where your conversations go: plan the sessions and give each a theme, such as industry trends, time management, lessons learned or technical issues.", "Waar jullie gesprekken heen gaan: plan de sessies en geef elke sessie een thema, zoals trends in de sector, timemanagement, geleerde lessen of technische vragen.";
+        Plan => "Plan sessions", "Sessies plannen";
+        NeedsCadence => "To propose dates, the agreement needs: {}.", "Om data voor te stellen, moeten de afspraken nog bevatten: {}.";
+        MissingFrequency => "how often you meet", "hoe vaak jullie afspreken";
+        MissingWeekday => "the weekday", "de weekdag";
+        MissingTime => "the time", "de tijd";
+        HowMany => "Number of sessions", "Aantal sessies";
+        Propose => "Propose dates", "Data voorstellen";
+        Proposed => "Proposed from the agreement. Change a date or time, or untick one to skip it.", "Voorgesteld op basis van de afspraken. Pas een datum of tijd aan, of vink er een uit om die over te slaan.";
+        KeepN => "Plan proposed session {}", "Voorgestelde sessie {} plannen";
+        DateN => "Date of proposed session {}", "Datum van voorgestelde sessie {}";
+        TimeN => "Time of proposed session {}", "Tijd van voorgestelde sessie {}";
+        SaveProposals => "Save these sessions", "Deze sessies opslaan";
+        AddOne => "Add a session", "Een sessie toevoegen";
+        Date => "Date", "Datum";
+        Starts => "Starts", "Begint";
+        Ends => "Ends", "Eindigt";
+        Theme => "Theme of the new session", "Thema van de nieuwe sessie";
+        ThemeOfN => "Theme of session {}", "Thema van sessie {}";
+        PlaceOfN => "Place or video link of session {}", "Plaats of videolink van sessie {}";
+        SaveSession => "Save session", "Sessie opslaan";
+        ErrEndsBeforeStart => "A session must end after it starts.", "Een sessie moet eindigen nadat ze begint.";
+        ErrTooLong => "A session can last at most 10 hours.", "Een sessie duurt hoogstens 10 uur.";
+        ErrTime => "Pick a time.", "Kies een tijd.";
+        ErrDate => "Pick a date.", "Kies een datum.";
+        Planned => "Planned sessions", "Geplande sessies";
+        NonePlanned => "No sessions planned yet.", "Nog geen sessies gepland.";
+        Past => "Past sessions", "Eerdere sessies";
+        SessionN => "Session {}", "Sessie {}";
+        Overlaps => "Overlaps with session {}.", "Overlapt met sessie {}.";
+        CheckinMissing => "Check-in missing", "Check-in ontbreekt";
+        DeleteSession => "Delete session {}", "Sessie {} verwijderen";
+        NoTheme => "No theme yet", "Nog geen thema";
+        Mon => "Mon", "ma";
+        Tue => "Tue", "di";
+        Wed => "Wed", "wo";
+        Thu => "Thu", "do";
+        Fri => "Fri", "vr";
+        Sat => "Sat", "za";
+        Sun => "Sun", "zo";
+    }
+}

@@ -1,0 +1,20 @@
+//! Ingredient 4, the roadmap: the pair's sessions, planned from the agreement's cadence, each
+//! with a theme.
+
+mod cadence;
+mod kind;
+mod messages;
+mod plan;
+mod ui;
+
+pub use cadence::{Cadence, Frequency, Missing};
+pub use kind::{Session, SESSION};
+pub use messages::RoadmapMsg;
+
+// `make size` names this page by its chunk.
+crate::ui::lazy::lazy_page!(
+    RoadmapRoute,
+    roadmap_page,
+    preload_roadmap_page,
+    ui::RoadmapPage
+);

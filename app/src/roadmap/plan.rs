@@ -1,0 +1,324 @@
+//! Planning sessions: dates proposed from the agreement's cadence, or one added by hand.
+
+use super::{
+    cadence::{Cadence, Missing},
+    kind::{Field, Session, MINUTES_MAX, SESSION},
+    messages::RoadmapMsg,
+};
+use crate::{
+    agreement::AgreeMsg,
+    i18n::{use_i18n, I18n, Message},
+    sync::{
+        client::RecordRef,
+        engine::{now_millis, today, use_sync, SyncEngine},
+        schema::{check_value, parse_date},
+    },
+    ui::form::rejection_text,
+};
+use chrono::{NaiveDate, NaiveTime};
+use leptos::{ev::SubmitEvent, prelude::*};
+use serde_json::Value;
+use uuid::Uuid;
+
+/// A new session: its day, start, length, place and theme.
+struct New<'a> {
+    date: NaiveDate,
+    time: NaiveTime,
+    minutes: Option<u32>,
+    place: &'a str,
+    theme: &'a str,
+}
+
+fn create(sync: SyncEngine, relationship: Uuid, new: New) {
+    let record = RecordRef {
+        id: Uuid::now_v7(),
+        relationship,
+        kind: SESSION.kind,
+        private: false,
+    };
+    sync.edit(
+        record,
+        vec![
+            (Field::Date.name(), Value::from(new.date.to_string())),
+            (
+                Field::Time.name(),
+                Value::from(new.time.format("%H:%M").to_string()),
+            ),
+            (
+                Field::Minutes.name(),
+                new.minutes.map_or(Value::Null, Value::from),
+            ),
+            (Field::Place.name(), Value::from(new.place)),
+            (Field::Theme.name(), Value::from(new.theme)),
+            (Field::CreatedAt.name(), Value::from(now_millis())),
+        ],
+    );
+}
+
+fn clock(text: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(text.trim(), "%H:%M").ok()
+}
+
+fn missing_text(i18n: I18n, missing: &[Missing]) -> String {
+    let names: Vec<&str> = missing
+        .iter()
+        .map(|m| {
+            i18n.t(match m {
+                Missing::Frequency => RoadmapMsg::MissingFrequency,
+                Missing::Weekday => RoadmapMsg::MissingWeekday,
+                Missing::Time => RoadmapMsg::MissingTime,
+            })
+        })
+        .collect();
+    i18n.fmt(RoadmapMsg::NeedsCadence, &[&names.join(", ")])
+}
+
+/// What the agreement says about meeting: its cadence, or what that still lacks, and its place.
+/// `None` until the device is read.
+pub type Agreed = Memo<Option<(Result<Cadence, Vec<Missing>>, String)>>;
+
+/// Proposals from the cadence, or what the agreement still needs for them; and a session by hand.
+#[component]
+pub fn Plan(
+    relationship: Uuid,
+    sessions: Memo<Option<Vec<Session>>>,
+    cadence: Agreed,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="panel" aria-labelledby="plan-heading">
+            <h2 id="plan-heading">{i18n.tr(RoadmapMsg::Plan)}</h2>
+            {move || cadence.get().map(|(cadence, place)| match cadence {
+                Ok(cadence) => view! { <Proposals relationship sessions cadence place /> }.into_any(),
+                Err(missing) => view! {
+                    <p role="status">{move || missing_text(i18n, &missing)}</p>
+                    <a class="button secondary" href=format!("/r/{relationship}/agreement")>{i18n.tr(AgreeMsg::Open)}</a>
+                }.into_any(),
+            })}
+            <AddSession relationship />
+        </section>
+    }
+}
+
+/// One proposed session, as the person adjusts it before saving.
+#[derive(Clone, Copy)]
+struct Proposal {
+    keep: RwSignal<bool>,
+    date: RwSignal<String>,
+    time: RwSignal<String>,
+}
+
+#[component]
+fn Proposals(
+    relationship: Uuid,
+    sessions: Memo<Option<Vec<Session>>>,
+    cadence: Cadence,
+    place: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let count = RwSignal::new("3".to_owned());
+    let rows = RwSignal::new(Vec::<Proposal>::new());
+    let error = RwSignal::new(None::<(usize, bool, Message)>);
+    let propose = move |_| {
+        // After the last session planned, and from today on.
+        let last = sessions.with_untracked(|s| s.iter().flatten().map(Session::day).max());
+        let yesterday = today().pred_opt().unwrap_or_else(today);
+        let first = cadence.next_after(last.map_or(yesterday, |d| d.max(yesterday)));
+        let n = count.get_untracked().parse::<usize>().unwrap_or(3);
+        let proposals = cadence.propose(first, n).into_iter().map(|at| Proposal {
+            keep: RwSignal::new(true),
+            date: RwSignal::new(at.date().to_string()),
+            time: RwSignal::new(at.format("%H:%M").to_string()),
+        });
+        error.set(None);
+        rows.set(proposals.collect());
+    };
+    let place = StoredValue::new(place);
+    let save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let mut planned = Vec::new();
+        for (n, row) in rows.get_untracked().into_iter().enumerate() {
+            if !row.keep.get_untracked() {
+                continue;
+            }
+            let Some(date) = parse_date(row.date.get_untracked().trim()) else {
+                return error.set(Some((n, false, RoadmapMsg::ErrDate)));
+            };
+            let Some(time) = clock(&row.time.get_untracked()) else {
+                return error.set(Some((n, true, RoadmapMsg::ErrTime)));
+            };
+            planned.push((date, time));
+        }
+        for (date, time) in planned {
+            place.with_value(|place| {
+                let new = New {
+                    date,
+                    time,
+                    minutes: cadence.minutes,
+                    place,
+                    theme: "",
+                };
+                create(sync, relationship, new);
+            });
+        }
+        rows.set(Vec::new());
+    };
+    let problem = move |n: usize, time: bool| {
+        move || {
+            error
+                .get()
+                .filter(|(at, t, _)| (*at, *t) == (n, time))
+                .map(|(_, _, m)| i18n.t(m))
+        }
+    };
+    let numbers: Vec<String> = (1..=6).map(|n| n.to_string()).collect();
+    view! {
+        <div class="field-row">
+            <div class="field">
+                <label for="plan-count">{i18n.tr(RoadmapMsg::HowMany)}</label>
+                <select id="plan-count" bind:value=count>
+                    {numbers.into_iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+        </div>
+        <button class="button primary" on:click=propose>{i18n.tr(RoadmapMsg::Propose)}</button>
+        <Show when=move || rows.with(|r| !r.is_empty())>
+            <form class="proposals" on:submit=save novalidate>
+                <p>{i18n.tr(RoadmapMsg::Proposed)}</p>
+                {move || rows.get().into_iter().enumerate().map(|(n, row)| {
+                    let label = (n + 1).to_string();
+                    let (date_id, time_id) = (format!("proposal-{n}-date"), format!("proposal-{n}-time"));
+                    let number = label.clone();
+                    let number_time = label.clone();
+                    view! {
+                        <fieldset class="proposal">
+                            <label class="check">
+                                <input type="checkbox" bind:checked=row.keep />
+                                {move || i18n.fmt(RoadmapMsg::KeepN, &[&label])}
+                            </label>
+                            <div class="field-row">
+                                <div class="field">
+                                    <label for=date_id.clone()>{move || i18n.fmt(RoadmapMsg::DateN, &[&number])}</label>
+                                    <input id=date_id type="date" bind:value=row.date />
+                                    <p class="field-message field-error" aria-live="polite">{problem(n, false)}</p>
+                                </div>
+                                <div class="field">
+                                    <label for=time_id.clone()>{move || i18n.fmt(RoadmapMsg::TimeN, &[&number_time])}</label>
+                                    <input id=time_id type="time" bind:value=row.time />
+                                    <p class="field-message field-error" aria-live="polite">{problem(n, true)}</p>
+                                </div>
+                            </div>
+                        </fieldset>
+                    }
+                }).collect_view()}
+                <button type="submit" class="button primary">{i18n.tr(RoadmapMsg::SaveProposals)}</button>
+            </form>
+        </Show>
+    }
+}
+
+/// Where a problem with a session added by hand is shown.
+#[derive(Clone, Copy, PartialEq)]
+enum Spot {
+    Date,
+    Starts,
+    Ends,
+    Theme,
+}
+
+/// A session added by hand: its day, start and end, and a theme.
+#[component]
+fn AddSession(relationship: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let open = RwSignal::new(false);
+    let date = RwSignal::new(String::new());
+    let starts = RwSignal::new(String::new());
+    let ends = RwSignal::new(String::new());
+    let theme = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<(Spot, String)>);
+    let save = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let fail = |spot, msg: Message| error.set(Some((spot, i18n.t(msg).to_owned())));
+        let Some(day) = parse_date(date.get_untracked().trim()) else {
+            return fail(Spot::Date, RoadmapMsg::ErrDate);
+        };
+        let Some(start) = clock(&starts.get_untracked()) else {
+            return fail(Spot::Starts, RoadmapMsg::ErrTime);
+        };
+        let minutes = match clock(&ends.get_untracked()) {
+            None if ends.get_untracked().trim().is_empty() => None,
+            None => return fail(Spot::Ends, RoadmapMsg::ErrTime),
+            Some(end) if end <= start => return fail(Spot::Ends, RoadmapMsg::ErrEndsBeforeStart),
+            Some(end) => Some((end - start).num_minutes() as u32),
+        };
+        if minutes.is_some_and(|m| m > MINUTES_MAX) {
+            return fail(Spot::Ends, RoadmapMsg::ErrTooLong);
+        }
+        let theme_text = theme.get_untracked().trim().to_owned();
+        if let Err(r) = check_value(
+            &SESSION,
+            Field::Theme.name(),
+            &Value::from(theme_text.clone()),
+        ) {
+            return error.set(Some((Spot::Theme, rejection_text(i18n, r))));
+        }
+        error.set(None);
+        let new = New {
+            date: day,
+            time: start,
+            minutes,
+            place: "",
+            theme: &theme_text,
+        };
+        create(sync, relationship, new);
+        for field in [date, starts, ends, theme] {
+            field.set(String::new());
+        }
+        open.set(false);
+    };
+    let field = move |spot: Spot, label: Message, kind: &'static str, value: RwSignal<String>| {
+        let id = match spot {
+            Spot::Date => "add-session-date",
+            Spot::Starts => "add-session-starts",
+            Spot::Ends => "add-session-ends",
+            Spot::Theme => "add-session-theme",
+        };
+        let problem = move || {
+            error.with(|e| {
+                e.as_ref()
+                    .filter(|(s, _)| *s == spot)
+                    .map(|(_, m)| m.clone())
+            })
+        };
+        view! {
+            <div class="field">
+                <label for=id>{i18n.tr(label)}</label>
+                <input id=id type=kind bind:value=value maxlength=200 aria-describedby=format!("{id}-message") />
+                <p id=format!("{id}-message") class="field-message field-error" aria-live="polite">{problem}</p>
+            </div>
+        }
+    };
+    view! {
+        <Show when=move || open.get() fallback=move || view! {
+            <button class="button secondary" on:click=move |_| open.set(true)>{i18n.tr(RoadmapMsg::AddOne)}</button>
+        }>
+            <form class="add-session" on:submit=save novalidate>
+                <h3>{i18n.tr(RoadmapMsg::AddOne)}</h3>
+                <div class="field-row">
+                    {field(Spot::Date, RoadmapMsg::Date, "date", date)}
+                    {field(Spot::Starts, RoadmapMsg::Starts, "time", starts)}
+                    {field(Spot::Ends, RoadmapMsg::Ends, "time", ends)}
+                </div>
+                {field(Spot::Theme, RoadmapMsg::Theme, "text", theme)}
+                <div class="actions">
+                    <button type="submit" class="button primary">{i18n.tr(RoadmapMsg::SaveSession)}</button>
+                    <button type="button" class="button secondary" on:click=move |_| open.set(false)>
+                        {i18n.tr(crate::i18n::Msg::Cancel)}
+                    </button>
+                </div>
+            </form>
+        </Show>
+    }
+}

@@ -1,0 +1,253 @@
+//! The roadmap page: planning, the sessions to come with their themes, and the sessions past.
+
+use super::{
+    cadence::Cadence,
+    kind::{overlapping, read_all, Field, Session, PLACE_MAX, SESSION, THEME_MAX},
+    messages::RoadmapMsg,
+    plan::Plan,
+};
+use crate::{
+    agreement::{Agreement, Term},
+    i18n::{use_i18n, I18n, Message, Msg},
+    relationships::{relationship_name, use_directory, RelationshipFrame, RelationshipView},
+    sync::{
+        client::RecordRef,
+        engine::{local_time, now_millis, use_sync},
+        schema::{check_value, DELETED},
+    },
+    ui::form::{rejection_text, saved_text},
+};
+use chrono::{DateTime, Datelike, NaiveDateTime, Weekday};
+use leptos::prelude::*;
+use serde_json::Value;
+use uuid::Uuid;
+
+#[component]
+pub fn RoadmapPage() -> impl IntoView {
+    view! { <RelationshipFrame page=|r, _| view! { <Roadmap r /> }.into_any() /> }
+}
+
+/// The relationship's sessions as the device has them: `None` until it is read.
+type Sessions = Memo<Option<Vec<Session>>>;
+
+/// Now, on the pair's wall clock (the device's).
+fn now() -> NaiveDateTime {
+    let at = DateTime::from_timestamp_millis(now_millis() as i64).unwrap_or_default();
+    local_time(at)
+}
+
+fn weekday(day: Weekday) -> Message {
+    match day {
+        Weekday::Mon => RoadmapMsg::Mon,
+        Weekday::Tue => RoadmapMsg::Tue,
+        Weekday::Wed => RoadmapMsg::Wed,
+        Weekday::Thu => RoadmapMsg::Thu,
+        Weekday::Fri => RoadmapMsg::Fri,
+        Weekday::Sat => RoadmapMsg::Sat,
+        Weekday::Sun => RoadmapMsg::Sun,
+    }
+}
+
+/// "Tue 24 Mar 2026, 18:00–19:00".
+fn when(i18n: I18n, session: &Session) -> String {
+    let day = session.starts.date();
+    let date = i18n.date(day.and_time(chrono::NaiveTime::MIN).and_utc());
+    let start = session.starts.format("%H:%M");
+    let end = session
+        .minutes
+        .map(|_| format!("–{}", session.ends().format("%H:%M")))
+        .unwrap_or_default();
+    format!("{} {date}, {start}{end}", i18n.t(weekday(day.weekday())))
+}
+
+#[component]
+fn Roadmap(r: RelationshipView) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let relationship = r.id;
+    let sessions: Sessions = Memo::new(move |_| {
+        sync.device
+            .with(|d| d.as_ref().map(|d| read_all(&d.local, relationship)))
+    });
+    let cadence = Memo::new(move |_| {
+        sync.device.with(|d| {
+            let terms = Agreement::read(&d.as_ref()?.local, relationship).terms;
+            let place = terms
+                .get(Term::Place.name())
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            Some((Cadence::from_terms(&terms), place.to_owned()))
+        })
+    });
+    let directory = use_directory();
+    let initial = r.clone();
+    let r = Memo::new(move |_| {
+        directory
+            .get(relationship)
+            .unwrap_or_else(|| initial.clone())
+    });
+    let ended = Signal::derive(move || r.with(|r| r.ended_at.is_some()));
+    let ids = move |past: bool| {
+        let now = now();
+        sessions.with(|s| {
+            s.iter()
+                .flatten()
+                .filter(|s| s.is_past(now) == past)
+                .map(|s| s.id)
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="panel">
+            <p class="crumb">
+                <a href=format!("/r/{relationship}")>{move || r.with(|r| relationship_name(i18n, r))}</a>
+            </p>
+            <h1>{i18n.tr(RoadmapMsg::Title)}</h1>
+            <p>{i18n.tr(RoadmapMsg::Intro)}</p>
+        </section>
+        <Show when=move || sessions.with(Option::is_some) fallback=move || view! { <p class="panel">{i18n.tr(Msg::Loading)}</p> }>
+            <Show when=move || !ended.get()>
+                <Plan relationship sessions cadence />
+            </Show>
+            <section class="panel" aria-labelledby="planned-heading">
+                <h2 id="planned-heading">{i18n.tr(RoadmapMsg::Planned)}</h2>
+                <Show when=move || ids(false).is_empty()>
+                    <p class="empty">{i18n.tr(RoadmapMsg::NonePlanned)}</p>
+                </Show>
+                <ol class="sessions">
+                    <For each=move || ids(false) key=|id| *id let:id>
+                        <SessionCard id sessions relationship ended />
+                    </For>
+                </ol>
+            </section>
+            <Show when=move || !ids(true).is_empty()>
+                <section class="panel" aria-labelledby="past-heading">
+                    <h2 id="past-heading">{i18n.tr(RoadmapMsg::Past)}</h2>
+                    <ul class="sessions past">
+                        <For each=move || ids(true) key=|id| *id let:id>
+                            <li>
+                                <span>{move || line(i18n, sessions, id)}</span>
+                                " · "
+                                <strong class="flag">{i18n.tr(RoadmapMsg::CheckinMissing)}</strong>
+                            </li>
+                        </For>
+                    </ul>
+                </section>
+            </Show>
+        </Show>
+    }
+}
+
+/// "Session 2: Tue 24 Mar 2026, 18:00–19:00 · Time management".
+fn line(i18n: I18n, sessions: Sessions, id: Uuid) -> String {
+    sessions
+        .with(|s| {
+            let s = s.as_ref()?;
+            let n = s.iter().position(|x| x.id == id)?;
+            let session = &s[n];
+            let theme = if session.theme.is_empty() {
+                i18n.t(RoadmapMsg::NoTheme).to_owned()
+            } else {
+                session.theme.clone()
+            };
+            let name = i18n.fmt(RoadmapMsg::SessionN, &[&(n + 1).to_string()]);
+            Some(format!("{name}: {} · {theme}", when(i18n, session)))
+        })
+        .unwrap_or_default()
+}
+
+/// A session to come: when, its theme and place (saved as typed), overlaps, and deleting it.
+#[component]
+fn SessionCard(
+    id: Uuid,
+    sessions: Sessions,
+    relationship: Uuid,
+    ended: Signal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let record = RecordRef {
+        id,
+        relationship,
+        kind: SESSION.kind,
+        private: false,
+    };
+    let number = move || {
+        sessions.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.iter().position(|x| x.id == id))
+                .map_or(0, |n| n + 1)
+        })
+    };
+    let session =
+        Memo::new(move |_| sessions.with(|s| s.as_ref()?.iter().find(|x| x.id == id).cloned()));
+    let heading = move || {
+        let name = i18n.fmt(RoadmapMsg::SessionN, &[&number().to_string()]);
+        session
+            .with(|s| s.as_ref().map(|s| format!("{name}: {}", when(i18n, s))))
+            .unwrap_or(name)
+    };
+    let overlaps = move || {
+        sessions.with(|all| {
+            let all = all.as_ref()?;
+            let me = all.iter().find(|x| x.id == id)?;
+            let others: Vec<String> = overlapping(all, me)
+                .iter()
+                .filter_map(|o| all.iter().position(|x| x.id == o.id))
+                .map(|n| (n + 1).to_string())
+                .collect();
+            (!others.is_empty()).then(|| i18n.fmt(RoadmapMsg::Overlaps, &[&others.join(", ")]))
+        })
+    };
+    let delete = {
+        let record = record.clone();
+        move |_| sync.edit(record.clone(), vec![(DELETED, Value::Bool(true))])
+    };
+    let text_field = move |field: Field, label: Message, max: usize| {
+        let text = saved_text(move || {
+            session.with(|s| {
+                s.as_ref().map(|s| match field {
+                    Field::Theme => s.theme.clone(),
+                    _ => s.place.clone(),
+                })
+            })
+        });
+        let problem = RwSignal::new(None::<String>);
+        let record = record.clone();
+        let input_id = format!("session-{id}-{}", field.name());
+        let input = move |ev| {
+            let typed = event_target_value(&ev);
+            text.set(typed.clone());
+            let value = Value::from(typed);
+            match check_value(&SESSION, field.name(), &value) {
+                Err(r) => problem.set(Some(rejection_text(i18n, r))),
+                Ok(_) => {
+                    problem.set(None);
+                    sync.edit(record.clone(), vec![(field.name(), value)]);
+                }
+            }
+        };
+        view! {
+            <div class="field">
+                <label for=input_id.clone()>{move || i18n.fmt(label, &[&number().to_string()])}</label>
+                <input id=input_id type="text" maxlength=max prop:value=text on:input=input
+                    readonly=move || ended.get() />
+                <p class="field-message field-error" aria-live="polite">{move || problem.get()}</p>
+            </div>
+        }
+    };
+    view! {
+        <li class="session">
+            <h3>{heading}</h3>
+            <p class="form-error" role="status">{overlaps}</p>
+            {text_field(Field::Theme, RoadmapMsg::ThemeOfN, THEME_MAX)}
+            {text_field(Field::Place, RoadmapMsg::PlaceOfN, PLACE_MAX)}
+            <div class="actions" hidden=move || ended.get()>
+                <button class="button secondary" on:click=delete
+                    aria-label=move || i18n.fmt(RoadmapMsg::DeleteSession, &[&number().to_string()])>
+                    {i18n.tr(Msg::Delete)}
+                </button>
+            </div>
+        </li>
+    }
+}

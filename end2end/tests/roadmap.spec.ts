@@ -7,11 +7,13 @@ async function open(page: Page, link: string, path: RegExp) {
   await ready(page);
 }
 
-/** The next `weekday` (0 = Sunday) after today, as a date field takes it. */
-function nextWeekday(weekday: number) {
+/** The day of the next meeting on `weekday` (0 = Sunday) at `hour` still to come, as a date field takes it. */
+function nextMeeting(weekday: number, hour: number) {
   const d = new Date();
-  do d.setDate(d.getDate() + 1);
-  while (d.getDay() !== weekday);
+  if (d.getDay() !== weekday || d.getHours() >= hour) {
+    do d.setDate(d.getDate() + 1);
+    while (d.getDay() !== weekday);
+  }
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
@@ -19,7 +21,7 @@ function nextWeekday(weekday: number) {
 test("three sessions are planned from the agreement's cadence and both see them with their themes", async ({ browser }) => {
   const { mentor, mentee, problems } = await pairUp(browser);
   await open(mentee, "Open the roadmap", /\/roadmap$/);
-  await expect(mentee.getByText("To propose dates, the agreement needs: how often you meet, the weekday, the time.")).toBeVisible();
+  await expect(mentee.getByText("To propose dates, the agreement needs: how often you meet, the weekday, the time, how long a session lasts.")).toBeVisible();
 
   await mentee.getByRole("link", { name: "Open the agreement" }).click();
   await ready(mentee);
@@ -31,9 +33,9 @@ test("three sessions are planned from the agreement's cadence and both see them 
   await mentee.goBack();
   await ready(mentee);
 
-  await mentee.getByLabel("Number of sessions").selectOption("3");
+  await expect(mentee.getByLabel("Number of sessions")).toHaveValue("3");
   await mentee.getByRole("button", { name: "Propose dates" }).click();
-  const first = nextWeekday(2);
+  const first = nextMeeting(2, 18);
   await expect(mentee.getByLabel("Date of proposed session 1")).toHaveValue(first);
   await expect(mentee.getByLabel("Time of proposed session 1")).toHaveValue("18:00");
   const third = await mentee.getByLabel("Date of proposed session 3").inputValue();
@@ -80,7 +82,7 @@ test.describe("on a phone", () => {
     await mentee.setViewportSize({ width: 360, height: 740 });
     await mentee.getByLabel("Language").selectOption("nl");
     await open(mentee, "Naar de routekaart", /\/roadmap$/);
-    await expect(mentee.getByText("Om data voor te stellen, moeten de afspraken nog bevatten: hoe vaak jullie afspreken, de weekdag, de tijd.")).toBeVisible();
+    await expect(mentee.getByText("Om data voor te stellen, moeten de afspraken nog bevatten: hoe vaak jullie afspreken, de weekdag, de tijd, hoe lang een sessie duurt.")).toBeVisible();
     await mentee.getByRole("button", { name: "Een sessie toevoegen" }).click();
     await mentee.getByLabel("Datum", { exact: true }).fill("2026-01-06");
     await mentee.getByLabel("Begint").fill("18:00");
@@ -92,6 +94,8 @@ test.describe("on a phone", () => {
     await expect(past.getByText("Check-in ontbreekt")).toBeVisible();
     const width = await mentee.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
+    await mentee.getByRole("button", { name: "Sessie 1 verwijderen" }).click();
+    await expect(past).toHaveCount(0);
     expect(problems.flat()).toEqual([]);
   });
 });

@@ -35,7 +35,6 @@ pub enum Pace {
 }
 
 impl Measure {
-    /// The value now: the latest update's (by date; the later of two on one day), else the start.
     /// The updates by date; two on one day stay in the order they were made.
     pub fn in_order(&self) -> Vec<(NaiveDate, f64)> {
         let mut updates = self.updates.clone();
@@ -43,6 +42,7 @@ impl Measure {
         updates
     }
 
+    /// The value now: the latest update's (by date; the later of two on one day), else the start.
     pub fn current(&self) -> f64 {
         self.updates
             .iter()

@@ -10,6 +10,7 @@ crate::i18n::messages! {
         MissingFrequency => "how often you meet", "hoe vaak jullie afspreken";
         MissingWeekday => "the weekday", "de weekdag";
         MissingTime => "the time", "de tijd";
+        MissingDuration => "how long a session lasts", "hoe lang een sessie duurt";
         HowMany => "Number of sessions", "Aantal sessies";
         Propose => "Propose dates", "Data voorstellen";
         Proposed => "Proposed from the agreement. Change a date or time, or untick one to skip it.", "Voorgesteld op basis van de afspraken. Pas een datum of tijd aan, of vink er een uit om die over te slaan.";

@@ -4,14 +4,16 @@ use super::{
     cadence::{Cadence, Missing},
     kind::{Field, Session, MINUTES_MAX, SESSION},
     messages::RoadmapMsg,
+    ui::now,
 };
 use crate::{
     agreement::AgreeMsg,
     i18n::{use_i18n, I18n, Message},
     sync::{
         client::RecordRef,
-        engine::{now_millis, today, use_sync, SyncEngine},
+        engine::{now_millis, use_sync, SyncEngine},
         schema::{check_value, parse_date},
+        Rejection,
     },
     ui::form::rejection_text,
 };
@@ -67,6 +69,7 @@ fn missing_text(i18n: I18n, missing: &[Missing]) -> String {
                 Missing::Frequency => RoadmapMsg::MissingFrequency,
                 Missing::Weekday => RoadmapMsg::MissingWeekday,
                 Missing::Time => RoadmapMsg::MissingTime,
+                Missing::Duration => RoadmapMsg::MissingDuration,
             })
         })
         .collect();
@@ -85,12 +88,16 @@ pub fn Plan(
     cadence: Agreed,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // Only whether there is a cadence, and what it lacks: proposals being adjusted stay while
+    // the partner edits the agreement's place.
+    let missing =
+        Memo::new(move |_| cadence.with(|c| c.as_ref().map(|(c, _)| c.as_ref().err().cloned())));
     view! {
         <section class="panel" aria-labelledby="plan-heading">
             <h2 id="plan-heading">{i18n.tr(RoadmapMsg::Plan)}</h2>
-            {move || cadence.get().map(|(cadence, place)| match cadence {
-                Ok(cadence) => view! { <Proposals relationship sessions cadence place /> }.into_any(),
-                Err(missing) => view! {
+            {move || missing.get().map(|missing| match missing {
+                None => view! { <Proposals relationship sessions cadence /> }.into_any(),
+                Some(missing) => view! {
                     <p role="status">{move || missing_text(i18n, &missing)}</p>
                     <a class="button secondary" href=format!("/r/{relationship}/agreement")>{i18n.tr(AgreeMsg::Open)}</a>
                 }.into_any(),
@@ -112,19 +119,23 @@ struct Proposal {
 fn Proposals(
     relationship: Uuid,
     sessions: Memo<Option<Vec<Session>>>,
-    cadence: Cadence,
-    place: String,
+    cadence: Agreed,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let count = RwSignal::new("3".to_owned());
     let rows = RwSignal::new(Vec::<Proposal>::new());
     let error = RwSignal::new(None::<(usize, bool, Message)>);
+    let agreed = move || {
+        cadence.with_untracked(|c| {
+            c.as_ref()
+                .and_then(|(c, p)| Some((*c.as_ref().ok()?, p.clone())))
+        })
+    };
     let propose = move |_| {
-        // After the last session planned, and from today on.
+        let Some((cadence, _)) = agreed() else { return };
         let last = sessions.with_untracked(|s| s.iter().flatten().map(Session::day).max());
-        let yesterday = today().pred_opt().unwrap_or_else(today);
-        let first = cadence.next_after(last.map_or(yesterday, |d| d.max(yesterday)));
+        let first = cadence.first(last, now());
         let n = count.get_untracked().parse::<usize>().unwrap_or(3);
         let proposals = cadence.propose(first, n).into_iter().map(|at| Proposal {
             keep: RwSignal::new(true),
@@ -134,9 +145,11 @@ fn Proposals(
         error.set(None);
         rows.set(proposals.collect());
     };
-    let place = StoredValue::new(place);
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
+        let Some((cadence, place)) = agreed() else {
+            return;
+        };
         let mut planned = Vec::new();
         for (n, row) in rows.get_untracked().into_iter().enumerate() {
             if !row.keep.get_untracked() {
@@ -151,16 +164,14 @@ fn Proposals(
             planned.push((date, time));
         }
         for (date, time) in planned {
-            place.with_value(|place| {
-                let new = New {
-                    date,
-                    time,
-                    minutes: cadence.minutes,
-                    place,
-                    theme: "",
-                };
-                create(sync, relationship, new);
-            });
+            let new = New {
+                date,
+                time,
+                minutes: Some(cadence.minutes),
+                place: &place,
+                theme: "",
+            };
+            create(sync, relationship, new);
         }
         rows.set(Vec::new());
     };
@@ -178,7 +189,7 @@ fn Proposals(
             <div class="field">
                 <label for="plan-count">{i18n.tr(RoadmapMsg::HowMany)}</label>
                 <select id="plan-count" bind:value=count>
-                    {numbers.into_iter().map(|n| view! { <option value=n.clone()>{n.clone()}</option> }).collect_view()}
+                    {numbers.into_iter().map(|n| view! { <option value=n.clone() selected=n == "3">{n.clone()}</option> }).collect_view()}
                 </select>
             </div>
         </div>
@@ -200,13 +211,13 @@ fn Proposals(
                             <div class="field-row">
                                 <div class="field">
                                     <label for=date_id.clone()>{move || i18n.fmt(RoadmapMsg::DateN, &[&number])}</label>
-                                    <input id=date_id type="date" bind:value=row.date />
-                                    <p class="field-message field-error" aria-live="polite">{problem(n, false)}</p>
+                                    <input id=date_id.clone() type="date" bind:value=row.date aria-describedby=format!("{date_id}-message") />
+                                    <p id=format!("{date_id}-message") class="field-message field-error" aria-live="polite">{problem(n, false)}</p>
                                 </div>
                                 <div class="field">
                                     <label for=time_id.clone()>{move || i18n.fmt(RoadmapMsg::TimeN, &[&number_time])}</label>
-                                    <input id=time_id type="time" bind:value=row.time />
-                                    <p class="field-message field-error" aria-live="polite">{problem(n, true)}</p>
+                                    <input id=time_id.clone() type="time" bind:value=row.time aria-describedby=format!("{time_id}-message") />
+                                    <p id=format!("{time_id}-message") class="field-message field-error" aria-live="polite">{problem(n, true)}</p>
                                 </div>
                             </div>
                         </fieldset>
@@ -227,6 +238,22 @@ enum Spot {
     Theme,
 }
 
+/// Why a field was refused, put in words as it is shown, in the language of the moment.
+#[derive(Clone, Copy)]
+enum Why {
+    Said(Message),
+    Refused(Rejection),
+}
+
+impl Why {
+    fn text(self, i18n: I18n) -> String {
+        match self {
+            Why::Said(msg) => i18n.t(msg).to_owned(),
+            Why::Refused(rejection) => rejection_text(i18n, rejection),
+        }
+    }
+}
+
 /// A session added by hand: its day, start and end, and a theme.
 #[component]
 fn AddSession(relationship: Uuid) -> impl IntoView {
@@ -237,10 +264,10 @@ fn AddSession(relationship: Uuid) -> impl IntoView {
     let starts = RwSignal::new(String::new());
     let ends = RwSignal::new(String::new());
     let theme = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<(Spot, String)>);
+    let error = RwSignal::new(None::<(Spot, Why)>);
     let save = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let fail = |spot, msg: Message| error.set(Some((spot, i18n.t(msg).to_owned())));
+        let fail = |spot, msg: Message| error.set(Some((spot, Why::Said(msg))));
         let Some(day) = parse_date(date.get_untracked().trim()) else {
             return fail(Spot::Date, RoadmapMsg::ErrDate);
         };
@@ -262,7 +289,7 @@ fn AddSession(relationship: Uuid) -> impl IntoView {
             Field::Theme.name(),
             &Value::from(theme_text.clone()),
         ) {
-            return error.set(Some((Spot::Theme, rejection_text(i18n, r))));
+            return error.set(Some((Spot::Theme, Why::Refused(r))));
         }
         error.set(None);
         let new = New {
@@ -286,11 +313,10 @@ fn AddSession(relationship: Uuid) -> impl IntoView {
             Spot::Theme => "add-session-theme",
         };
         let problem = move || {
-            error.with(|e| {
-                e.as_ref()
-                    .filter(|(s, _)| *s == spot)
-                    .map(|(_, m)| m.clone())
-            })
+            error
+                .get()
+                .filter(|(s, _)| *s == spot)
+                .map(|(_, why)| why.text(i18n))
         };
         view! {
             <div class="field">

@@ -31,7 +31,7 @@ pub fn RoadmapPage() -> impl IntoView {
 type Sessions = Memo<Option<Vec<Session>>>;
 
 /// Now, on the pair's wall clock (the device's).
-fn now() -> NaiveDateTime {
+pub fn now() -> NaiveDateTime {
     let at = DateTime::from_timestamp_millis(now_millis() as i64).unwrap_or_default();
     local_time(at)
 }
@@ -87,7 +87,17 @@ fn Roadmap(r: RelationshipView) -> impl IntoView {
             .unwrap_or_else(|| initial.clone())
     });
     let ended = Signal::derive(move || r.with(|r| r.ended_at.is_some()));
+    // A session moves from planned to past as it ends, while the page is open.
+    // (An effect: it runs only in the browser.)
+    let minute = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let tick = move || minute.update(|m| *m = m.wrapping_add(1));
+        if let Ok(ticking) = set_interval_with_handle(tick, std::time::Duration::from_secs(60)) {
+            on_cleanup(move || ticking.clear());
+        }
+    });
     let ids = move |past: bool| {
+        minute.track();
         let now = now();
         sessions.with(|s| {
             s.iter()
@@ -125,11 +135,7 @@ fn Roadmap(r: RelationshipView) -> impl IntoView {
                     <h2 id="past-heading">{i18n.tr(RoadmapMsg::Past)}</h2>
                     <ul class="sessions past">
                         <For each=move || ids(true) key=|id| *id let:id>
-                            <li>
-                                <span>{move || line(i18n, sessions, id)}</span>
-                                " · "
-                                <strong class="flag">{i18n.tr(RoadmapMsg::CheckinMissing)}</strong>
-                            </li>
+                            <PastSession id sessions relationship ended />
                         </For>
                     </ul>
                 </section>
@@ -156,6 +162,50 @@ fn line(i18n: I18n, sessions: Sessions, id: Uuid) -> String {
         .unwrap_or_default()
 }
 
+/// A session that is over, and its check-in (missing until check-ins come); one entered by
+/// mistake can be deleted.
+#[component]
+fn PastSession(
+    id: Uuid,
+    sessions: Sessions,
+    relationship: Uuid,
+    ended: Signal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let number = move || number_of(sessions, id).to_string();
+    let delete = move |_| {
+        let record = RecordRef {
+            id,
+            relationship,
+            kind: SESSION.kind,
+            private: false,
+        };
+        sync.edit(record, vec![(DELETED, Value::Bool(true))]);
+    };
+    view! {
+        <li>
+            <span>{move || line(i18n, sessions, id)}</span>
+            " · "
+            <strong class="flag">{i18n.tr(RoadmapMsg::CheckinMissing)}</strong>
+            " "
+            <button class="button link" hidden=move || ended.get() on:click=delete
+                aria-label=move || i18n.fmt(RoadmapMsg::DeleteSession, &[&number()])>
+                {i18n.tr(Msg::Delete)}
+            </button>
+        </li>
+    }
+}
+
+/// A session's number: its place among all, past and planned (1 for the first).
+fn number_of(sessions: Sessions, id: Uuid) -> usize {
+    sessions.with(|s| {
+        s.as_ref()
+            .and_then(|s| s.iter().position(|x| x.id == id))
+            .map_or(0, |n| n + 1)
+    })
+}
+
 /// A session to come: when, its theme and place (saved as typed), overlaps, and deleting it.
 #[component]
 fn SessionCard(
@@ -172,13 +222,7 @@ fn SessionCard(
         kind: SESSION.kind,
         private: false,
     };
-    let number = move || {
-        sessions.with(|s| {
-            s.as_ref()
-                .and_then(|s| s.iter().position(|x| x.id == id))
-                .map_or(0, |n| n + 1)
-        })
-    };
+    let number = move || number_of(sessions, id);
     let session =
         Memo::new(move |_| sessions.with(|s| s.as_ref()?.iter().find(|x| x.id == id).cloned()));
     let heading = move || {

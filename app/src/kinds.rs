@@ -13,6 +13,7 @@ const ALL: &[&KindSpec] = &[
     &crate::goals::UPDATE,
     &crate::goals::MILESTONE,
     &crate::roadmap::SESSION,
+    &crate::roadmap::AGENDA,
 ];
 
 pub fn spec(kind: &str) -> Option<&'static KindSpec> {

@@ -99,3 +99,57 @@ test.describe("on a phone", () => {
     expect(problems.flat()).toEqual([]);
   });
 });
+
+test("agenda items are added by either person, ticked when discussed, and what a session ended without is carried over once", async ({
+  browser,
+}) => {
+  const { mentor, mentee, menteeContext, problems } = await pairUp(browser);
+  // The mentee's clock is the one moved on past the end of the first session.
+  await menteeContext.clock.install();
+  await mentee.reload();
+  await ready(mentee);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const clock = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const day = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const now = new Date();
+  const start = new Date(now.getTime() - 10 * 60_000);
+  const end = new Date(now.getTime() + 2 * 60_000);
+  test.skip(day(start) !== day(end), "the first session would cross midnight");
+  const nextWeek = new Date(now.getTime() + 7 * 86_400_000);
+
+  const card = (page: Page, n: number) =>
+    page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(`^Session ${n}:`) }) });
+  await open(mentee, "Open the roadmap", /\/roadmap$/);
+  for (const [date, from, to, theme] of [
+    [day(now), clock(start), clock(end), "Getting started"],
+    [day(nextWeek), "18:00", "19:00", "Time management"],
+  ]) {
+    await mentee.getByRole("button", { name: "Add a session" }).click();
+    await mentee.getByLabel("Date", { exact: true }).fill(date);
+    await mentee.getByLabel("Starts").fill(from);
+    await mentee.getByLabel("Ends").fill(to);
+    await mentee.getByLabel("Theme of the new session").fill(theme);
+    await mentee.getByRole("button", { name: "Save session" }).click();
+  }
+  for (const item of ["Time management", "The promotion talk"]) {
+    await mentee.getByLabel("Add to the agenda of session 1").fill(item);
+    await card(mentee, 1).getByRole("button", { name: "Add", exact: true }).click();
+  }
+
+  await open(mentor, "Open the roadmap", /\/roadmap$/);
+  await expect(card(mentor, 1).getByText("added by Menno Mentee")).toHaveCount(2, { timeout: 10_000 });
+  await card(mentor, 1).getByRole("checkbox", { name: "The promotion talk" }).check();
+  await expect(card(mentee, 1).getByRole("checkbox", { name: "The promotion talk" })).toBeChecked({ timeout: 10_000 });
+
+  // The first session ends on the mentee's device: what was not discussed moves to the next.
+  await mentee.clock.fastForward("03:00");
+  const carried = (page: Page) => card(page, 2).getByRole("listitem").filter({ hasText: "carried over from session 1" });
+  await expect(carried(mentee)).toHaveCount(1);
+  await expect(carried(mentee)).toHaveText("Time management added by you · carried over from session 1");
+  await expect(carried(mentor)).toHaveCount(1, { timeout: 10_000 });
+  await expect(carried(mentor)).toContainText("added by Menno Mentee");
+  await mentee.reload();
+  await ready(mentee);
+  await expect(carried(mentee)).toHaveCount(1);
+  expect(problems.flat()).toEqual([]);
+});

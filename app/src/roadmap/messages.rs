@@ -38,6 +38,13 @@ crate::i18n::messages! {
         CheckinMissing => "Check-in missing", "Check-in ontbreekt";
         DeleteSession => "Delete session {}", "Sessie {} verwijderen";
         NoTheme => "No theme yet", "Nog geen thema";
+        Agenda => "Agenda", "Agenda";
+        AddToAgendaOf => "Add to the agenda of session {}", "Toevoegen aan de agenda van sessie {}";
+        Add => "Add", "Toevoegen";
+        AddedByYou => "added by you", "toegevoegd door jou";
+        AddedBy => "added by {}", "toegevoegd door {}";
+        AddedByPartner => "added by your partner", "toegevoegd door je partner";
+        CarriedFrom => "carried over from session {}", "overgenomen van sessie {}";
         Mon => "Mon", "ma";
         Tue => "Tue", "di";
         Wed => "Wed", "wo";

@@ -1,12 +1,15 @@
 //! Ingredient 4, the roadmap: the pair's sessions, planned from the agreement's cadence, each
 //! with a theme.
 
+mod agenda;
+mod agenda_view;
 mod cadence;
 mod kind;
 mod messages;
 mod plan;
 mod ui;
 
+pub use agenda::AGENDA;
 pub use cadence::{Cadence, Frequency, Missing};
 pub use kind::{Session, SESSION};
 pub use messages::RoadmapMsg;

@@ -1,6 +1,8 @@
 //! The roadmap page: planning, the sessions to come with their themes, and the sessions past.
 
 use super::{
+    agenda::{self, AGENDA},
+    agenda_view::{Agenda, Agendas},
     cadence::Cadence,
     kind::{overlapping, read_all, Field, Session, PLACE_MAX, SESSION, THEME_MAX},
     messages::RoadmapMsg,
@@ -96,6 +98,57 @@ fn Roadmap(r: RelationshipView) -> impl IntoView {
             on_cleanup(move || ticking.clear());
         }
     });
+    let items = Memo::new(move |_| {
+        sync.device
+            .with(|d| d.as_ref().map(|d| agenda::read_all(&d.local, relationship)))
+            .unwrap_or_default()
+    });
+    // Items a session ended without move on to the next, from whichever device sees it first;
+    // both may, and write the same record (`agenda::carried_id`).
+    Effect::new(move |_| {
+        minute.track();
+        if ended.get() {
+            return;
+        }
+        let carries = sync.device.with(|d| {
+            let d = d.as_ref()?;
+            let sessions = sessions.with(|s| s.clone())?;
+            let exists = |id| d.local.records.contains_key(&id);
+            Some(items.with(|items| agenda::carry_over(&sessions, items, exists, now())))
+        });
+        for carry in carries.into_iter().flatten() {
+            let record = RecordRef {
+                id: carry.id,
+                relationship,
+                kind: AGENDA.kind,
+                private: false,
+            };
+            sync.edit(
+                record,
+                vec![
+                    (
+                        agenda::Field::Session.name(),
+                        Value::from(carry.session.to_string()),
+                    ),
+                    (agenda::Field::Text.name(), Value::from(carry.text)),
+                    (agenda::Field::Discussed.name(), Value::Bool(false)),
+                    (
+                        agenda::Field::CarriedFrom.name(),
+                        Value::from(carry.from.to_string()),
+                    ),
+                    (agenda::Field::CreatedAt.name(), Value::from(now_millis())),
+                ],
+            );
+        }
+    });
+    let agendas = Agendas {
+        items,
+        number: Callback::new(move |id| number_of(sessions, id)),
+        relationship,
+        me: r.with_untracked(|r| r.my_role),
+        partner: Signal::derive(move || r.with(|r| r.partner_name.clone())),
+        ended,
+    };
     let ids = move |past: bool| {
         minute.track();
         let now = now();
@@ -126,7 +179,7 @@ fn Roadmap(r: RelationshipView) -> impl IntoView {
                 </Show>
                 <ol class="sessions">
                     <For each=move || ids(false) key=|id| *id let:id>
-                        <SessionCard id sessions relationship ended />
+                        <SessionCard id sessions relationship ended agendas />
                     </For>
                 </ol>
             </section>
@@ -209,6 +262,7 @@ fn number_of(sessions: Sessions, id: Uuid) -> usize {
 /// A session to come: when, its theme and place (saved as typed), overlaps, and deleting it.
 #[component]
 fn SessionCard(
+    agendas: Agendas,
     id: Uuid,
     sessions: Sessions,
     relationship: Uuid,
@@ -292,6 +346,7 @@ fn SessionCard(
                     {i18n.tr(Msg::Delete)}
                 </button>
             </div>
+            <Agenda session=id agendas n=Signal::derive(number) />
         </li>
     }
 }

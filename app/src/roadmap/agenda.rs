@@ -1,0 +1,348 @@
+//! Agenda items: what either person wants to discuss in a session, ticked when discussed, and
+//! carried over to the next session when a session ends without them.
+
+use super::kind::Session;
+use crate::{
+    relationships::Role,
+    sync::{
+        replica::{Record, Replica},
+        schema::{spec, KindSpec, Type, Writer, DELETED},
+        Kind,
+    },
+};
+use chrono::NaiveDateTime;
+use serde_json::Value;
+use uuid::Uuid;
+
+/// The fields of an agenda item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Session,
+    Text,
+    AddedBy,
+    Discussed,
+    CarriedFrom,
+    CreatedAt,
+}
+
+impl Field {
+    pub const fn name(self) -> &'static str {
+        match self {
+            Field::Session => "session",
+            Field::Text => "text",
+            Field::AddedBy => "added_by",
+            Field::Discussed => "discussed",
+            Field::CarriedFrom => "carried_from",
+            Field::CreatedAt => "created_at",
+        }
+    }
+}
+
+pub const TEXT_MAX: usize = 300;
+
+/// Something to discuss in a session; both add, tick and edit.
+pub const AGENDA: KindSpec = KindSpec {
+    kind: Kind::named("agenda_item"),
+    fields: &[
+        spec(Field::Session.name(), Type::Ref, Writer::Both),
+        spec(
+            Field::Text.name(),
+            Type::Text { max: TEXT_MAX },
+            Writer::Both,
+        ),
+        spec(
+            Field::AddedBy.name(),
+            Type::OneOf(Role::NAMES),
+            Writer::OwnRoleOnce,
+        ),
+        spec(Field::Discussed.name(), Type::Bool, Writer::Both),
+        spec(Field::CarriedFrom.name(), Type::OptionalRef, Writer::Both),
+        spec(Field::CreatedAt.name(), Type::Time, Writer::Both),
+        spec(DELETED, Type::Bool, Writer::Both),
+    ],
+    owner: None,
+    label: Some(Field::Text.name()),
+};
+
+/// An agenda item as this device has it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    pub id: Uuid,
+    pub session: Uuid,
+    pub text: String,
+    /// Who added it; none on an item carried over (the device that carried it may be the
+    /// partner's): its first item says.
+    pub added_by: Option<Role>,
+    pub discussed: bool,
+    /// The item of the earlier session it was carried over from.
+    pub carried_from: Option<Uuid>,
+}
+
+impl Item {
+    pub fn read(id: Uuid, record: &Record) -> Option<Self> {
+        if record.get(DELETED) == Some(&Value::Bool(true)) {
+            return None;
+        }
+        let get = |f: Field| record.get(f.name()).and_then(Value::as_str);
+        let id_of = |f: Field| get(f).and_then(|s| Uuid::parse_str(s).ok());
+        Some(Self {
+            id,
+            session: id_of(Field::Session)?,
+            text: get(Field::Text)?.to_owned(),
+            added_by: get(Field::AddedBy).and_then(|r| Role::parse(r).ok()),
+            discussed: record.get(Field::Discussed.name()) == Some(&Value::Bool(true)),
+            carried_from: id_of(Field::CarriedFrom),
+        })
+    }
+}
+
+/// A relationship's agenda items, in the order they were added (ids are UUIDv7).
+pub fn read_all(replica: &Replica, relationship: Uuid) -> Vec<Item> {
+    replica
+        .of(relationship, &AGENDA.kind)
+        .filter_map(|(id, r)| Item::read(*id, r))
+        .collect()
+}
+
+/// Who added an item: the person who added the first of the items it was carried over from.
+pub fn added_by(items: &[Item], item: &Item) -> Option<Role> {
+    let mut at = item;
+    // At most as many steps as there are items: carried-from links cannot loop forever.
+    for _ in 0..items.len() {
+        match at
+            .carried_from
+            .and_then(|from| items.iter().find(|i| i.id == from))
+        {
+            Some(earlier) => at = earlier,
+            None => break,
+        }
+    }
+    at.added_by
+}
+
+/// The id of `item` carried over to `session`: the same on every device, so that two devices
+/// carrying it over while offline write one record between them.
+pub fn carried_id(item: Uuid, session: Uuid) -> Uuid {
+    Uuid::new_v5(&item, session.as_bytes())
+}
+
+/// An item to carry over: a new item of `session` with `text`, carried from `from`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Carry {
+    pub id: Uuid,
+    pub session: Uuid,
+    pub text: String,
+    pub from: Uuid,
+}
+
+/// What to carry over at `now`: each item left undiscussed in a session that has ended, to the
+/// next session, unless it was carried over before, to any session (`exists` says whether a
+/// record is on the device at all, deleted ones too: an item carried and then deleted stays
+/// deleted). Running it again, on any device, adds nothing more.
+pub fn carry_over(
+    sessions: &[Session],
+    items: &[Item],
+    exists: impl Fn(Uuid) -> bool,
+    now: NaiveDateTime,
+) -> Vec<Carry> {
+    let mut carries = Vec::new();
+    for (n, session) in sessions.iter().enumerate() {
+        let Some(next) = sessions.get(n + 1) else {
+            break;
+        };
+        if !session.is_past(now) {
+            continue;
+        }
+        for item in items
+            .iter()
+            .filter(|i| i.session == session.id && !i.discussed)
+        {
+            let id = carried_id(item.id, next.id);
+            let carried = items.iter().any(|i| i.carried_from == Some(item.id));
+            if !carried && !exists(id) {
+                carries.push(Carry {
+                    id,
+                    session: next.id,
+                    text: item.text.clone(),
+                    from: item.id,
+                });
+            }
+        }
+    }
+    carries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        roadmap::kind::{read_all as sessions_of, SESSION},
+        sync::{Change, Hlc, NodeId},
+    };
+    use serde_json::json;
+
+    const RELATIONSHIP: Uuid = Uuid::from_u128(9);
+
+    struct Device {
+        replica: Replica,
+        node: u64,
+        clock: u64,
+    }
+
+    impl Device {
+        fn new(node: u64) -> Self {
+            Self {
+                replica: Replica::default(),
+                node,
+                clock: 0,
+            }
+        }
+
+        fn write(&mut self, id: Uuid, kind: &KindSpec, field: &str, value: Value) -> Change {
+            self.clock += 1;
+            let change = Change {
+                record: id,
+                relationship: RELATIONSHIP,
+                kind: kind.kind.clone(),
+                private: false,
+                field: field.to_owned(),
+                value,
+                hlc: Hlc {
+                    millis: self.clock,
+                    counter: 0,
+                    node: NodeId(self.node),
+                },
+            };
+            self.replica.apply(&change);
+            change
+        }
+
+        fn session(&mut self, id: u128, date: &str) {
+            let id = Uuid::from_u128(id);
+            self.write(id, &SESSION, "date", json!(date));
+            self.write(id, &SESSION, "time", json!("18:00"));
+            self.write(id, &SESSION, "minutes", json!(60));
+        }
+
+        fn item(&mut self, id: u128, session: u128, text: &str) {
+            let id = Uuid::from_u128(id);
+            let session = Uuid::from_u128(session).to_string();
+            self.write(id, &AGENDA, "session", json!(session));
+            self.write(id, &AGENDA, "text", json!(text));
+            self.write(id, &AGENDA, "added_by", json!("mentee"));
+        }
+
+        /// Runs carry-over as the page does, and returns what it wrote.
+        fn carry(&mut self, now: &str) -> Vec<Change> {
+            let now = NaiveDateTime::parse_from_str(now, "%Y-%m-%d %H:%M").unwrap();
+            let sessions = sessions_of(&self.replica, RELATIONSHIP);
+            let items = read_all(&self.replica, RELATIONSHIP);
+            let records = &self.replica.records;
+            let carries = carry_over(&sessions, &items, |id| records.contains_key(&id), now);
+            let mut written = Vec::new();
+            for c in carries {
+                written.push(self.write(c.id, &AGENDA, "session", json!(c.session.to_string())));
+                written.push(self.write(c.id, &AGENDA, "text", json!(c.text)));
+                written.push(self.write(c.id, &AGENDA, "carried_from", json!(c.from.to_string())));
+            }
+            written
+        }
+
+        fn agenda_of(&self, session: u128) -> Vec<String> {
+            read_all(&self.replica, RELATIONSHIP)
+                .into_iter()
+                .filter(|i| i.session == Uuid::from_u128(session))
+                .map(|i| i.text)
+                .collect()
+        }
+    }
+
+    fn planned() -> Device {
+        let mut device = Device::new(1);
+        device.session(1, "2026-03-03");
+        device.session(2, "2026-03-17");
+        device.session(3, "2026-03-31");
+        device.item(10, 1, "Time management");
+        device.item(11, 1, "The promotion talk");
+        let discussed = Uuid::from_u128(11);
+        device.write(discussed, &AGENDA, "discussed", json!(true));
+        device
+    }
+
+    #[test]
+    fn an_undiscussed_item_of_an_ended_session_is_carried_to_the_next_once() {
+        let mut device = planned();
+        assert!(device.carry("2026-03-03 18:30").is_empty(), "not ended yet");
+        assert_eq!(device.carry("2026-03-03 19:00").len(), 3);
+        assert!(device.carry("2026-03-03 19:00").is_empty(), "once");
+        assert!(
+            device.carry("2026-03-10 12:00").is_empty(),
+            "nor later, before the next session ends"
+        );
+        assert_eq!(device.agenda_of(2), ["Time management"]);
+        let items = read_all(&device.replica, RELATIONSHIP);
+        let carried = items
+            .iter()
+            .find(|i| i.session == Uuid::from_u128(2))
+            .unwrap();
+        assert_eq!(carried.carried_from, Some(Uuid::from_u128(10)));
+        assert_eq!(added_by(&items, carried), Some(Role::Mentee));
+    }
+
+    #[test]
+    fn two_devices_carrying_over_offline_at_once_make_one_item() {
+        let mut mentor = planned();
+        let mut mentee = Device::new(2);
+        for change in read_all_changes(&mentor) {
+            mentee.replica.apply(&change);
+        }
+        mentee.clock = mentor.clock;
+        let from_mentor = mentor.carry("2026-03-04 09:00");
+        let from_mentee = mentee.carry("2026-03-04 10:00");
+        for change in &from_mentee {
+            mentor.replica.apply(change);
+        }
+        for change in &from_mentor {
+            mentee.replica.apply(change);
+        }
+        assert_eq!(mentor.agenda_of(2), ["Time management"]);
+        assert_eq!(mentee.agenda_of(2), ["Time management"]);
+        assert!(mentor.carry("2026-03-04 11:00").is_empty());
+    }
+
+    #[test]
+    fn an_item_still_undiscussed_moves_on_again_and_a_deleted_copy_stays_deleted() {
+        let mut device = planned();
+        device.carry("2026-03-04 09:00");
+        // Session 2 ends without it too: on to session 3, from session 2's copy.
+        device.carry("2026-03-18 09:00");
+        assert_eq!(device.agenda_of(3), ["Time management"]);
+        let copy = carried_id(
+            carried_id(Uuid::from_u128(10), Uuid::from_u128(2)),
+            Uuid::from_u128(3),
+        );
+        device.write(copy, &AGENDA, DELETED, json!(true));
+        assert!(device.carry("2026-04-01 09:00").is_empty());
+        assert!(device.agenda_of(3).is_empty());
+    }
+
+    /// Every change a device holds, as a partner would receive them.
+    fn read_all_changes(device: &Device) -> Vec<Change> {
+        device
+            .replica
+            .records
+            .iter()
+            .flat_map(|(id, record)| {
+                record.fields.iter().map(move |(field, stamped)| Change {
+                    record: *id,
+                    relationship: record.relationship,
+                    kind: record.kind.clone(),
+                    private: false,
+                    field: field.clone(),
+                    value: stamped.value.clone(),
+                    hlc: stamped.hlc,
+                })
+            })
+            .collect()
+    }
+}

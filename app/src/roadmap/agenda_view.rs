@@ -1,0 +1,151 @@
+//! A session's agenda on its card: the items with who added them and where they were carried
+//! from, ticked when discussed, and a field to add one.
+
+use super::{
+    agenda::{added_by, Field, Item, AGENDA, TEXT_MAX},
+    messages::RoadmapMsg,
+};
+use crate::{
+    i18n::use_i18n,
+    relationships::Role,
+    sync::{
+        client::RecordRef,
+        engine::{now_millis, use_sync},
+        schema::check_value,
+        Rejection,
+    },
+    ui::form::rejection_text,
+};
+use leptos::{ev::SubmitEvent, prelude::*};
+use serde_json::Value;
+use uuid::Uuid;
+
+/// What every agenda shares: all items of the relationship, and the session numbers.
+#[derive(Clone, Copy)]
+pub struct Agendas {
+    pub items: Memo<Vec<Item>>,
+    /// A session's number by its id (1 for the first), for "carried over from session 2".
+    pub number: Callback<Uuid, usize>,
+    pub relationship: Uuid,
+    pub me: Role,
+    pub partner: Signal<Option<String>>,
+    pub ended: Signal<bool>,
+}
+
+fn record(relationship: Uuid, id: Uuid) -> RecordRef {
+    RecordRef {
+        id,
+        relationship,
+        kind: AGENDA.kind,
+        private: false,
+    }
+}
+
+#[component]
+pub fn Agenda(session: Uuid, agendas: Agendas, #[prop(into)] n: Signal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let ids = move || {
+        agendas.items.with(|items| {
+            items
+                .iter()
+                .filter(|i| i.session == session)
+                .map(|i| i.id)
+                .collect::<Vec<_>>()
+        })
+    };
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Rejection>);
+    let add = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let value = Value::from(text.get_untracked().trim().to_owned());
+        if let Err(rejection) = check_value(&AGENDA, Field::Text.name(), &value) {
+            return error.set(Some(rejection));
+        }
+        error.set(None);
+        sync.edit(
+            record(agendas.relationship, Uuid::now_v7()),
+            vec![
+                (Field::Session.name(), Value::from(session.to_string())),
+                (Field::Text.name(), value),
+                (Field::AddedBy.name(), Value::from(agendas.me.as_str())),
+                (Field::Discussed.name(), Value::Bool(false)),
+                (Field::CreatedAt.name(), Value::from(now_millis())),
+            ],
+        );
+        text.set(String::new());
+    };
+    let input_id = format!("agenda-{session}");
+    view! {
+        <h4>{i18n.tr(RoadmapMsg::Agenda)}</h4>
+        <ul class="agenda">
+            <For each=ids key=|id| *id let:id>
+                <AgendaLine id agendas />
+            </For>
+        </ul>
+        <form class="agenda-add" on:submit=add novalidate hidden=move || agendas.ended.get()>
+            <div class="field">
+                <label for=input_id.clone()>{move || i18n.fmt(RoadmapMsg::AddToAgendaOf, &[&n.get().to_string()])}</label>
+                <div class="inline">
+                    <input id=input_id.clone() type="text" maxlength=TEXT_MAX bind:value=text
+                        aria-describedby=format!("{input_id}-message") />
+                    <button type="submit" class="button secondary">{i18n.tr(RoadmapMsg::Add)}</button>
+                </div>
+                <p id=format!("{input_id}-message") class="field-message field-error" aria-live="polite">
+                    {move || error.get().map(|r| rejection_text(i18n, r))}
+                </p>
+            </div>
+        </form>
+    }
+}
+
+/// One item: ticked when discussed (either person), with who added it and where it came from.
+#[component]
+fn AgendaLine(id: Uuid, agendas: Agendas) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let item = Memo::new(move |_| {
+        agendas
+            .items
+            .with(|items| items.iter().find(|i| i.id == id).cloned())
+    });
+    let about = move || {
+        agendas.items.with(|items| {
+            let item = items.iter().find(|i| i.id == id)?;
+            let who = match added_by(items, item)? {
+                role if role == agendas.me => i18n.t(RoadmapMsg::AddedByYou).to_owned(),
+                _ => match agendas.partner.get() {
+                    Some(name) => i18n.fmt(RoadmapMsg::AddedBy, &[&name]),
+                    None => i18n.t(RoadmapMsg::AddedByPartner).to_owned(),
+                },
+            };
+            let from = item
+                .carried_from
+                .and_then(|from| items.iter().find(|i| i.id == from))
+                .map(|earlier| {
+                    i18n.fmt(
+                        RoadmapMsg::CarriedFrom,
+                        &[&agendas.number.run(earlier.session).to_string()],
+                    )
+                });
+            Some(from.map_or(who.clone(), |from| format!("{who} · {from}")))
+        })
+    };
+    let tick = move |ev| {
+        let discussed = event_target_checked(&ev);
+        sync.edit(
+            record(agendas.relationship, id),
+            vec![(Field::Discussed.name(), Value::Bool(discussed))],
+        );
+    };
+    view! {
+        <li>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || item.with(|i| i.as_ref().is_some_and(|i| i.discussed))
+                    disabled=move || agendas.ended.get() on:change=tick />
+                {move || item.with(|i| i.as_ref().map(|i| i.text.clone()))}
+            </label>
+            <span class="hint">" "{about}</span>
+        </li>
+    }
+}

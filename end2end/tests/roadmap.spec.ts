@@ -133,7 +133,7 @@ test("agenda items are added by either person, ticked when discussed, and what a
   }
   for (const item of ["Time management", "The promotion talk"]) {
     await mentee.getByLabel("Add to the agenda of session 1").fill(item);
-    await card(mentee, 1).getByRole("button", { name: "Add", exact: true }).click();
+    await mentee.getByRole("button", { name: "Add to session 1" }).click();
   }
 
   await open(mentor, "Open the roadmap", /\/roadmap$/);

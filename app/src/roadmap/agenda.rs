@@ -6,11 +6,11 @@ use crate::{
     relationships::Role,
     sync::{
         replica::{Record, Replica},
-        schema::{spec, KindSpec, Type, Writer, DELETED},
+        schema::{instant, spec, KindSpec, Type, Writer, DELETED},
         Kind,
     },
 };
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -76,6 +76,8 @@ pub struct Item {
     pub discussed: bool,
     /// The item of the earlier session it was carried over from.
     pub carried_from: Option<Uuid>,
+    /// None on an item carried over: those come first.
+    created_at: Option<DateTime<Utc>>,
 }
 
 impl Item {
@@ -92,16 +94,19 @@ impl Item {
             added_by: get(Field::AddedBy).and_then(|r| Role::parse(r).ok()),
             discussed: record.get(Field::Discussed.name()) == Some(&Value::Bool(true)),
             carried_from: id_of(Field::CarriedFrom),
+            created_at: record.get(Field::CreatedAt.name()).and_then(instant),
         })
     }
 }
 
-/// A relationship's agenda items, in the order they were added (ids are UUIDv7).
+/// A relationship's agenda items: those carried over first, then in the order they were added.
 pub fn read_all(replica: &Replica, relationship: Uuid) -> Vec<Item> {
-    replica
+    let mut items: Vec<Item> = replica
         .of(relationship, &AGENDA.kind)
         .filter_map(|(id, r)| Item::read(*id, r))
-        .collect()
+        .collect();
+    items.sort_by_key(|i| (i.created_at, i.id));
+    items
 }
 
 /// Who added an item: the person who added the first of the items it was carried over from.
@@ -120,10 +125,11 @@ pub fn added_by(items: &[Item], item: &Item) -> Option<Role> {
     at.added_by
 }
 
-/// The id of `item` carried over to `session`: the same on every device, so that two devices
-/// carrying it over while offline write one record between them.
-pub fn carried_id(item: Uuid, session: Uuid) -> Uuid {
-    Uuid::new_v5(&item, session.as_bytes())
+/// The id of `item` carried over: the same on every device, whichever session each takes to be
+/// the next, so that two devices carrying it over while offline write one record between them
+/// (its session then settles as every field does).
+pub fn carried_id(item: Uuid) -> Uuid {
+    Uuid::new_v5(&item, b"carried over")
 }
 
 /// An item to carry over: a new item of `session` with `text`, carried from `from`.
@@ -157,9 +163,12 @@ pub fn carry_over(
             .iter()
             .filter(|i| i.session == session.id && !i.discussed)
         {
-            let id = carried_id(item.id, next.id);
-            let carried = items.iter().any(|i| i.carried_from == Some(item.id));
-            if !carried && !exists(id) {
+            let id = carried_id(item.id);
+            let copy = items.iter().find(|i| i.id == id);
+            // A copy whose session was deleted since moves to the next one; a deleted copy
+            // stays deleted.
+            let homeless = copy.is_some_and(|c| sessions.iter().all(|s| s.id != c.session));
+            if homeless || !exists(id) {
                 carries.push(Carry {
                     id,
                     session: next.id,
@@ -317,13 +326,52 @@ mod tests {
         // Session 2 ends without it too: on to session 3, from session 2's copy.
         device.carry("2026-03-18 09:00");
         assert_eq!(device.agenda_of(3), ["Time management"]);
-        let copy = carried_id(
-            carried_id(Uuid::from_u128(10), Uuid::from_u128(2)),
-            Uuid::from_u128(3),
-        );
+        let copy = carried_id(carried_id(Uuid::from_u128(10)));
         device.write(copy, &AGENDA, DELETED, json!(true));
         assert!(device.carry("2026-04-01 09:00").is_empty());
         assert!(device.agenda_of(3).is_empty());
+    }
+
+    #[test]
+    fn devices_that_disagree_on_the_next_session_still_make_one_copy() {
+        let mut mentor = planned();
+        let mut mentee = Device::new(2);
+        // The mentee's device has not received session 2 yet.
+        let session_2 = Uuid::from_u128(2);
+        for change in read_all_changes(&mentor)
+            .into_iter()
+            .filter(|c| c.record != session_2)
+        {
+            mentee.replica.apply(&change);
+        }
+        mentee.clock = mentor.clock;
+        let from_mentee = mentee.carry("2026-03-04 10:00");
+        let from_mentor = mentor.carry("2026-03-04 09:00");
+        for change in read_all_changes(&mentor) {
+            mentee.replica.apply(&change);
+        }
+        for change in &from_mentee {
+            mentor.replica.apply(change);
+        }
+        let copies = |d: &Device| {
+            read_all(&d.replica, RELATIONSHIP)
+                .into_iter()
+                .filter(|i| i.carried_from.is_some())
+                .count()
+        };
+        assert_eq!((copies(&mentor), copies(&mentee)), (1, 1));
+        assert_eq!(from_mentor[0].record, from_mentee[0].record);
+        assert!(mentor.carry("2026-03-04 11:00").is_empty());
+    }
+
+    #[test]
+    fn a_copy_whose_session_was_deleted_moves_to_the_next_session() {
+        let mut device = planned();
+        device.carry("2026-03-04 09:00");
+        device.write(Uuid::from_u128(2), &SESSION, DELETED, json!(true));
+        assert_eq!(device.carry("2026-03-05 09:00").len(), 3);
+        assert_eq!(device.agenda_of(3), ["Time management"]);
+        assert!(device.carry("2026-03-05 10:00").is_empty());
     }
 
     /// Every change a device holds, as a partner would receive them.

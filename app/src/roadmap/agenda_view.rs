@@ -6,7 +6,7 @@ use super::{
     messages::RoadmapMsg,
 };
 use crate::{
-    i18n::use_i18n,
+    i18n::{use_i18n, Msg},
     relationships::Role,
     sync::{
         client::RecordRef,
@@ -47,9 +47,15 @@ pub fn Agenda(session: Uuid, agendas: Agendas, #[prop(into)] n: Signal<usize>) -
     let sync = use_sync();
     let ids = move || {
         agendas.items.with(|items| {
+            // A copy whose first item was ticked after all (a late tick) is not shown.
+            let ticked_late = |i: &Item| {
+                i.carried_from
+                    .and_then(|from| items.iter().find(|x| x.id == from))
+                    .is_some_and(|from| from.discussed)
+            };
             items
                 .iter()
-                .filter(|i| i.session == session)
+                .filter(|i| i.session == session && !ticked_late(i))
                 .map(|i| i.id)
                 .collect::<Vec<_>>()
         })
@@ -89,7 +95,10 @@ pub fn Agenda(session: Uuid, agendas: Agendas, #[prop(into)] n: Signal<usize>) -
                 <div class="inline">
                     <input id=input_id.clone() type="text" maxlength=TEXT_MAX bind:value=text
                         aria-describedby=format!("{input_id}-message") />
-                    <button type="submit" class="button secondary">{i18n.tr(RoadmapMsg::Add)}</button>
+                    <button type="submit" class="button secondary"
+                        aria-label=move || i18n.fmt(RoadmapMsg::AddToSession, &[&n.get().to_string()])>
+                        {i18n.tr(Msg::Add)}
+                    </button>
                 </div>
                 <p id=format!("{input_id}-message") class="field-message field-error" aria-live="polite">
                     {move || error.get().map(|r| rejection_text(i18n, r))}
@@ -112,23 +121,22 @@ fn AgendaLine(id: Uuid, agendas: Agendas) -> impl IntoView {
     let about = move || {
         agendas.items.with(|items| {
             let item = items.iter().find(|i| i.id == id)?;
-            let who = match added_by(items, item)? {
+            let who = added_by(items, item).map(|role| match role {
                 role if role == agendas.me => i18n.t(RoadmapMsg::AddedByYou).to_owned(),
                 _ => match agendas.partner.get() {
                     Some(name) => i18n.fmt(RoadmapMsg::AddedBy, &[&name]),
                     None => i18n.t(RoadmapMsg::AddedByPartner).to_owned(),
                 },
-            };
+            });
+            // Not when the earlier session is gone (it has no number).
             let from = item
                 .carried_from
                 .and_then(|from| items.iter().find(|i| i.id == from))
-                .map(|earlier| {
-                    i18n.fmt(
-                        RoadmapMsg::CarriedFrom,
-                        &[&agendas.number.run(earlier.session).to_string()],
-                    )
-                });
-            Some(from.map_or(who.clone(), |from| format!("{who} · {from}")))
+                .map(|earlier| agendas.number.run(earlier.session))
+                .filter(|n| *n > 0)
+                .map(|n| i18n.fmt(RoadmapMsg::CarriedFrom, &[&n.to_string()]));
+            let parts: Vec<String> = who.into_iter().chain(from).collect();
+            Some(parts.join(" · "))
         })
     };
     let tick = move |ev| {

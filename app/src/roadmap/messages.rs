@@ -40,7 +40,7 @@ crate::i18n::messages! {
         NoTheme => "No theme yet", "Nog geen thema";
         Agenda => "Agenda", "Agenda";
         AddToAgendaOf => "Add to the agenda of session {}", "Toevoegen aan de agenda van sessie {}";
-        Add => "Add", "Toevoegen";
+        AddToSession => "Add to session {}", "Toevoegen aan sessie {}";
         AddedByYou => "added by you", "toegevoegd door jou";
         AddedBy => "added by {}", "toegevoegd door {}";
         AddedByPartner => "added by your partner", "toegevoegd door je partner";

@@ -107,7 +107,8 @@ fn Roadmap(r: RelationshipView) -> impl IntoView {
     // both may, and write the same record (`agenda::carried_id`).
     Effect::new(move |_| {
         minute.track();
-        if ended.get() {
+        // Not while a pull may still be bringing the partner's sessions and copies.
+        if ended.get() || sync.status.with(|s| s.syncing) {
             return;
         }
         let carries = sync.device.with(|d| {
@@ -131,12 +132,10 @@ fn Roadmap(r: RelationshipView) -> impl IntoView {
                         Value::from(carry.session.to_string()),
                     ),
                     (agenda::Field::Text.name(), Value::from(carry.text)),
-                    (agenda::Field::Discussed.name(), Value::Bool(false)),
                     (
                         agenda::Field::CarriedFrom.name(),
                         Value::from(carry.from.to_string()),
                     ),
-                    (agenda::Field::CreatedAt.name(), Value::from(now_millis())),
                 ],
             );
         }

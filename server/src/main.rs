@@ -88,6 +88,7 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         ctx: ServerContext::new(db, settings).await?,
     };
 
+    let hints = state.ctx.hints.clone();
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(bind).await?;
     tracing::info!(address = %listener.local_addr()?, %base_url, "Tandem is listening");
@@ -95,7 +96,10 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        hints.close_all();
+    })
     .await?;
     tracing::info!("stopped");
     Ok(())
@@ -129,6 +133,7 @@ fn router(state: AppState) -> Router {
     let guard = guard::Guard::new(&state.ctx.base_url, &app::form_endpoints());
     let served = Router::new()
         .route("/healthz", get(healthz))
+        .route("/api/events", get(app::server::hints::events))
         .route(
             "/sw.js",
             get(move || async move {

@@ -2,6 +2,7 @@
 
 pub mod db;
 pub mod headers;
+pub mod hints;
 pub mod rate_limit;
 pub mod respond;
 pub mod session;
@@ -23,6 +24,7 @@ pub struct ServerContext {
     /// Permits to hash or check a password: one per core.
     pub hashing: Arc<tokio::sync::Semaphore>,
     pub clock: Arc<sync::ServerClock>,
+    pub hints: Arc<hints::Hints>,
     /// Where the app is reachable from outside, without a trailing slash; invite links start with it.
     pub base_url: String,
     /// Proxies whose `X-Forwarded-For` is believed.
@@ -43,6 +45,7 @@ impl ServerContext {
     pub async fn new(db: db::Database, settings: Settings) -> Result<Self, sqlx::Error> {
         Ok(Self {
             clock: Arc::new(sync::ServerClock::load(&db.readers).await?),
+            hints: Arc::default(),
             pool: db.readers,
             writer: db.writer,
             limiter: Arc::new(RateLimiter::default()),

@@ -228,7 +228,18 @@ struct SessionRow {
 
 /// The caller, if the request carries a live session.
 pub async fn caller(ctx: &ServerContext) -> Result<Option<Caller>, AppError> {
-    let Some(token) = request_cookie(&cookie_name(ctx, SESSION)) else {
+    match request_parts() {
+        Some(parts) => caller_with(ctx, &parts.headers).await,
+        None => Ok(None),
+    }
+}
+
+/// The caller, if these request headers carry a live session.
+pub async fn caller_with(
+    ctx: &ServerContext,
+    headers: &HeaderMap,
+) -> Result<Option<Caller>, AppError> {
+    let Some(token) = cookie_in(headers, &cookie_name(ctx, SESSION)) else {
         return Ok(None);
     };
     if token.len() != 64 {

@@ -89,8 +89,10 @@ pub async fn push(
         };
         outcomes.push((mutation.id, outcome));
     }
+    let touched = known.touched();
     known.save(&mut tx).await?;
     tx.commit().await?;
+    ctx.hints.after_push(ctx, caller, touched).await;
     Ok(PushReply {
         outcomes,
         clock: ctx.clock.with(|c| c.last()),
@@ -253,6 +255,24 @@ impl Known {
         })
     }
 
+    /// What the batch changed, for [`super::hints`]: the relationships with a shared record
+    /// changed, and whether a private record of the caller's changed.
+    fn touched(&self) -> Touched {
+        let mut touched = Touched::default();
+        for ((record, _), state) in &self.fields {
+            let header = &self.headers[record];
+            if state.version.is_none() {
+                continue;
+            }
+            if header.private {
+                touched.private = true;
+            } else if !touched.shared.contains(&header.relationship) {
+                touched.shared.push(header.relationship.clone());
+            }
+        }
+        touched
+    }
+
     /// Writes the new records, the changed fields and the last version handed out.
     async fn save(self, conn: &mut SqliteConnection) -> Result<(), AppError> {
         if !self.created.is_empty() {
@@ -301,6 +321,13 @@ impl Known {
         }
         Ok(())
     }
+}
+
+/// What a push changed: see [`Known::touched`].
+#[derive(Default)]
+pub struct Touched {
+    pub shared: Vec<String>,
+    pub private: bool,
 }
 
 #[derive(sqlx::FromRow)]

@@ -30,6 +30,9 @@ pub struct SyncEngine {
     pub device: RwSignal<Option<Device>>,
     pub status: RwSignal<Status>,
     user: StoredValue<Option<Uuid>>,
+    /// A cycle was asked for while one ran: what it was asked for (a partner's change, say)
+    /// may have come after that cycle's pull, so another follows.
+    again: StoredValue<bool>,
 }
 
 impl SyncEngine {
@@ -38,6 +41,7 @@ impl SyncEngine {
             device: RwSignal::new(None),
             status: RwSignal::new(Status::default()),
             user: StoredValue::new(None),
+            again: StoredValue::new(false),
         }
     }
 
@@ -121,10 +125,14 @@ impl SyncEngine {
         }
     }
 
-    /// Starts a sync cycle now, unless one is running.
+    /// Starts a sync cycle now, or once the running one ends.
     pub fn kick(self) {
-        #[cfg(feature = "hydrate")]
-        leptos::task::spawn_local(self.cycle());
+        if self.status.with_untracked(|s| s.syncing) {
+            self.again.set_value(true);
+        } else {
+            #[cfg(feature = "hydrate")]
+            leptos::task::spawn_local(self.cycle());
+        }
     }
 
     /// Loads the signed-in user's data from the device and starts syncing in the background.
@@ -145,7 +153,10 @@ impl SyncEngine {
         self.user.set_value(None);
         self.device.set(None);
         #[cfg(feature = "hydrate")]
-        browser::erase(None, user.filter(|_| discard));
+        {
+            browser::stop_hints();
+            browser::erase(None, user.filter(|_| discard));
+        }
         #[cfg(not(feature = "hydrate"))]
         let _ = (user, discard);
     }
@@ -153,8 +164,12 @@ impl SyncEngine {
     #[cfg(feature = "hydrate")]
     async fn cycle(self) {
         use super::api::{pull, push};
-        let go = self.status.with_untracked(|s| s.online && !s.syncing)
-            && self.device.with_untracked(Option::is_some);
+        if self.status.with_untracked(|s| s.syncing) {
+            self.again.set_value(true);
+            return;
+        }
+        let go =
+            self.status.with_untracked(|s| s.online) && self.device.with_untracked(Option::is_some);
         if !go {
             return;
         }
@@ -211,6 +226,9 @@ impl SyncEngine {
                 Err(e) => s.error = Some(e),
             }
         });
+        if self.again.try_update_value(std::mem::take).unwrap_or(false) {
+            self.kick();
+        }
     }
 }
 
@@ -292,8 +310,11 @@ mod browser {
     use uuid::Uuid;
 
     const NODE_KEY: &str = "tandem.node";
-    /// Often enough that a partner's change shows within five seconds.
+    /// Often enough that a partner's change shows within five seconds where the server's
+    /// hints (below) do not arrive.
     const PULL_EVERY: Duration = Duration::from_millis(2500);
+    /// The server's "pull now" hints: see `crate::server::hints`.
+    const HINTS: &str = "/api/events";
 
     /// Everything kept for one person is stored as `tandem.<what>.<their id>`: their records
     /// under `tandem.device.<id>`, and a feature's own copies beside it.
@@ -417,6 +438,36 @@ mod browser {
 
     thread_local! {
         static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        static HINTED: std::cell::RefCell<Option<web_sys::EventSource>> =
+            const { std::cell::RefCell::new(None) };
+    }
+
+    /// Listens for the server's hints, unless already listening. The browser reconnects by
+    /// itself after a dropped connection; a stream the server refused (signed out, too many
+    /// open) stays closed until the timer tries again.
+    fn hear_hints(engine: SyncEngine) {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        HINTED.with_borrow_mut(|open| {
+            let live = open
+                .as_ref()
+                .is_some_and(|s| s.ready_state() != web_sys::EventSource::CLOSED);
+            if live {
+                return;
+            }
+            let Ok(source) = web_sys::EventSource::new(HINTS) else {
+                return;
+            };
+            let on_hint = Closure::<dyn FnMut()>::new(move || engine.kick());
+            source.set_onmessage(Some(on_hint.as_ref().unchecked_ref()));
+            on_hint.forget();
+            *open = Some(source);
+        });
+    }
+
+    pub fn stop_hints() {
+        if let Some(source) = HINTED.take() {
+            source.close();
+        }
     }
 
     pub fn start(engine: SyncEngine, user: Uuid) {
@@ -425,6 +476,7 @@ mod browser {
         engine.device.set(Some(device));
         engine.status.update(|s| s.online = online());
         engine.kick();
+        hear_hints(engine);
         if !LISTENING.replace(true) {
             listen(engine);
         }
@@ -444,6 +496,9 @@ mod browser {
             move || {
                 if !document().hidden() {
                     engine.kick();
+                    if engine.user.get_value().is_some() && online() {
+                        hear_hints(engine);
+                    }
                 }
             },
             PULL_EVERY,

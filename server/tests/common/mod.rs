@@ -233,6 +233,22 @@ impl Client {
             .join("; ")
     }
 
+    /// Opens the caller's stream of "pull now" hints as the browser does; each read gives up
+    /// `wait` after the stream opened. The status when the server refuses it.
+    pub fn hints(&self, wait: std::time::Duration) -> Result<Hints, u16> {
+        match self
+            .agent
+            .get(&format!("{}/api/events", self.base))
+            .set("Accept", "text/event-stream")
+            .timeout(wait)
+            .call()
+        {
+            Ok(r) => Ok(Hints(std::io::BufReader::new(r.into_reader()))),
+            Err(ureq::Error::Status(status, _)) => Err(status),
+            Err(e) => panic!("GET /api/events: {e}"),
+        }
+    }
+
     pub fn get(&self, path: &str) -> ureq::Response {
         match self.agent.get(&format!("{}{path}", self.base)).call() {
             Ok(r) => r,
@@ -314,6 +330,26 @@ fn reply(function: &str, result: Result<ureq::Response, ureq::Error>) -> Reply {
         body,
         set_cookies,
         location,
+    }
+}
+
+/// An open stream of server-sent hints.
+pub struct Hints(std::io::BufReader<Box<dyn std::io::Read + Send + Sync>>);
+
+impl Hints {
+    /// Waits for the next event's data; `None` when the stream ends or the wait is over.
+    pub fn next(&mut self) -> Option<String> {
+        use std::io::BufRead;
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if self.0.read_line(&mut line).ok()? == 0 {
+                return None;
+            }
+            if let Some(data) = line.strip_prefix("data:") {
+                return Some(data.trim().to_owned());
+            }
+        }
     }
 }
 

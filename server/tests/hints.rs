@@ -1,0 +1,95 @@
+//! The server's "pull now" hints: who hears of a push, how soon, and who may listen.
+
+mod common;
+
+use common::{hlc, mutation_of, now_millis, pair, push, uuid, Server};
+use serde_json::json;
+use std::time::{Duration, Instant};
+
+fn action_item(client: &common::Client, rel: &str, record: u128, private: bool) {
+    let at = hlc(now_millis(), 0, 9);
+    let field = |n, name, value| {
+        mutation_of(
+            "action_item",
+            private,
+            n,
+            &uuid(record),
+            rel,
+            name,
+            value,
+            &at,
+        )
+    };
+    let outcomes = push(
+        client,
+        vec![
+            field(record * 10, "title", json!("Read chapter 3")),
+            field(record * 10 + 1, "owner", json!("mentee")),
+        ],
+    );
+    assert_eq!(outcomes, vec![json!("Acknowledged"); 2]);
+}
+
+#[test]
+fn the_partner_hears_to_pull_within_two_seconds_of_a_push() {
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server, "");
+    let mut hints = mentee.hints(Duration::from_secs(5)).unwrap();
+    let pushed = Instant::now();
+    action_item(&mentor, &rel, 1, false);
+    assert_eq!(hints.next().as_deref(), Some("pull"));
+    let waited = pushed.elapsed();
+    assert!(waited < Duration::from_secs(2), "the hint took {waited:?}");
+}
+
+#[test]
+fn nobody_outside_the_relationship_hears_of_its_pushes() {
+    let server = Server::start();
+    let (mentor, _mentee, rel) = pair(&server, "");
+    let stranger = server.client();
+    stranger.sign_up("Stan", "stan@example.com");
+    let mut hints = stranger.hints(Duration::from_millis(1500)).unwrap();
+    action_item(&mentor, &rel, 1, false);
+    assert_eq!(hints.next(), None);
+}
+
+#[test]
+fn a_private_change_is_hinted_to_its_author_alone() {
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server, "");
+    let mut partner = mentee.hints(Duration::from_millis(1500)).unwrap();
+    let mut author = mentor.hints(Duration::from_secs(5)).unwrap();
+    action_item(&mentor, &rel, 1, true);
+    assert_eq!(author.next().as_deref(), Some("pull"));
+    assert_eq!(partner.next(), None);
+}
+
+#[test]
+fn only_a_signed_in_caller_may_listen_and_only_on_a_few_streams() {
+    let server = Server::start();
+    assert_eq!(
+        server.client().hints(Duration::from_secs(1)).err(),
+        Some(401)
+    );
+    let (mentor, _, _) = pair(&server, "");
+    let open: Vec<_> = (0..16)
+        .map(|_| mentor.hints(Duration::from_secs(5)).unwrap())
+        .collect();
+    assert_eq!(mentor.hints(Duration::from_secs(1)).err(), Some(429));
+    drop(open);
+}
+
+#[test]
+fn the_server_stops_at_once_with_streams_open() {
+    let server = Server::start();
+    let (mentor, _, _) = pair(&server, "");
+    let mut hints = mentor.hints(Duration::from_secs(30)).unwrap();
+    let asked = Instant::now();
+    assert!(server.terminate().success());
+    assert!(
+        asked.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        asked.elapsed()
+    );
+    assert_eq!(hints.next(), None);
+}

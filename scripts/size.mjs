@@ -8,11 +8,12 @@ import { brotliCompressSync, constants } from "node:zlib";
 
 const [dir = "target/site/pkg", hashFile = "target/release/hash.txt"] = process.argv.slice(2);
 // DEVELOPERS.md: 300 KB for the home page's first load, read strictly as bytes. Landing on any
-// other page: 360 KB in issue 7, raised to 400 KB with the ingredients' pages and to 430 KB with
-// goal milestones and the roadmap (issues 8 and 10): a page's own chunk and the chunks it shares
-// with other pages cost more than one chunk did (ARCHITECTURE.md, "Size of the first load").
+// other page: 360 KB in issue 7, raised to 400 KB with the ingredients' pages, to 430 KB with
+// goal milestones and the roadmap (issues 8 and 10) and to 440 KB with the session page: a page's
+// own chunk and the chunks it shares with other pages cost more than one chunk did
+// (ARCHITECTURE.md, "Size of the first load").
 const HOME_BUDGET = 300_000;
-const PAGE_BUDGET = 430_000;
+const PAGE_BUDGET = 440_000;
 // The chunk of each lazy page (`lazy_page!` in app/src/ui/mod.rs) and where it is.
 const PAGES = {
   account_pages: "/signin, /signup, /signout, /account",
@@ -21,6 +22,7 @@ const PAGES = {
   agreement_page: "/r/:id/agreement",
   goals_page: "/r/:id/goals",
   roadmap_page: "/r/:id/roadmap",
+  session_page: "/r/:id/sessions/:session",
   invite_page: "/invite/:token",
   goal_form: "the goal form, opened on the goals page (a part)",
 };

@@ -14,6 +14,9 @@ const ALL: &[&KindSpec] = &[
     &crate::goals::MILESTONE,
     &crate::roadmap::SESSION,
     &crate::roadmap::AGENDA,
+    crate::checkin::CHECKIN,
+    crate::notes::SHARED,
+    crate::notes::PRIVATE,
 ];
 
 pub fn spec(kind: &str) -> Option<&'static KindSpec> {

@@ -366,3 +366,176 @@ fn a_signed_version_cannot_be_rewritten_even_by_its_signer() {
         signed.versions
     );
 }
+
+/// A change to a record of a session: a check-in or notes.
+#[allow(clippy::too_many_arguments)]
+fn of_session(
+    id: u128,
+    kind: &str,
+    private: bool,
+    record: uuid::Uuid,
+    rel: &str,
+    field: &str,
+    value: Value,
+) -> Value {
+    mutation_of(
+        kind,
+        private,
+        id,
+        &record.to_string(),
+        rel,
+        field,
+        value,
+        &hlc(now_millis(), id as u16, 9),
+    )
+}
+
+fn replica_of(client: &Client) -> app::sync::replica::Replica {
+    let (changes, _) = pull_all(client, json!([]));
+    let mut replica = app::sync::replica::Replica::default();
+    for change in changes {
+        replica.apply(&serde_json::from_value(change).unwrap());
+    }
+    replica
+}
+
+#[test]
+fn check_in_answers_are_stored_per_person_and_both_read_both() {
+    use app::{checkin::checkin_id, relationships::Role};
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server, "");
+    let session = uuid::Uuid::from_u128(77);
+    for (n, client, role, next) in [
+        (1, &mentor, Role::Mentor, "Send two articles"),
+        (3, &mentee, Role::Mentee, "Update my CV"),
+    ] {
+        let record = checkin_id(session, role);
+        let outcomes = push(
+            client,
+            vec![
+                of_session(
+                    n,
+                    "checkin",
+                    false,
+                    record,
+                    &rel,
+                    "session",
+                    json!(session.to_string()),
+                ),
+                of_session(n + 1, "checkin", false, record, &rel, "next", json!(next)),
+            ],
+        );
+        assert_eq!(outcomes, vec![json!("Acknowledged"); 2]);
+    }
+    for client in [&mentor, &mentee] {
+        let replica = replica_of(client);
+        let answers = |role| app::checkin::Answers::read(&replica, session, role).unwrap();
+        assert_eq!(answers(Role::Mentor).next, "Send two articles");
+        assert_eq!(answers(Role::Mentee).next, "Update my CV");
+    }
+}
+
+#[test]
+fn an_overlong_check_in_answer_is_refused_with_its_limit() {
+    use app::{checkin::checkin_id, relationships::Role};
+    let server = Server::start();
+    let (_, mentee, rel) = pair(&server, "");
+    let record = checkin_id(uuid::Uuid::from_u128(77), Role::Mentee);
+    let long = "a".repeat(2001);
+    assert_eq!(
+        push(
+            &mentee,
+            vec![of_session(
+                1,
+                "checkin",
+                false,
+                record,
+                &rel,
+                "useful",
+                json!(long)
+            )]
+        ),
+        vec![json!({ "Rejected": { "TooLong": 2000 } })]
+    );
+}
+
+#[test]
+fn private_session_notes_never_reach_the_partner() {
+    use app::{notes::notes_id, relationships::Role};
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server, "");
+    let session = uuid::Uuid::from_u128(78);
+    let outcomes = push(
+        &mentor,
+        vec![
+            of_session(
+                1,
+                "session_notes",
+                false,
+                notes_id(session, None),
+                &rel,
+                "text",
+                json!("Menno wants to lead"),
+            ),
+            of_session(
+                2,
+                "private_session_notes",
+                true,
+                notes_id(session, Some(Role::Mentor)),
+                &rel,
+                "text",
+                json!("Ask about the reorganisation"),
+            ),
+        ],
+    );
+    assert_eq!(outcomes, vec![json!("Acknowledged"); 2]);
+    let seen = everything_the_partner_gets(&mentee, &rel);
+    assert!(seen.contains("Menno wants to lead"));
+    assert!(!seen.contains("reorganisation"), "{seen}");
+    assert!(format!("{:?}", pull_all(&mentor, json!([])).0).contains("reorganisation"));
+}
+
+#[test]
+fn only_members_read_or_write_a_sessions_check_in_and_notes() {
+    use app::{checkin::checkin_id, notes::notes_id, relationships::Role};
+    let server = Server::start();
+    let (mentor, _, rel) = pair(&server, "");
+    let session = uuid::Uuid::from_u128(79);
+    push(
+        &mentor,
+        vec![of_session(
+            1,
+            "session_notes",
+            false,
+            notes_id(session, None),
+            &rel,
+            "text",
+            json!("Our notes"),
+        )],
+    );
+    let stranger = server.client();
+    stranger.sign_up("Stan", "stan@example.com");
+    for (n, kind, record, field) in [
+        (2, "checkin", checkin_id(session, Role::Mentee), "useful"),
+        (3, "session_notes", notes_id(session, None), "text"),
+    ] {
+        assert_eq!(
+            push(
+                &stranger,
+                vec![of_session(
+                    n,
+                    kind,
+                    false,
+                    record,
+                    &rel,
+                    field,
+                    json!("mine now")
+                )]
+            ),
+            vec![json!({ "Rejected": "NoAccess" })]
+        );
+    }
+    let (changes, _) = pull_all(&stranger, json!([]));
+    assert!(changes.is_empty(), "{changes:?}");
+    assert!(!format!("{:?}", pull_all(&mentor, json!([])).0).contains("mine now"));
+}

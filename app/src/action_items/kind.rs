@@ -25,6 +25,8 @@ pub enum Field {
     CreatedAt,
     /// The role of the person who added it.
     CreatedBy,
+    /// The session it came from, if any.
+    Session,
 }
 
 impl Field {
@@ -37,6 +39,7 @@ impl Field {
             Field::DoneAt => "done_at",
             Field::CreatedAt => "created_at",
             Field::CreatedBy => "created_by",
+            Field::Session => "session",
         }
     }
 }
@@ -61,6 +64,7 @@ pub const KIND: KindSpec = KindSpec {
             Type::OneOf(Role::NAMES),
             Writer::OwnRoleOnce,
         ),
+        spec(Field::Session.name(), Type::OptionalRef, Writer::Both),
         spec(DELETED, Type::Bool, Writer::Both),
     ],
     owner: Some(Field::Owner.name()),
@@ -139,6 +143,7 @@ mod tests {
             Field::DoneAt,
             Field::CreatedAt,
             Field::CreatedBy,
+            Field::Session,
         ] {
             assert_eq!(
                 KIND.fields
@@ -149,7 +154,7 @@ mod tests {
             );
         }
         assert!(KIND.field(DELETED).is_some());
-        assert_eq!(KIND.fields.len(), 8);
+        assert_eq!(KIND.fields.len(), 9);
     }
 
     #[test]

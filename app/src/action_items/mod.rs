@@ -4,5 +4,5 @@ mod kind;
 mod messages;
 mod ui;
 
-pub use kind::KIND;
+pub use kind::{Field as ActionField, KIND};
 pub use ui::ActionItems;

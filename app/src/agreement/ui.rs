@@ -34,8 +34,10 @@ struct Terms {
     relationship: Uuid,
     state: Memo<Option<Agreement>>,
     ended: Signal<bool>,
-    /// When this person last edited a term here: a change right after is their own.
-    own_edit: StoredValue<u64>,
+    /// The terms as this person's last edit here left them: a change of the terms to anything
+    /// else came from elsewhere (the partner). Not a time window: with changes arriving within
+    /// a second, the partner's edit right after one's own must still count as theirs.
+    own_edit: StoredValue<Option<String>>,
 }
 
 impl Terms {
@@ -62,11 +64,14 @@ impl Terms {
     }
 
     fn set(self, term: Term, value: Value) {
-        self.own_edit.set_value(now_millis());
         let record = self
             .state
             .with_untracked(|s| s.as_ref().and_then(|s| s.record));
         self.write(TERMS.kind, record, vec![(term.name(), value)]);
+        let after = self
+            .state
+            .with_untracked(|s| s.as_ref().map(|s| canonical(&s.terms)));
+        self.own_edit.set_value(after);
     }
 
     /// Nothing to edit until the device is read, nor once the relationship has ended.
@@ -133,7 +138,7 @@ fn Agree(r: RelationshipView) -> impl IntoView {
         relationship,
         state,
         ended: Signal::derive(move || r.with(|r| r.ended_at.is_some())),
-        own_edit: StoredValue::new(0),
+        own_edit: StoredValue::new(None),
     };
     let partner = Signal::derive(move || r.with(|r| r.partner_name.clone()));
     let view_of = move |role: Role| {
@@ -392,7 +397,7 @@ fn Signatures(terms: Terms, me: Role, partner: Signal<Option<String>>) -> impl I
     Effect::new(move |before: Option<Option<String>>| {
         let now = shown.get();
         if let Some(Some(before)) = before {
-            let theirs = now_millis().saturating_sub(terms.own_edit.get_value()) > 1000;
+            let theirs = terms.own_edit.with_value(|mine| *mine != now);
             if theirs && now.as_ref() != Some(&before) {
                 arrived.set_value((before, now_millis()));
             }

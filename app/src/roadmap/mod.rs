@@ -9,10 +9,11 @@ mod messages;
 mod plan;
 mod ui;
 
-pub use agenda::AGENDA;
+pub use agenda::{Field as AgendaField, AGENDA};
 pub use cadence::{Cadence, Frequency, Missing};
-pub use kind::{Session, SESSION};
+pub use kind::{read_all as sessions, Session, SESSION};
 pub use messages::RoadmapMsg;
+pub use ui::{now, when};
 
 // `make size` names this page by its chunk.
 crate::ui::lazy::lazy_page!(

@@ -10,6 +10,7 @@ use super::{
 };
 use crate::{
     agreement::{Agreement, Term},
+    checkin::{checkin_line, CheckinMsg},
     i18n::{use_i18n, I18n, Message, Msg},
     relationships::{relationship_name, use_directory, RelationshipFrame, RelationshipView},
     sync::{
@@ -51,7 +52,7 @@ fn weekday(day: Weekday) -> Message {
 }
 
 /// "Tue 24 Mar 2026, 18:00–19:00".
-fn when(i18n: I18n, session: &Session) -> String {
+pub fn when(i18n: I18n, session: &Session) -> String {
     let day = session.starts.date();
     let date = i18n.date(day.and_time(chrono::NaiveTime::MIN).and_utc());
     let start = session.starts.format("%H:%M");
@@ -187,7 +188,7 @@ fn Roadmap(r: RelationshipView) -> impl IntoView {
                     <h2 id="past-heading">{i18n.tr(RoadmapMsg::Past)}</h2>
                     <ul class="sessions past">
                         <For each=move || ids(true) key=|id| *id let:id>
-                            <PastSession id sessions relationship ended />
+                            <PastSession id sessions relationship ended agendas />
                         </For>
                     </ul>
                 </section>
@@ -214,18 +215,40 @@ fn line(i18n: I18n, sessions: Sessions, id: Uuid) -> String {
         .unwrap_or_default()
 }
 
-/// A session that is over, and its check-in (missing until check-ins come); one entered by
-/// mistake can be deleted.
+/// The link to a session's page: its notes and check-in.
+fn session_link(
+    i18n: I18n,
+    relationship: Uuid,
+    id: Uuid,
+    number: impl Fn() -> usize + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <a class="button link" href=format!("/r/{relationship}/sessions/{id}")
+            aria-label=move || i18n.fmt(CheckinMsg::OpenOf, &[&number().to_string()])>
+            {i18n.tr(CheckinMsg::Open)}
+        </a>
+    }
+}
+
+/// A session that is over, and its check-in, flagged when missing; one entered by mistake can
+/// be deleted.
 #[component]
 fn PastSession(
     id: Uuid,
     sessions: Sessions,
     relationship: Uuid,
     ended: Signal<bool>,
+    agendas: Agendas,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let number = move || number_of(sessions, id).to_string();
+    let checkin = move || {
+        sync.device.with(|d| {
+            let d = d.as_ref()?;
+            checkin_line(i18n, &d.local, id, agendas.me, agendas.partner.get())
+        })
+    };
     let delete = move |_| {
         let record = RecordRef {
             id,
@@ -239,8 +262,11 @@ fn PastSession(
         <li>
             <span>{move || line(i18n, sessions, id)}</span>
             " · "
-            <strong class="flag">{i18n.tr(RoadmapMsg::CheckinMissing)}</strong>
+            <strong class:flag=move || checkin().is_none()>
+                {move || checkin().unwrap_or_else(|| i18n.t(RoadmapMsg::CheckinMissing).to_owned())}
+            </strong>
             " "
+            {session_link(i18n, relationship, id, move || number_of(sessions, id))}
             <button class="button link" hidden=move || ended.get() on:click=delete
                 aria-label=move || i18n.fmt(RoadmapMsg::DeleteSession, &[&number()])>
                 {i18n.tr(Msg::Delete)}
@@ -339,6 +365,7 @@ fn SessionCard(
             <p class="form-error" role="status">{overlaps}</p>
             {text_field(Field::Theme, RoadmapMsg::ThemeOfN, THEME_MAX)}
             {text_field(Field::Place, RoadmapMsg::PlaceOfN, PLACE_MAX)}
+            {session_link(i18n, relationship, id, number)}
             <div class="actions" hidden=move || ended.get()>
                 <button class="button secondary" on:click=delete
                     aria-label=move || i18n.fmt(RoadmapMsg::DeleteSession, &[&number().to_string()])>

@@ -150,3 +150,47 @@ pub fn saved_text(saved: impl Fn() -> Option<String> + 'static) -> RwSignal<Stri
     });
     text
 }
+
+/// A text area saved as it is typed into one field of a record: checked against the field's
+/// type first, so that a refused text (too long, say) is explained at the field and not sent.
+/// The device's copy (`saved`) shows while the person is not typing (see [`saved_text`]).
+#[component]
+pub fn SavedTextArea(
+    id: String,
+    #[prop(into)] label: Signal<String>,
+    saved: Signal<Option<String>>,
+    kind: &'static crate::sync::schema::KindSpec,
+    field: &'static str,
+    save: Callback<serde_json::Value>,
+    #[prop(into)] locked: Signal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = saved_text(move || saved.get());
+    let error = RwSignal::new(None::<String>);
+    let input = move |ev| {
+        let typed = event_target_value(&ev);
+        text.set(typed.clone());
+        let value = serde_json::Value::from(typed);
+        match crate::sync::schema::check_value(kind, field, &value) {
+            Ok(_) => {
+                error.set(None);
+                save.run(value);
+            }
+            Err(rejection) => error.set(Some(rejection_text(i18n, rejection))),
+        }
+    };
+    let max = kind.field(field).map_or(0, |f| match f.ty {
+        crate::sync::schema::Type::Notes { max } | crate::sync::schema::Type::Text { max } => max,
+        _ => 0,
+    });
+    let message = format!("{id}-message");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <textarea id=id rows=3 maxlength=max prop:value=text on:input=input
+                readonly=move || locked.get() || saved.with(Option::is_none)
+                aria-describedby=message.clone()></textarea>
+            <p id=message class="field-message field-error" aria-live="polite">{move || error.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,22 @@
+//! Ingredient 6, checking in: at the end of every session each person answers three questions;
+//! next steps become action items and what to change goes on the next session's agenda. The
+//! session's page, with its notes, is this feature's.
+
+mod form;
+mod kind;
+mod line;
+mod messages;
+mod page;
+mod summary;
+
+pub use kind::{checkin_id, Answers, CHECKIN};
+pub use line::checkin_line;
+pub use messages::CheckinMsg;
+
+// `make size` names this page by its chunk.
+crate::ui::lazy::lazy_page!(
+    SessionRoute,
+    session_page,
+    preload_session_page,
+    page::SessionPage
+);

@@ -1,0 +1,9 @@
+//! Session notes: shared notes both people edit, and each person's private notes.
+
+mod kind;
+mod messages;
+mod ui;
+
+pub use kind::{notes_id, PRIVATE, SHARED};
+pub use messages::NotesMsg;
+pub use ui::SessionNotes;

@@ -46,3 +46,21 @@ test("an empty title is refused at the field", async ({ browser }) => {
   await mentee.getByRole("button", { name: "Add", exact: true }).click();
   await expect(mentee.getByText("Please fill this in.")).toBeVisible();
 });
+
+test("a mentor's commitment says what it provides, and the mentee sees it", async ({ browser }) => {
+  const { mentor, mentee, problems } = await pairUp(browser);
+  await mentor.getByLabel("New action item").fill("Introduce Menno to Ann");
+  await mentor.getByLabel("What the mentor provides").selectOption({ label: "A contact to provide" });
+  await mentor.getByRole("button", { name: "Add", exact: true }).click();
+  const item = mentee.getByRole("listitem").filter({ hasText: "Introduce Menno to Ann" });
+  await expect(item).toContainText("A contact to provide", { timeout: 5000 });
+  // A task for the mentee has no commitment to choose.
+  await mentor.getByLabel("For", { exact: true }).last().selectOption({ label: "My mentee" });
+  await expect(mentor.getByLabel("What the mentor provides")).toBeHidden();
+
+  await mentor.getByRole("button", { name: "Edit “Introduce Menno to Ann”" }).click();
+  await mentor.locator("#edit-commitment").selectOption({ label: "A resource to provide" });
+  await mentor.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(item).toContainText("A resource to provide", { timeout: 5000 });
+  expect(problems.flat()).toEqual([]);
+});

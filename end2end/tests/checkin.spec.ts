@@ -42,6 +42,8 @@ async function openSession(page: Page, name: string) {
 }
 
 test("both answer the check-in on their own devices and see each other's answers within two seconds", async ({ browser }) => {
+  // A whole cycle: plan, answer, go offline and back, act on the answers, follow through.
+  test.slow();
   const { mentor, mentee, mentorContext, problems } = await pairUp(browser);
   const relationship = mentee.url();
   await openRoadmap(mentee);
@@ -83,9 +85,21 @@ test("both answer the check-in on their own devices and see each other's answers
   await ready(mentee);
   const item = mentee.getByRole("listitem").filter({ hasText: "Update my CV" });
   await expect(item).toHaveCount(1);
-  await expect(item.getByRole("checkbox", { name: "Update my CV" })).toBeEnabled();
   const [y, , d] = nextDay.split("-").map(Number);
   await expect(item).toContainText(new RegExp(`Due ${d} \\S+ ${y}`));
+  // Follow-through: nothing is due yet; ticking the item keeps it on time, for both to see.
+  const followed = (page: Page) => page.getByRole("region", { name: "Follow-through" });
+  await expect(followed(mentee).getByRole("listitem").first()).toHaveText("You: nothing due yet");
+  await item.getByRole("checkbox", { name: "Update my CV" }).click();
+  await expect(followed(mentee).getByRole("listitem").first()).toHaveText(
+    "You: 1 of 1 on time in the last 90 days · 1 of 1 overall",
+  );
+  await mentor.goto(relationship);
+  await ready(mentor);
+  await expect(followed(mentor).getByRole("listitem").filter({ hasText: "Menno Mentee" })).toHaveText(
+    "Menno Mentee: 1 of 1 on time in the last 90 days · 1 of 1 overall",
+    { timeout: 10_000 },
+  );
   await openRoadmap(mentee);
   const session2 = mentee.getByRole("listitem").filter({ has: mentee.getByRole("heading", { name: /^Session 2:/ }) });
   await expect(session2.getByRole("checkbox", { name: "Practise a job interview" })).toBeVisible();

@@ -27,6 +27,8 @@ pub enum Field {
     CreatedBy,
     /// The session it came from, if any.
     Session,
+    /// What the mentor promised to provide, for the mentor's commitments.
+    Commitment,
 }
 
 impl Field {
@@ -40,6 +42,7 @@ impl Field {
             Field::CreatedAt => "created_at",
             Field::CreatedBy => "created_by",
             Field::Session => "session",
+            Field::Commitment => "commitment",
         }
     }
 }
@@ -65,11 +68,41 @@ pub const KIND: KindSpec = KindSpec {
             Writer::OwnRoleOnce,
         ),
         spec(Field::Session.name(), Type::OptionalRef, Writer::Both),
+        spec(
+            Field::Commitment.name(),
+            Type::OptionalOneOf(Commitment::NAMES),
+            Writer::Both,
+        ),
         spec(DELETED, Type::Bool, Writer::Both),
     ],
     owner: Some(Field::Owner.name()),
     label: Some(Field::Title.name()),
 };
+
+/// What a mentor's commitment provides: the three things the mission names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Commitment {
+    Information,
+    Resource,
+    Contact,
+}
+
+impl Commitment {
+    pub const ALL: [Commitment; 3] = [
+        Commitment::Information,
+        Commitment::Resource,
+        Commitment::Contact,
+    ];
+    const NAMES: &'static [&'static str] = &["information", "resource", "contact"];
+
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
 
 /// An action item as this device has it.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +115,7 @@ pub struct ActionItem {
     pub done_at: Option<DateTime<Utc>>,
     pub created_at: Option<DateTime<Utc>>,
     pub created_by: Option<Role>,
+    pub commitment: Option<Commitment>,
     /// Not yet acknowledged by the server: the device's state, not a field.
     pub pending: bool,
 }
@@ -105,6 +139,7 @@ impl ActionItem {
             done_at: get(Field::DoneAt).and_then(instant),
             created_at: get(Field::CreatedAt).and_then(instant),
             created_by: role(Field::CreatedBy),
+            commitment: text(Field::Commitment).and_then(Commitment::parse),
             pending,
         })
     }
@@ -144,6 +179,7 @@ mod tests {
             Field::CreatedAt,
             Field::CreatedBy,
             Field::Session,
+            Field::Commitment,
         ] {
             assert_eq!(
                 KIND.fields
@@ -154,7 +190,7 @@ mod tests {
             );
         }
         assert!(KIND.field(DELETED).is_some());
-        assert_eq!(KIND.fields.len(), 9);
+        assert_eq!(KIND.fields.len(), 10);
     }
 
     #[test]

@@ -32,5 +32,17 @@ crate::i18n::messages! {
         AddedBy => "Added by {} on {}", "Toegevoegd door {} op {}";
         You => "you", "jou";
         YourPartnerRole => "your {}", "je {}";
+        Commitment => "What the mentor provides", "Wat de mentor geeft";
+        CommitmentTask => "Nothing: a task", "Niets: een taak";
+        Information => "Information to provide", "Informatie om te geven";
+        Resource => "A resource to provide", "Een bron om te geven";
+        Contact => "A contact to provide", "Een contact om te geven";
+        FollowThrough => "Follow-through", "Opvolging";
+        FollowIntro => "Action items with a due date, and how many were done by then.", "Actiepunten met een uiterste datum, en hoeveel er op tijd klaar waren.";
+        FollowYou => "You", "Jij";
+        NothingDue => "nothing due yet", "nog niets verlopen";
+        OnTimeRecent => "{} of {} on time in the last 90 days", "{} van {} op tijd in de laatste 90 dagen";
+        OnTimeOverall => "{} of {} overall", "{} van {} in totaal";
+        OverdueN => "{} overdue", "{} over tijd";
     }
 }

@@ -1,7 +1,8 @@
 //! The action items of one relationship: for both people, kept and visible, editable offline.
 
 use super::{
-    kind::{ActionItem as Item, Field, KIND},
+    follow_view::FollowThroughView,
+    kind::{ActionItem as Item, Commitment, Field, KIND},
     messages::ActionItemMsg,
 };
 use crate::{
@@ -89,10 +90,17 @@ enum Edit {
     Notes = 1,
     Due = 2,
     Owner = 3,
+    Commitment = 4,
 }
 
 impl Edit {
-    const ALL: [Edit; 4] = [Edit::Title, Edit::Notes, Edit::Due, Edit::Owner];
+    const ALL: [Edit; 5] = [
+        Edit::Title,
+        Edit::Notes,
+        Edit::Due,
+        Edit::Owner,
+        Edit::Commitment,
+    ];
 
     fn name(self) -> &'static str {
         match self {
@@ -100,6 +108,7 @@ impl Edit {
             Edit::Notes => Field::Notes,
             Edit::Due => Field::Due,
             Edit::Owner => Field::Owner,
+            Edit::Commitment => Field::Commitment,
         }
         .name()
     }
@@ -111,6 +120,11 @@ impl Edit {
             Edit::Notes => item.notes.clone(),
             Edit::Due => item.due.map(|d| d.to_string()).unwrap_or_default(),
             Edit::Owner => item.owner.as_str().to_owned(),
+            Edit::Commitment => item
+                .commitment
+                .map(Commitment::as_str)
+                .unwrap_or_default()
+                .to_owned(),
         }
     }
 
@@ -121,6 +135,7 @@ impl Edit {
             Edit::Notes => ActionItemMsg::ItemNotes,
             Edit::Due => ActionItemMsg::ItemDue,
             Edit::Owner => ActionItemMsg::ItemFor,
+            Edit::Commitment => ActionItemMsg::Commitment,
         }
     }
 
@@ -128,7 +143,7 @@ impl Edit {
     fn value(self, shown: &str) -> Value {
         match self {
             Edit::Title => Value::from(shown.trim()),
-            Edit::Due if shown.is_empty() => Value::Null,
+            Edit::Due | Edit::Commitment if shown.is_empty() => Value::Null,
             _ => Value::from(shown),
         }
     }
@@ -142,6 +157,7 @@ impl Edit {
             Edit::Owner => Role::parse(shown)
                 .map(|r| role_name(i18n, r).to_owned())
                 .unwrap_or_default(),
+            Edit::Commitment => i18n.t(commitment_name(Commitment::parse(shown))).to_owned(),
             Edit::Title | Edit::Notes => shown.to_owned(),
         }
     }
@@ -152,8 +168,8 @@ impl Edit {
 #[derive(Clone)]
 struct Draft {
     id: Uuid,
-    values: [ArcRwSignal<String>; 4],
-    base: ArcRwSignal<[String; 4]>,
+    values: [ArcRwSignal<String>; 5],
+    base: ArcRwSignal<[String; 5]>,
 }
 
 impl Draft {
@@ -281,6 +297,7 @@ pub fn ActionItems(
             >
                 {group(my_role)}
                 {group(my_role.partner())}
+                <FollowThroughView list my_role partner />
             </Show>
             <UndoBar rows />
             <Show when=move || !ended.get()>
@@ -392,12 +409,17 @@ fn ItemView(item: Memo<Item>, rows: Rows) -> impl IntoView {
             .then(|| i18n.t(ActionItemMsg::NotSyncedYet).to_owned())
     };
     let notes = move || item.with(|i| (!i.notes.is_empty()).then(|| i.notes.clone()));
+    let commitment = move || {
+        item.with(|i| i.commitment.filter(|_| i.owner == Role::Mentor))
+            .map(|c| i18n.t(commitment_name(Some(c))).to_owned())
+    };
     view! {
         <label class="tick">
             <input type="checkbox" prop:checked=done disabled=move || !can_tick() on:change=toggle />
             <span class="item-title">{title}</span>
         </label>
         <div class="item-meta">
+            <Meta class="commitment" text=Signal::derive(commitment) />
             <Meta class="due" text=Signal::derive(due) />
             <Meta class="done-at" text=Signal::derive(done_at) />
             <Meta class="added" text=Signal::derive(added) />
@@ -486,11 +508,12 @@ fn EditItem(item: Memo<Item>, rows: Rows, draft: Draft) -> impl IntoView {
         }
     };
     let meanwhile = |field: Edit| view! { <Meanwhile item draft=draft.clone() field /> };
-    let (title, notes, due, owner) = (
+    let (title, notes, due, owner, commitment) = (
         draft.value(Edit::Title),
         draft.value(Edit::Notes),
         draft.value(Edit::Due),
         draft.value(Edit::Owner),
+        draft.value(Edit::Commitment),
     );
     view! {
         <form class="edit-item" on:submit=save novalidate>
@@ -513,6 +536,8 @@ fn EditItem(item: Memo<Item>, rows: Rows, draft: Draft) -> impl IntoView {
             </div>
             <OwnerSelect id="edit-owner" value=owner my_role=rows.my_role />
             {meanwhile(Edit::Owner)}
+            <CommitmentSelect id="edit-commitment" value=commitment owner />
+            {meanwhile(Edit::Commitment)}
             <div class="actions">
                 <button type="submit" class="button primary">{i18n.tr(Msg::Save)}</button>
                 <button type="button" class="button secondary" on:click=move |_| rows.draft.set(None)>
@@ -570,6 +595,40 @@ fn OwnerSelect(id: &'static str, value: RwSignal<String>, my_role: Role) -> impl
     }
 }
 
+fn commitment_name(commitment: Option<Commitment>) -> Message {
+    match commitment {
+        None => ActionItemMsg::CommitmentTask,
+        Some(Commitment::Information) => ActionItemMsg::Information,
+        Some(Commitment::Resource) => ActionItemMsg::Resource,
+        Some(Commitment::Contact) => ActionItemMsg::Contact,
+    }
+}
+
+/// What a mentor's item provides; there only while the item is the mentor's.
+#[component]
+fn CommitmentSelect(
+    id: &'static str,
+    value: RwSignal<String>,
+    owner: RwSignal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let option = move |c: Option<Commitment>| {
+        let word = c.map(Commitment::as_str).unwrap_or_default();
+        view! {
+            <option value=word selected=move || value.get() == word>{i18n.tr(commitment_name(c))}</option>
+        }
+    };
+    view! {
+        <div class="field" hidden=move || owner.get() != Role::Mentor.as_str()>
+            <label for=id>{i18n.tr(ActionItemMsg::Commitment)}</label>
+            <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
+                {option(None)}
+                {Commitment::ALL.map(|c| option(Some(c)))}
+            </select>
+        </div>
+    }
+}
+
 #[component]
 fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
     let i18n = use_i18n();
@@ -578,6 +637,7 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
     let title = RwSignal::new(String::new());
     let due = RwSignal::new(String::new());
     let owner = RwSignal::new(my_role.as_str().to_owned());
+    let commitment = RwSignal::new(String::new());
     let error = RwSignal::new(None::<Rejection>);
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
@@ -596,6 +656,13 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
         if !due.get_untracked().is_empty() {
             fields.push((Field::Due.name(), Value::from(due.get_untracked())));
         }
+        if owner.get_untracked() == Role::Mentor.as_str() && !commitment.get_untracked().is_empty()
+        {
+            fields.push((
+                Field::Commitment.name(),
+                Value::from(commitment.get_untracked()),
+            ));
+        }
         let record = RecordRef {
             id: Uuid::now_v7(),
             relationship,
@@ -605,6 +672,7 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
         sync.edit(record, fields);
         title.set(String::new());
         due.set(String::new());
+        commitment.set(String::new());
     };
     view! {
         <form class="add-item" on:submit=add novalidate>
@@ -624,6 +692,7 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
                 </p>
             </div>
             <OwnerSelect id="new-item-owner" value=owner my_role />
+            <CommitmentSelect id="new-item-commitment" value=commitment owner />
             <div class="field">
                 <label for="new-item-due">{i18n.tr(ActionItemMsg::ItemDueOptional)}</label>
                 <input id="new-item-due" type="date" bind:value=due />
@@ -680,6 +749,7 @@ mod tests {
             done_at: None,
             created_at: None,
             created_by: None,
+            commitment: None,
             pending: false,
         }
     }

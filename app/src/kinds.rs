@@ -14,6 +14,7 @@ const ALL: &[&KindSpec] = &[
     &crate::goals::MILESTONE,
     &crate::roadmap::SESSION,
     &crate::roadmap::AGENDA,
+    crate::roadmap::SERVED,
     crate::checkin::CHECKIN,
     crate::notes::SHARED,
     crate::notes::PRIVATE,

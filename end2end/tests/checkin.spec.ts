@@ -168,3 +168,38 @@ test.describe("on a phone", () => {
     expect(problems.flat()).toEqual([]);
   });
 });
+
+test("a session serves the goals ticked on its page, and the goals are offered as themes", async ({ browser }) => {
+  const { mentor, mentee, problems } = await pairUp(browser);
+  const relationship = mentee.url();
+  await mentee.getByRole("link", { name: "Open the goals" }).click();
+  await ready(mentee);
+  await mentee.getByRole("button", { name: "New goal" }).click();
+  await mentee.getByLabel("Short title").fill("Find a new role");
+  await mentee.getByRole("radio", { name: "Milestones" }).check();
+  await mentee.getByLabel("Milestone 1").fill("Update the CV");
+  await mentee.getByLabel("Target date").fill(day(new Date(Date.now() + 90 * 86_400_000)));
+  await mentee.getByRole("button", { name: "Save goal" }).click();
+  await expect(mentee.getByRole("progressbar", { name: "Progress" })).toBeVisible();
+  await mentee.goto(relationship);
+  await ready(mentee);
+  await openRoadmap(mentee);
+  await planTwoSessions(mentee);
+  await expect(mentee.getByText(/^Themes to choose from, in every theme field: Find a new role · Industry trends/)).toBeVisible();
+
+  await openSession(mentee, "Notes and check-in of session 2");
+  const goals = mentee.getByRole("region", { name: "Goals this session serves" });
+  await goals.getByRole("checkbox", { name: "Find a new role" }).check();
+  await goals.getByRole("button", { name: "Make “Find a new role” the theme of this session" }).click();
+  await expect(mentee.getByRole("main").getByText("Find a new role", { exact: true }).first()).toBeVisible();
+
+  await mentor.goto(relationship);
+  await ready(mentor);
+  await openRoadmap(mentor);
+  await expect(mentor.getByLabel("Theme of session 2")).toHaveValue("Find a new role", { timeout: 10_000 });
+  await openSession(mentor, "Notes and check-in of session 2");
+  await expect(
+    mentor.getByRole("region", { name: "Goals this session serves" }).getByRole("checkbox", { name: "Find a new role" }),
+  ).toBeChecked({ timeout: 10_000 });
+  expect(problems.flat()).toEqual([]);
+});

@@ -34,5 +34,9 @@ crate::i18n::messages! {
         CheckedInBy => "Check-in: {}", "Check-in: {}";
         AndJoin => " and ", " en ";
         YouLower => "you", "jij";
+        Serves => "Goals this session serves", "Doelen waar deze sessie aan werkt";
+        ServesHint => "Tick the goals you work on in this session. A goal can also be its theme.", "Vink de doelen aan waar jullie in deze sessie aan werken. Een doel kan ook het thema zijn.";
+        AsTheme => "Make it the theme", "Maak het thema";
+        UseAsTheme => "Make “{}” the theme of this session", "Maak “{}” het thema van deze sessie";
     }
 }

@@ -7,6 +7,7 @@ mod kind;
 mod line;
 mod messages;
 mod page;
+mod served_view;
 mod summary;
 
 pub use kind::{checkin_id, Answers, CHECKIN};

@@ -1,6 +1,6 @@
 //! A session's page: when it is, its notes, and the check-in at its end.
 
-use super::{form::CheckinForm, messages::CheckinMsg, summary::Summary};
+use super::{form::CheckinForm, messages::CheckinMsg, served_view::SessionGoals, summary::Summary};
 use crate::{
     i18n::{use_i18n, Msg},
     notes::SessionNotes,
@@ -117,6 +117,7 @@ fn SessionView(r: RelationshipView) -> impl IntoView {
                 <p class="panel" role="status">{i18n.tr(CheckinMsg::NoSuchSession)}</p>
             }.into_any(),
             Some(true) => view! {
+                <SessionGoals context />
                 <SessionNotes relationship session me=context.me ended=context.ended />
                 <section class="panel" aria-labelledby="checkin-heading">
                     <h2 id="checkin-heading">{i18n.tr(CheckinMsg::Title)}</h2>

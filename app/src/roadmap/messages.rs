@@ -38,6 +38,11 @@ crate::i18n::messages! {
         CheckinMissing => "Check-in missing", "Check-in ontbreekt";
         DeleteSession => "Delete session {}", "Sessie {} verwijderen";
         NoTheme => "No theme yet", "Nog geen thema";
+        Suggested => "Themes to choose from, in every theme field: {}.", "Thema's om uit te kiezen, in elk themaveld: {}.";
+        ThemeTrends => "Industry trends", "Trends in de sector";
+        ThemeTime => "Time management", "Timemanagement";
+        ThemeLessons => "Lessons learned", "Geleerde lessen";
+        ThemeTechnical => "Technical issues", "Technische vragen";
         Agenda => "Agenda", "Agenda";
         AddToAgendaOf => "Add to the agenda of session {}", "Toevoegen aan de agenda van sessie {}";
         AddToSession => "Add to session {}", "Toevoegen aan sessie {}";

@@ -5,6 +5,7 @@ use super::{
     kind::{Field, Session, MINUTES_MAX, SESSION},
     messages::RoadmapMsg,
     ui::now,
+    ui::THEMES,
 };
 use crate::{
     agreement::AgreeMsg,
@@ -321,7 +322,8 @@ fn AddSession(relationship: Uuid) -> impl IntoView {
         view! {
             <div class="field">
                 <label for=id>{i18n.tr(label)}</label>
-                <input id=id type=kind bind:value=value maxlength=200 aria-describedby=format!("{id}-message") />
+                <input id=id type=kind bind:value=value maxlength=200 aria-describedby=format!("{id}-message")
+                    list=(spot == Spot::Theme).then_some(THEMES) />
                 <p id=format!("{id}-message") class="field-message field-error" aria-live="polite">{problem}</p>
             </div>
         }

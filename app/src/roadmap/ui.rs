@@ -11,6 +11,7 @@ use super::{
 use crate::{
     agreement::{Agreement, Term},
     checkin::{checkin_line, CheckinMsg},
+    goals::{Goal, Status as GoalStatus, GOAL},
     i18n::{use_i18n, I18n, Message, Msg},
     relationships::{relationship_name, use_directory, RelationshipFrame, RelationshipView},
     sync::{
@@ -28,6 +29,28 @@ use uuid::Uuid;
 #[component]
 pub fn RoadmapPage() -> impl IntoView {
     view! { <RelationshipFrame page=|r, _| view! { <Roadmap r /> }.into_any() /> }
+}
+
+/// The list of suggested themes the theme fields offer.
+pub const THEMES: &str = "suggested-themes";
+
+/// Themes to suggest: the goals still worked on, then the mission's examples.
+fn suggested_themes(i18n: I18n, replica: &crate::sync::Replica, relationship: Uuid) -> Vec<String> {
+    let mut themes: Vec<String> = replica
+        .of(relationship, &GOAL.kind)
+        .filter_map(|(id, r)| Goal::read(*id, r))
+        .filter(|g| g.status == GoalStatus::Active)
+        .map(|g| g.title)
+        .collect();
+    let examples = [
+        RoadmapMsg::ThemeTrends,
+        RoadmapMsg::ThemeTime,
+        RoadmapMsg::ThemeLessons,
+        RoadmapMsg::ThemeTechnical,
+    ]
+    .map(|m| i18n.t(m).to_owned());
+    themes.extend(examples);
+    themes
 }
 
 /// The relationship's sessions as the device has them: `None` until it is read.
@@ -141,6 +164,13 @@ fn Roadmap(r: RelationshipView) -> impl IntoView {
             );
         }
     });
+    let themes = Memo::new(move |_| {
+        sync.device.with(|d| {
+            d.as_ref()
+                .map(|d| suggested_themes(i18n, &d.local, relationship))
+                .unwrap_or_default()
+        })
+    });
     let agendas = Agendas {
         items,
         number: Callback::new(move |id| number_of(sessions, id)),
@@ -172,8 +202,12 @@ fn Roadmap(r: RelationshipView) -> impl IntoView {
             <Show when=move || !ended.get()>
                 <Plan relationship sessions cadence />
             </Show>
+            <datalist id=THEMES>
+                {move || themes.get().into_iter().map(|t| view! { <option value=t></option> }).collect_view()}
+            </datalist>
             <section class="panel" aria-labelledby="planned-heading">
                 <h2 id="planned-heading">{i18n.tr(RoadmapMsg::Planned)}</h2>
+                <p class="hint">{move || i18n.fmt(RoadmapMsg::Suggested, &[&themes.get().join(" · ")])}</p>
                 <Show when=move || ids(false).is_empty()>
                     <p class="empty">{i18n.tr(RoadmapMsg::NonePlanned)}</p>
                 </Show>
@@ -354,7 +388,7 @@ fn SessionCard(
             <div class="field">
                 <label for=input_id.clone()>{move || i18n.fmt(label, &[&number().to_string()])}</label>
                 <input id=input_id type="text" maxlength=max prop:value=text on:input=input
-                    readonly=move || ended.get() />
+                    readonly=move || ended.get() list=(field == Field::Theme).then_some(THEMES) />
                 <p class="field-message field-error" aria-live="polite">{move || problem.get()}</p>
             </div>
         }

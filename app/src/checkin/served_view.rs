@@ -1,0 +1,88 @@
+//! The goals a session serves, ticked on its page; each goal can also become its theme.
+
+use super::{messages::CheckinMsg, page::Context};
+use crate::{
+    goals::{Goal, GoalMsg, Status, GOAL},
+    i18n::use_i18n,
+    roadmap::{served_fields, served_id, serves, SERVED, SESSION},
+    sync::{client::RecordRef, engine::use_sync},
+};
+use leptos::prelude::*;
+use serde_json::Value;
+use uuid::Uuid;
+
+#[component]
+pub fn SessionGoals(context: Context) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let (relationship, session) = (context.relationship, context.session);
+    // Goals still worked on, and those this session serves whatever became of them since.
+    let goals = Memo::new(move |_| {
+        sync.device.with(|d| {
+            let d = d.as_ref()?;
+            let goals: Vec<(Uuid, String, bool)> = d
+                .local
+                .of(relationship, &GOAL.kind)
+                .filter_map(|(id, r)| Goal::read(*id, r))
+                .map(|g| (g.id, g.title, serves(&d.local, session, g.id), g.status))
+                .filter(|(.., served, status)| *served || *status == Status::Active)
+                .map(|(id, title, served, _)| (id, title, served))
+                .collect();
+            Some(goals)
+        })
+    });
+    let record = move |id, kind: &crate::sync::schema::KindSpec| RecordRef {
+        id,
+        relationship,
+        kind: kind.kind.clone(),
+        private: false,
+    };
+    let tick = move |goal: Uuid, served: bool| {
+        sync.edit(
+            record(served_id(session, goal), SERVED),
+            served_fields(session, goal, served),
+        );
+    };
+    let theme = move |title: String| {
+        sync.edit(
+            record(session, &SESSION),
+            vec![(
+                crate::roadmap::SessionField::Theme.name(),
+                Value::from(title),
+            )],
+        );
+    };
+    let line = move |(goal, title, served): (Uuid, String, bool)| {
+        let as_theme = title.clone();
+        let label = i18n.fmt(CheckinMsg::UseAsTheme, &[&title]);
+        view! {
+            <li>
+                <label class="check">
+                    <input type="checkbox" prop:checked=served disabled=move || context.ended.get()
+                        on:change=move |ev| tick(goal, event_target_checked(&ev)) />
+                    {title}
+                </label>
+                " "
+                <button class="button link" hidden=move || context.ended.get() aria-label=label
+                    on:click=move |_| theme(as_theme.clone())>
+                    {i18n.tr(CheckinMsg::AsTheme)}
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="served-heading">
+            <h2 id="served-heading">{i18n.tr(CheckinMsg::Serves)}</h2>
+            <p class="hint">{i18n.tr(CheckinMsg::ServesHint)}</p>
+            <Show when=move || goals.with(|g| g.as_ref().is_some_and(Vec::is_empty))>
+                <p>
+                    {i18n.tr(GoalMsg::NoGoals)}" "
+                    <a href=format!("/r/{relationship}/goals")>{i18n.tr(GoalMsg::OpenGoals)}</a>
+                </p>
+            </Show>
+            <ul class="served">
+                <For each=move || goals.get().unwrap_or_default() key=|g| g.clone() children=line />
+            </ul>
+        </section>
+    }
+}

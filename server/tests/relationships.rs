@@ -351,3 +351,18 @@ fn an_invite_link_is_not_in_the_database_yet_works_and_outlives_a_restart() {
     );
     assert_eq!(reply.status, 200, "{:?}", reply.body);
 }
+
+#[test]
+fn the_home_page_lists_the_persons_relationships_from_the_server_and_is_fine_for_anyone() {
+    let server = Server::start();
+    let (mentor, _, _) = pair(&server, "Speaking at meetups");
+    let page = mentor.get("/");
+    assert_eq!(page.status(), 200);
+    assert!(page.into_string().unwrap().contains("Speaking at meetups"));
+    let stranger = server.client().get("/");
+    assert_eq!(stranger.status(), 200);
+    assert!(!stranger
+        .into_string()
+        .unwrap()
+        .contains("Speaking at meetups"));
+}

@@ -1,6 +1,7 @@
 //! The home screen: a welcome when signed out, the person's relationships when signed in.
 
 use crate::{
+    error::AppError,
     i18n::{use_i18n, I18n, Message, Msg},
     problem::{Field, FieldError},
     relationships::{
@@ -9,7 +10,7 @@ use crate::{
     },
     ui::{
         form::{field_error, FormError, TextField},
-        page_data::{fetched, page_data},
+        page_data::{fetched, page_data, PageData},
         pwa, use_auth,
     },
 };
@@ -18,11 +19,24 @@ use leptos::{ev::SubmitEvent, prelude::*};
 #[component]
 pub fn HomePage() -> impl IntoView {
     let auth = use_auth();
+    // Made here, before anything is awaited, so that the server and the browser number it
+    // alike: made after an await it was, now and then, read back as another and fetched
+    // again during hydration. Nobody signed in has none (and asking would mark the page 401).
+    // No need to follow sign-ins: each sign-in lands on a new home page.
+    let relationships = page_data(
+        || (),
+        move |_| async move {
+            match auth.user.await {
+                Ok(Some(_)) => my_relationships().await,
+                _ => Ok(Vec::new()),
+            }
+        },
+    );
     view! {
         <Transition fallback=|| ()>
             {move || Suspend::new(async move {
                 match auth.user.await {
-                    Ok(Some(_)) => view! { <Dashboard /> }.into_any(),
+                    Ok(Some(_)) => view! { <Dashboard relationships /> }.into_any(),
                     _ => view! { <Welcome /> }.into_any(),
                 }
             })}
@@ -46,12 +60,9 @@ fn Welcome() -> impl IntoView {
 }
 
 #[component]
-fn Dashboard() -> impl IntoView {
+fn Dashboard(relationships: PageData<Result<Vec<RelationshipView>, AppError>>) -> impl IntoView {
     let i18n = use_i18n();
     let directory = use_directory();
-    // No need to follow sign-ins: the home page makes a new dashboard for each person, and a
-    // reload on sign-out would race the dashboard's own removal.
-    let relationships = page_data(|| (), |_| my_relationships());
     // What the server answers becomes the device's copy.
     Effect::new(move |_| {
         if let Some(Ok(list)) = relationships.get() {

@@ -59,7 +59,7 @@ test("a mentor's commitment says what it provides, and the mentee sees it", asyn
   await expect(mentor.getByLabel("What the mentor provides")).toBeHidden();
 
   await mentor.getByRole("button", { name: "Edit “Introduce Menno to Ann”" }).click();
-  await mentor.locator("#edit-commitment").selectOption({ label: "A resource to provide" });
+  await mentor.getByLabel("Kind of commitment").selectOption({ label: "A resource to provide" });
   await mentor.getByRole("button", { name: "Save", exact: true }).click();
   await expect(item).toContainText("A resource to provide", { timeout: 5000 });
   expect(problems.flat()).toEqual([]);

@@ -76,10 +76,10 @@ test("both answer the check-in on their own devices and see each other's answers
   // One tap each: the next steps become Menno's action item, the focus an agenda item of session 2.
   await theirs(mentor, "Menno Mentee").getByRole("button", { name: "Make the next steps of Menno Mentee an action item" }).click();
   const mine = mentee.getByRole("region", { name: "Your answers" });
-  await expect(mine.getByText("On the action items.")).toBeVisible({ timeout: 10_000 });
+  await expect(mine.getByText("Made an action item.")).toBeVisible({ timeout: 10_000 });
   await expect(mine.getByRole("button", { name: "Make my next steps an action item" })).toHaveCount(0);
   await mine.getByRole("button", { name: "Add my focus to the agenda of session 2" }).click();
-  await expect(mine.getByText("On the agenda of session 2.")).toBeVisible();
+  await expect(mine.getByText("Put on the agenda of session 2.")).toBeVisible();
 
   await mentee.goto(relationship);
   await ready(mentee);
@@ -190,7 +190,7 @@ test("a session serves the goals ticked on its page, and the goals are offered a
   await openSession(mentee, "Notes and check-in of session 2");
   const goals = mentee.getByRole("region", { name: "Goals this session serves" });
   await goals.getByRole("checkbox", { name: "Find a new role" }).check();
-  await goals.getByRole("button", { name: "Make “Find a new role” the theme of this session" }).click();
+  await goals.getByRole("button", { name: "Make it the theme: Find a new role" }).click();
   await expect(mentee.getByRole("main").getByText("Find a new role", { exact: true }).first()).toBeVisible();
 
   await mentor.goto(relationship);

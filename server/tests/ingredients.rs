@@ -539,3 +539,38 @@ fn only_members_read_or_write_a_sessions_check_in_and_notes() {
     assert!(changes.is_empty(), "{changes:?}");
     assert!(!format!("{:?}", pull_all(&mentor, json!([])).0).contains("mine now"));
 }
+
+#[test]
+fn an_action_item_made_from_an_answer_on_two_devices_of_one_person_is_one_item_both_acknowledged() {
+    let server = Server::start();
+    let (_, mentee, rel) = pair(&server, "");
+    let item = uuid::Uuid::from_u128(90);
+    // The same record, made on a phone and on a laptop before either synced.
+    for (n, device) in [(1u128, 11u64), (11, 12)] {
+        let at = hlc(now_millis() + device, 0, device);
+        let field = |k: u128, name: &str, value: Value| {
+            mutation_of(
+                "action_item",
+                false,
+                n + k,
+                &item.to_string(),
+                &rel,
+                name,
+                value,
+                &at,
+            )
+        };
+        let outcomes = push(
+            &mentee,
+            vec![
+                field(0, "title", json!("Update my CV")),
+                field(1, "owner", json!("mentee")),
+                field(2, "created_by", json!("mentee")),
+            ],
+        );
+        assert_eq!(outcomes, vec![json!("Acknowledged"); 3], "device {device}");
+    }
+    let (changes, _) = pull_all(&mentee, json!([]));
+    let titles = changes.iter().filter(|c| c["field"] == "title").count();
+    assert_eq!(titles, 1, "{changes:?}");
+}

@@ -222,6 +222,7 @@ mod tests {
             by_writer: false,
             owner: Some(role.to_owned()),
             hlc: None,
+            holds: false,
         };
         let tick = change(Field::DoneAt, json!(1_795_766_400_000_i64));
         let mentee_item = Some(owned_by("mentee"));
@@ -248,6 +249,7 @@ mod tests {
             by_writer,
             owner: Some(owner.to_owned()),
             hlc: None,
+            holds: false,
         };
         let hand_to_mentor = change(Field::Owner, json!("mentor"));
         let admit_as = |role, stored: Stored| {
@@ -277,6 +279,7 @@ mod tests {
             by_writer,
             owner: None,
             hlc: written,
+            holds: false,
         };
         let by_mentor = change(Field::CreatedBy, json!("mentor"));
         let admit_as = |role, stored: Option<&Stored>| {

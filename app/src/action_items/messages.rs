@@ -33,6 +33,7 @@ crate::i18n::messages! {
         You => "you", "jou";
         YourPartnerRole => "your {}", "je {}";
         Commitment => "What the mentor provides", "Wat de mentor geeft";
+        CommitmentKind => "Kind of commitment", "Soort toezegging";
         CommitmentTask => "Nothing: a task", "Niets: een taak";
         Information => "Information to provide", "Informatie om te geven";
         Resource => "A resource to provide", "Een bron om te geven";

@@ -135,7 +135,7 @@ impl Edit {
             Edit::Notes => ActionItemMsg::ItemNotes,
             Edit::Due => ActionItemMsg::ItemDue,
             Edit::Owner => ActionItemMsg::ItemFor,
-            Edit::Commitment => ActionItemMsg::Commitment,
+            Edit::Commitment => ActionItemMsg::CommitmentKind,
         }
     }
 
@@ -536,7 +536,7 @@ fn EditItem(item: Memo<Item>, rows: Rows, draft: Draft) -> impl IntoView {
             </div>
             <OwnerSelect id="edit-owner" value=owner my_role=rows.my_role />
             {meanwhile(Edit::Owner)}
-            <CommitmentSelect id="edit-commitment" value=commitment owner />
+            <CommitmentSelect id="edit-commitment" label=Edit::Commitment.label() value=commitment owner />
             {meanwhile(Edit::Commitment)}
             <div class="actions">
                 <button type="submit" class="button primary">{i18n.tr(Msg::Save)}</button>
@@ -608,6 +608,7 @@ fn commitment_name(commitment: Option<Commitment>) -> Message {
 #[component]
 fn CommitmentSelect(
     id: &'static str,
+    label: Message,
     value: RwSignal<String>,
     owner: RwSignal<String>,
 ) -> impl IntoView {
@@ -620,7 +621,7 @@ fn CommitmentSelect(
     };
     view! {
         <div class="field" hidden=move || owner.get() != Role::Mentor.as_str()>
-            <label for=id>{i18n.tr(ActionItemMsg::Commitment)}</label>
+            <label for=id>{i18n.tr(label)}</label>
             <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
                 {option(None)}
                 {Commitment::ALL.map(|c| option(Some(c)))}
@@ -692,7 +693,7 @@ fn AddItem(relationship: Uuid, my_role: Role) -> impl IntoView {
                 </p>
             </div>
             <OwnerSelect id="new-item-owner" value=owner my_role />
-            <CommitmentSelect id="new-item-commitment" value=commitment owner />
+            <CommitmentSelect id="new-item-commitment" label=ActionItemMsg::Commitment value=commitment owner />
             <div class="field">
                 <label for="new-item-due">{i18n.tr(ActionItemMsg::ItemDueOptional)}</label>
                 <input id="new-item-due" type="date" bind:value=due />

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::{
     i18n::{use_i18n, I18n, Message},
-    relationships::{relationship_name, use_directory, RelationshipFrame, RelationshipView, Role},
+    relationships::{relationship_name, Live, RelationshipFrame, Role},
     sync::{
         client::RecordRef,
         engine::{local_time, now_millis, use_sync, SyncEngine},
@@ -24,7 +24,7 @@ use uuid::Uuid;
 
 #[component]
 pub fn AgreementPage() -> impl IntoView {
-    view! { <RelationshipFrame page=|r, _| view! { <Agree r /> }.into_any() /> }
+    view! { <RelationshipFrame page=|live, _| view! { <Agree live /> }.into_any() /> }
 }
 
 /// What every control of the page shares: the agreement as the device has it, and writing it.
@@ -118,17 +118,10 @@ fn term_list(i18n: I18n, terms: &[Term]) -> String {
 }
 
 #[component]
-fn Agree(r: RelationshipView) -> impl IntoView {
+fn Agree(live: Live) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
-    let directory = use_directory();
-    let (relationship, me) = (r.id, r.my_role);
-    let initial = r.clone();
-    let r = Memo::new(move |_| {
-        directory
-            .get(relationship)
-            .unwrap_or_else(|| initial.clone())
-    });
+    let (relationship, me, r) = (live.id, live.me, live.view);
     let state = Memo::new(move |_| {
         sync.device
             .with(|d| d.as_ref().map(|d| Agreement::read(&d.local, relationship)))
@@ -137,10 +130,10 @@ fn Agree(r: RelationshipView) -> impl IntoView {
         sync,
         relationship,
         state,
-        ended: Signal::derive(move || r.with(|r| r.ended_at.is_some())),
+        ended: live.ended(),
         own_edit: StoredValue::new(None),
     };
-    let partner = Signal::derive(move || r.with(|r| r.partner_name.clone()));
+    let partner = live.partner();
     let view_of = move |role: Role| {
         let (own, expect) = (
             Term::role_of(role, Term::RoleMentor, Term::RoleMentee),

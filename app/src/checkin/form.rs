@@ -2,7 +2,7 @@
 //! the pair fits; on one device the two take turns.
 
 use super::{
-    kind::{checkin_id, Answers, Field, Fit, CHECKIN, QUESTIONS, RATINGS},
+    kind::{checkin_id, Answers, Field, Fit, Question, CHECKIN, RATINGS},
     messages::CheckinMsg,
     page::Context,
 };
@@ -15,11 +15,11 @@ use crate::{
 use leptos::prelude::*;
 use serde_json::Value;
 
-pub fn question(field: Field) -> Message {
-    match field {
-        Field::Useful => CheckinMsg::Useful,
-        Field::Next => CheckinMsg::Next,
-        _ => CheckinMsg::Change,
+pub fn question(question: Question) -> Message {
+    match question {
+        Question::Useful => CheckinMsg::Useful,
+        Question::Next => CheckinMsg::Next,
+        Question::Change => CheckinMsg::Change,
     }
 }
 
@@ -86,12 +86,13 @@ fn Answering(context: Context, role: Role) -> impl IntoView {
             )
         })
     };
-    let text = move |field: Field| {
+    let text = move |asked: Question| {
         let saved = Signal::derive(move || {
-            answers.with(|a| a.as_ref().map(|a| a.answer(field).to_owned()))
+            answers.with(|a| a.as_ref().map(|a| a.answer(asked).to_owned()))
         });
+        let field = asked.field();
         view! {
-            <SavedTextArea id=format!("checkin-{}", field.name()) label=move || i18n.t(question(field)).to_owned()
+            <SavedTextArea id=format!("checkin-{}", field.name()) label=move || i18n.t(question(asked)).to_owned()
                 saved kind=CHECKIN field=field.name() save=save(field) locked=context.ended />
         }
     };
@@ -105,7 +106,7 @@ fn Answering(context: Context, role: Role) -> impl IntoView {
             .with(|p| p.as_ref().is_some_and(|p| p.number == 1))
     };
     view! {
-        {QUESTIONS.map(text)}
+        {Question::ALL.map(text)}
         <fieldset class="checks" disabled=move || context.ended.get()>
             <legend>{i18n.tr(CheckinMsg::Rating)}</legend>
             {RATINGS.iter().map(|&r| view! {

@@ -36,8 +36,26 @@ impl Field {
     }
 }
 
-/// The three questions, in the order they are asked.
-pub const QUESTIONS: [Field; 3] = [Field::Useful, Field::Next, Field::Change];
+/// The three questions, each answered in its field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    Useful,
+    Next,
+    Change,
+}
+
+impl Question {
+    /// In the order they are asked.
+    pub const ALL: [Question; 3] = [Question::Useful, Question::Next, Question::Change];
+
+    pub const fn field(self) -> Field {
+        match self {
+            Question::Useful => Field::Useful,
+            Question::Next => Field::Next,
+            Question::Change => Field::Change,
+        }
+    }
+}
 
 pub const ANSWER_MAX: usize = 2000;
 pub const RATINGS: &[&str] = &["1", "2", "3", "4", "5"];
@@ -136,17 +154,19 @@ impl Answers {
             .filter(|a| !a.is_empty())
     }
 
-    pub fn answer(&self, question: Field) -> &str {
+    pub fn answer(&self, question: Question) -> &str {
         match question {
-            Field::Useful => &self.useful,
-            Field::Next => &self.next,
-            _ => &self.change,
+            Question::Useful => &self.useful,
+            Question::Next => &self.next,
+            Question::Change => &self.change,
         }
     }
 
     /// Nothing answered yet, or every answer cleared again.
     pub fn is_empty(&self) -> bool {
-        QUESTIONS.iter().all(|q| self.answer(*q).trim().is_empty())
+        Question::ALL
+            .iter()
+            .all(|q| self.answer(*q).trim().is_empty())
             && self.rating.is_none()
             && self.fit.is_none()
     }
@@ -154,8 +174,8 @@ impl Answers {
 
 /// The id of the action item made from a "next steps" answer, and of the agenda item made from
 /// a "change" answer: one per answer, however often or on however many devices it is made.
-pub fn made_from(checkin: Uuid, question: Field) -> Uuid {
-    Uuid::new_v5(&checkin, question.name().as_bytes())
+pub fn made_from(checkin: Uuid, question: Question) -> Uuid {
+    Uuid::new_v5(&checkin, question.field().name().as_bytes())
 }
 
 /// `text` cut to at most `max` characters, at a word where it can be: an answer becomes the

@@ -26,10 +26,10 @@ crate::i18n::messages! {
         Rated => "Rated {} out of 5.", "Beoordeeld met {} van 5.";
         MakeMyAction => "Make my next steps an action item", "Maak van mijn volgende stappen een actiepunt";
         MakeActionOf => "Make the next steps of {} an action item", "Maak van de volgende stappen van {} een actiepunt";
-        MadeAction => "On the action items.", "Staat bij de actiepunten.";
+        MadeAction => "Made an action item.", "Er is een actiepunt van gemaakt.";
         AddMyFocus => "Add my focus to the agenda of session {}", "Zet mijn focus op de agenda van sessie {}";
         AddFocusOf => "Add the focus of {} to the agenda of session {}", "Zet de focus van {} op de agenda van sessie {}";
-        AddedFocus => "On the agenda of session {}.", "Staat op de agenda van sessie {}.";
+        AddedFocus => "Put on the agenda of session {}.", "Op de agenda van sessie {} gezet.";
         PlanNext => "Plan the next session to put this on its agenda.", "Plan de volgende sessie om dit op de agenda te zetten.";
         CheckedInBy => "Check-in: {}", "Check-in: {}";
         AndJoin => " and ", " en ";
@@ -37,6 +37,6 @@ crate::i18n::messages! {
         Serves => "Goals this session serves", "Doelen waar deze sessie aan werkt";
         ServesHint => "Tick the goals you work on in this session. A goal can also be its theme.", "Vink de doelen aan waar jullie in deze sessie aan werken. Een doel kan ook het thema zijn.";
         AsTheme => "Make it the theme", "Maak het thema";
-        UseAsTheme => "Make “{}” the theme of this session", "Maak “{}” het thema van deze sessie";
+        UseAsTheme => "Make it the theme: {}", "Maak het thema: {}";
     }
 }

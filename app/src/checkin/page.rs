@@ -4,7 +4,7 @@ use super::{form::CheckinForm, messages::CheckinMsg, served_view::SessionGoals, 
 use crate::{
     i18n::{use_i18n, Msg},
     notes::SessionNotes,
-    relationships::{relationship_name, use_directory, RelationshipFrame, RelationshipView, Role},
+    relationships::{relationship_name, Live, RelationshipFrame, Role},
     roadmap::{sessions, when, RoadmapMsg, Session},
     sync::engine::use_sync,
 };
@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 #[component]
 pub fn SessionPage() -> impl IntoView {
-    view! { <RelationshipFrame page=|r, _| view! { <SessionView r /> }.into_any() /> }
+    view! { <RelationshipFrame page=|live, _| view! { <SessionView live /> }.into_any() /> }
 }
 
 /// Where a session stands among the relationship's sessions.
@@ -51,21 +51,14 @@ impl Context {
 }
 
 #[component]
-fn SessionView(r: RelationshipView) -> impl IntoView {
+fn SessionView(live: Live) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let params = use_params_map();
     let session = params
         .with_untracked(|p| p.get("session").and_then(|s| Uuid::parse_str(&s).ok()))
         .unwrap_or_default();
-    let relationship = r.id;
-    let directory = use_directory();
-    let initial = r.clone();
-    let r = Memo::new(move |_| {
-        directory
-            .get(relationship)
-            .unwrap_or_else(|| initial.clone())
-    });
+    let (relationship, r) = (live.id, live.view);
     // `None` until the device is read; then `Some(None)` for a session that is not there.
     let place = Memo::new(move |_| {
         sync.device.with(|d| {
@@ -81,10 +74,10 @@ fn SessionView(r: RelationshipView) -> impl IntoView {
     let context = Context {
         relationship,
         session,
-        me: r.with_untracked(|r| r.my_role),
-        partner: Signal::derive(move || r.with(|r| r.partner_name.clone())),
+        me: live.me,
+        partner: live.partner(),
         place: Memo::new(move |_| place.get().flatten()),
-        ended: Signal::derive(move || r.with(|r| r.ended_at.is_some())),
+        ended: live.ended(),
     };
     // Only whether the session is there: the parts below follow its changes themselves, and
     // rebuilding them would lose what someone is typing.

@@ -17,7 +17,7 @@ pub fn SessionGoals(context: Context) -> impl IntoView {
     let sync = use_sync();
     let (relationship, session) = (context.relationship, context.session);
     // Goals still worked on, and those this session serves whatever became of them since.
-    let goals = Memo::new(move |_| {
+    let goals: Memo<Option<Vec<(Uuid, String, bool)>>> = Memo::new(move |_| {
         sync.device.with(|d| {
             let d = d.as_ref()?;
             let goals: Vec<(Uuid, String, bool)> = d
@@ -52,7 +52,14 @@ pub fn SessionGoals(context: Context) -> impl IntoView {
             )],
         );
     };
-    let line = move |(goal, title, served): (Uuid, String, bool)| {
+    let line = move |(goal, title, _): (Uuid, String, bool)| {
+        let served = move || {
+            goals.with(|g| {
+                g.iter()
+                    .flatten()
+                    .any(|(id, _, served)| *id == goal && *served)
+            })
+        };
         let as_theme = title.clone();
         let label = i18n.fmt(CheckinMsg::UseAsTheme, &[&title]);
         view! {
@@ -81,7 +88,7 @@ pub fn SessionGoals(context: Context) -> impl IntoView {
                 </p>
             </Show>
             <ul class="served">
-                <For each=move || goals.get().unwrap_or_default() key=|g| g.clone() children=line />
+                <For each=move || goals.get().unwrap_or_default() key=|g| g.0 children=line />
             </ul>
         </section>
     }

@@ -4,7 +4,7 @@
 
 use super::{
     form::{fit_name, question},
-    kind::{checkin_id, made_from, shortened, Answers, Field, QUESTIONS},
+    kind::{checkin_id, made_from, shortened, Answers, Question},
     messages::CheckinMsg,
     page::Context,
 };
@@ -16,7 +16,6 @@ use crate::{
     sync::{
         client::RecordRef,
         engine::{now_millis, use_sync},
-        schema::DELETED,
     },
 };
 use leptos::prelude::*;
@@ -48,14 +47,12 @@ fn Person(context: Context, role: Role) -> impl IntoView {
             .with(|d| Answers::read(&d.as_ref()?.local, session, role))
     });
     let checkin = checkin_id(session, role);
-    // Made already (and not deleted since), on this device or another.
-    let made = move |field: Field| {
+    // Made already, on this device or another; one made and deleted since stays deleted, as a
+    // carried-over agenda item does, rather than coming back with the next tap.
+    let made = move |field: Question| {
         let id = made_from(checkin, field);
-        sync.device.with(|d| {
-            d.as_ref()
-                .and_then(|d| d.local.get(&id))
-                .is_some_and(|r| r.get(DELETED) != Some(&Value::Bool(true)))
-        })
+        sync.device
+            .with(|d| d.as_ref().is_some_and(|d| d.local.get(&id).is_some()))
     };
     let mine = role == context.me;
     let heading = move || match mine {
@@ -94,7 +91,7 @@ fn Person(context: Context, role: Role) -> impl IntoView {
             text
         };
         edit(
-            made_from(checkin, Field::Next),
+            made_from(checkin, Question::Next),
             &ACTION_ITEM,
             vec![
                 (ActionField::Title.name(), Value::from(title)),
@@ -122,7 +119,7 @@ fn Person(context: Context, role: Role) -> impl IntoView {
             return;
         };
         edit(
-            made_from(checkin, Field::Change),
+            made_from(checkin, Question::Change),
             &AGENDA,
             vec![
                 (AgendaField::Session.name(), Value::from(next.to_string())),
@@ -139,7 +136,7 @@ fn Person(context: Context, role: Role) -> impl IntoView {
             ],
         );
     };
-    let answered = move |field: Field| {
+    let answered = move |field: Question| {
         answers.with(|a| {
             a.as_ref()
                 .is_some_and(|a| !a.answer(field).trim().is_empty())
@@ -156,16 +153,16 @@ fn Person(context: Context, role: Role) -> impl IntoView {
             false => i18n.fmt(CheckinMsg::AddFocusOf, &[&context.name(i18n, role), &n]),
         }
     };
-    let after = move |field: Field| {
+    let after = move |field: Question| {
         let open = move || answered(field) && !made(field) && !context.ended.get();
         let view = match field {
-            Field::Next => view! {
-                <p class="hint" hidden=move || !made(Field::Next)>{i18n.tr(CheckinMsg::MadeAction)}</p>
+            Question::Next => view! {
+                <p class="hint" hidden=move || !made(Question::Next)>{i18n.tr(CheckinMsg::MadeAction)}</p>
                 <button class="button secondary" hidden=move || !open() on:click=make_action>{action_label}</button>
             }
             .into_any(),
-            Field::Change => view! {
-                <p class="hint" hidden=move || !made(Field::Change)>
+            Question::Change => view! {
+                <p class="hint" hidden=move || !made(Question::Change)>
                     {move || i18n.fmt(CheckinMsg::AddedFocus, &[&next_number().unwrap_or_default().to_string()])}
                 </p>
                 <button class="button secondary" hidden=move || !open() || next_number().is_none() on:click=add_focus>
@@ -176,7 +173,7 @@ fn Person(context: Context, role: Role) -> impl IntoView {
                 </p>
             }
             .into_any(),
-            _ => ().into_any(),
+            Question::Useful => ().into_any(),
         };
         view! {
             <dt>{i18n.tr(question(field))}</dt>
@@ -192,7 +189,7 @@ fn Person(context: Context, role: Role) -> impl IntoView {
     view! {
         <section class="checkin-person" aria-labelledby=format!("answers-{}", role.as_str())>
             <h4 id=format!("answers-{}", role.as_str())>{heading}</h4>
-            <dl class="answers">{QUESTIONS.map(after)}</dl>
+            <dl class="answers">{Question::ALL.map(after)}</dl>
             <p hidden=move || answers.with(|a| a.as_ref().and_then(|a| a.rating).is_none())>
                 {move || answers.with(|a| a.as_ref().and_then(|a| a.rating)).map(|n| i18n.fmt(CheckinMsg::Rated, &[&n.to_string()]))}
             </p>

@@ -10,7 +10,7 @@ use super::{
 };
 use crate::{
     i18n::{use_i18n, I18n, Msg},
-    relationships::{relationship_name, use_directory, RelationshipFrame, RelationshipView, Role},
+    relationships::{relationship_name, Live, RelationshipFrame, Role},
     sync::{
         client::RecordRef,
         engine::{local_time, today, use_sync},
@@ -23,7 +23,7 @@ use uuid::Uuid;
 
 #[component]
 pub fn GoalsPage() -> impl IntoView {
-    view! { <RelationshipFrame page=|r, _| view! { <Goals r /> }.into_any() /> }
+    view! { <RelationshipFrame page=|live, _| view! { <Goals live /> }.into_any() /> }
 }
 
 /// The relationship's goals, updates and milestones as the device has them: `None` until it
@@ -31,10 +31,10 @@ pub fn GoalsPage() -> impl IntoView {
 type Data = Memo<Option<Records>>;
 
 #[component]
-fn Goals(r: RelationshipView) -> impl IntoView {
+fn Goals(live: Live) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
-    let relationship = r.id;
+    let (relationship, r) = (live.id, live.view);
     let data: Data = Memo::new(move |_| {
         sync.device
             .with(|d| d.as_ref().map(|d| Records::read(&d.local, relationship)))
@@ -51,15 +51,8 @@ fn Goals(r: RelationshipView) -> impl IntoView {
         })
     };
     let adding = RwSignal::new(false);
-    let me = r.my_role;
-    let directory = use_directory();
-    let initial = r.clone();
-    let r = Memo::new(move |_| {
-        directory
-            .get(relationship)
-            .unwrap_or_else(|| initial.clone())
-    });
-    let ended = Signal::derive(move || r.with(|r| r.ended_at.is_some()));
+    let me = live.me;
+    let ended = live.ended();
     // Nothing to add to until the device is read (an edit then would be lost), nor once ended.
     let can_add = move || !adding.get() && data.with(Option::is_some) && !ended.get();
     view! {

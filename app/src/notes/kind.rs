@@ -48,10 +48,12 @@ pub fn notes_id(session: Uuid, private: Option<Role>) -> Uuid {
     Uuid::new_v5(&session, name.as_bytes())
 }
 
-/// The text of a session's notes, empty when none were written.
+/// The text of a session's notes, empty when none were written. A record under a private id
+/// that is not private (a partner could make one first) is not the person's notes.
 pub fn read(replica: &Replica, session: Uuid, private: Option<Role>) -> String {
     replica
         .get(&notes_id(session, private))
+        .filter(|r| r.private == private.is_some())
         .and_then(|r| r.get(TEXT))
         .and_then(Value::as_str)
         .unwrap_or_default()
@@ -61,6 +63,7 @@ pub fn read(replica: &Replica, session: Uuid, private: Option<Role>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sync::{Change, Hlc, NodeId};
 
     #[test]
     fn each_persons_private_notes_are_a_record_apart_from_the_shared_ones() {
@@ -74,5 +77,32 @@ mod tests {
         assert_ne!(ids[1], ids[2]);
         assert_ne!(ids[0], ids[2]);
         assert_eq!(ids[1], notes_id(session, Some(Role::Mentor)));
+    }
+
+    #[test]
+    fn shared_notes_under_a_private_id_are_not_the_persons_private_notes() {
+        let session = Uuid::from_u128(3);
+        let note = |private| Change {
+            record: notes_id(session, Some(Role::Mentee)),
+            relationship: Uuid::from_u128(9),
+            kind: if private { PRIVATE } else { SHARED }.kind.clone(),
+            private,
+            field: TEXT.to_owned(),
+            value: Value::from("written by the partner"),
+            hlc: Hlc {
+                millis: 1,
+                counter: 0,
+                node: NodeId(1),
+            },
+        };
+        let mut replica = Replica::default();
+        replica.apply(&note(false));
+        assert_eq!(read(&replica, session, Some(Role::Mentee)), "");
+        let mut replica = Replica::default();
+        replica.apply(&note(true));
+        assert_eq!(
+            read(&replica, session, Some(Role::Mentee)),
+            "written by the partner"
+        );
     }
 }

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::{
     i18n::{use_i18n, Message},
-    relationships::{relationship_name, use_directory, RelationshipFrame, RelationshipView, Role},
+    relationships::{relationship_name, Live, RelationshipFrame, Role},
     sync::{
         client::RecordRef,
         engine::{use_sync, SyncEngine},
@@ -29,7 +29,7 @@ pub fn prompt(question: Question) -> Message {
 
 #[component]
 pub fn PreparePage() -> impl IntoView {
-    view! { <RelationshipFrame page=|r, _| view! { <Prepare r /> }.into_any() /> }
+    view! { <RelationshipFrame page=|live, _| view! { <Prepare live /> }.into_any() /> }
 }
 
 /// What the page needs to write: whose preparation, and where it stands.
@@ -97,21 +97,12 @@ impl Writing {
 }
 
 #[component]
-fn Prepare(r: RelationshipView) -> impl IntoView {
+fn Prepare(live: Live) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
-    let directory = use_directory();
-    let (relationship, me) = (r.id, r.my_role);
-    // The device's copy of the relationship, so that a partner joining or the relationship
-    // ending shows here without a reload.
-    let initial = r.clone();
-    let r = Memo::new(move |_| {
-        directory
-            .get(relationship)
-            .unwrap_or_else(|| initial.clone())
-    });
-    let partner = Signal::derive(move || r.with(|r| r.partner_name.clone()));
-    let ended = Signal::derive(move || r.with(|r| r.ended_at.is_some()));
+    let (relationship, me, r) = (live.id, live.me, live.view);
+    let partner = live.partner();
+    let ended = live.ended();
     let state = Memo::new(move |_| {
         sync.device.with(|d| {
             d.as_ref()

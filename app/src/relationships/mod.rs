@@ -16,7 +16,7 @@ pub use invite::{InviteState, InviteTimes, INVITE_LIFETIME_DAYS};
 pub use messages::RelationshipMsg;
 pub use role::Role;
 pub use title::RelationshipTitle;
-pub use ui::{relationship_name, role_name, HomePage, RelationshipFrame};
+pub use ui::{relationship_name, role_name, HomePage, Live, RelationshipFrame};
 
 // `make size` names these pages by their chunk.
 crate::ui::lazy::lazy_page!(

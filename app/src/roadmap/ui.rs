@@ -13,7 +13,7 @@ use crate::{
     checkin::{checkin_line, CheckinMsg},
     goals::{Goal, Status as GoalStatus, GOAL},
     i18n::{use_i18n, I18n, Message, Msg},
-    relationships::{relationship_name, use_directory, RelationshipFrame, RelationshipView},
+    relationships::{relationship_name, Live, RelationshipFrame},
     sync::{
         client::RecordRef,
         engine::{local_time, now_millis, use_sync},
@@ -28,7 +28,7 @@ use uuid::Uuid;
 
 #[component]
 pub fn RoadmapPage() -> impl IntoView {
-    view! { <RelationshipFrame page=|r, _| view! { <Roadmap r /> }.into_any() /> }
+    view! { <RelationshipFrame page=|live, _| view! { <Roadmap live /> }.into_any() /> }
 }
 
 /// The list of suggested themes the theme fields offer.
@@ -87,10 +87,10 @@ pub fn when(i18n: I18n, session: &Session) -> String {
 }
 
 #[component]
-fn Roadmap(r: RelationshipView) -> impl IntoView {
+fn Roadmap(live: Live) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
-    let relationship = r.id;
+    let (relationship, r) = (live.id, live.view);
     let sessions: Sessions = Memo::new(move |_| {
         sync.device
             .with(|d| d.as_ref().map(|d| read_all(&d.local, relationship)))
@@ -105,14 +105,7 @@ fn Roadmap(r: RelationshipView) -> impl IntoView {
             Some((Cadence::from_terms(&terms), place.to_owned()))
         })
     });
-    let directory = use_directory();
-    let initial = r.clone();
-    let r = Memo::new(move |_| {
-        directory
-            .get(relationship)
-            .unwrap_or_else(|| initial.clone())
-    });
-    let ended = Signal::derive(move || r.with(|r| r.ended_at.is_some()));
+    let ended = live.ended();
     // A session moves from planned to past as it ends, while the page is open.
     // (An effect: it runs only in the browser.)
     let minute = RwSignal::new(0u32);
@@ -175,8 +168,8 @@ fn Roadmap(r: RelationshipView) -> impl IntoView {
         items,
         number: Callback::new(move |id| number_of(sessions, id)),
         relationship,
-        me: r.with_untracked(|r| r.my_role),
-        partner: Signal::derive(move || r.with(|r| r.partner_name.clone())),
+        me: live.me,
+        partner: live.partner(),
         ended,
     };
     let ids = move |past: bool| {

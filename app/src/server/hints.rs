@@ -147,7 +147,7 @@ impl Subscription {
 
 /// `GET /api/events`: the signed-in caller's stream of hints, each an event `pull`.
 pub async fn events(State(ctx): State<ServerContext>, headers: HeaderMap) -> Response {
-    let user = match session::caller_with(&ctx, &headers).await {
+    let user = match session::caller_with(&ctx, &headers, false).await {
         Ok(Some(caller)) => caller.id,
         Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
         Err(error) => {

@@ -229,15 +229,18 @@ struct SessionRow {
 /// The caller, if the request carries a live session.
 pub async fn caller(ctx: &ServerContext) -> Result<Option<Caller>, AppError> {
     match request_parts() {
-        Some(parts) => caller_with(ctx, &parts.headers).await,
+        Some(parts) => caller_with(ctx, &parts.headers, true).await,
         None => Ok(None),
     }
 }
 
-/// The caller, if these request headers carry a live session.
+/// The caller, if these request headers carry a live session. With `touch`, a session last seen
+/// a while ago is marked seen now and its cookie renewed; a request that cannot set a cookie
+/// (a stream of events) must not, or the cookie would miss its renewal.
 pub async fn caller_with(
     ctx: &ServerContext,
     headers: &HeaderMap,
+    touch: bool,
 ) -> Result<Option<Caller>, AppError> {
     let Some(token) = cookie_in(headers, &cookie_name(ctx, SESSION)) else {
         return Ok(None);
@@ -271,7 +274,7 @@ pub async fn caller_with(
             .await?;
         return Ok(None);
     }
-    if now - last_seen >= Duration::minutes(TOUCH_AFTER_MINUTES) {
+    if touch && now - last_seen >= Duration::minutes(TOUCH_AFTER_MINUTES) {
         sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
             .bind(now)
             .bind(&token_hash)

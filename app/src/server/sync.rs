@@ -252,6 +252,9 @@ impl Known {
                 .and_then(field)
                 .and_then(|f| serde_json::from_str::<String>(&f.value).ok()),
             hlc: field(&change.field).and_then(|f| f.hlc.parse::<Hlc>().ok()),
+            holds: field(&change.field).is_some_and(|f| {
+                serde_json::from_str::<serde_json::Value>(&f.value).is_ok_and(|v| v == change.value)
+            }),
         })
     }
 

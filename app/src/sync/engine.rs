@@ -418,6 +418,7 @@ mod browser {
             if event.new_value().is_none() {
                 engine.user.set_value(None);
                 engine.device.set(None);
+                stop_hints();
                 return;
             }
             let Some(other) = event.new_value().as_deref().and_then(parse) else {
@@ -438,35 +439,55 @@ mod browser {
 
     thread_local! {
         static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-        static HINTED: std::cell::RefCell<Option<web_sys::EventSource>> =
-            const { std::cell::RefCell::new(None) };
+        static HINTED: std::cell::RefCell<Option<Hinted>> = const { std::cell::RefCell::new(None) };
     }
 
-    /// Listens for the server's hints, unless already listening. The browser reconnects by
-    /// itself after a dropped connection; a stream the server refused (signed out, too many
-    /// open) stays closed until the timer tries again.
-    fn hear_hints(engine: SyncEngine) {
+    /// A stream of hints and whose it is.
+    struct Hinted {
+        user: Uuid,
+        source: web_sys::EventSource,
+        opened: f64,
+        _on_hint: wasm_bindgen::closure::Closure<dyn FnMut()>,
+    }
+
+    /// A stream the server refused (signed out, too many open) is asked for again this long
+    /// after, not on every tick of the timer.
+    const RETRY_AFTER_MS: f64 = 30_000.0;
+
+    /// Listens for the server's hints for `user`, unless already listening. The browser
+    /// reconnects by itself after a dropped connection.
+    fn hear_hints(engine: SyncEngine, user: Uuid) {
         use wasm_bindgen::{closure::Closure, JsCast};
         HINTED.with_borrow_mut(|open| {
-            let live = open
-                .as_ref()
-                .is_some_and(|s| s.ready_state() != web_sys::EventSource::CLOSED);
-            if live {
-                return;
+            if let Some(hinted) = open.as_ref().filter(|h| h.user == user) {
+                let closed = hinted.source.ready_state() == web_sys::EventSource::CLOSED;
+                if !closed || js_sys::Date::now() - hinted.opened < RETRY_AFTER_MS {
+                    return;
+                }
+            }
+            if let Some(old) = open.take() {
+                old.source.close();
             }
             let Ok(source) = web_sys::EventSource::new(HINTS) else {
                 return;
             };
             let on_hint = Closure::<dyn FnMut()>::new(move || engine.kick());
             source.set_onmessage(Some(on_hint.as_ref().unchecked_ref()));
-            on_hint.forget();
-            *open = Some(source);
+            *open = Some(Hinted {
+                user,
+                source,
+                opened: js_sys::Date::now(),
+                _on_hint: on_hint,
+            });
         });
     }
 
+    /// Stops listening: signed out, or the page is hidden (where polling stops too, and a
+    /// stream per hidden tab would use up the browser's few connections to the server).
     pub fn stop_hints() {
-        if let Some(source) = HINTED.take() {
-            source.close();
+        if let Some(hinted) = HINTED.take() {
+            hinted.source.set_onmessage(None);
+            hinted.source.close();
         }
     }
 
@@ -476,7 +497,7 @@ mod browser {
         engine.device.set(Some(device));
         engine.status.update(|s| s.online = online());
         engine.kick();
-        hear_hints(engine);
+        hear_hints(engine, user);
         if !LISTENING.replace(true) {
             listen(engine);
         }
@@ -494,11 +515,13 @@ mod browser {
         std::mem::forget(window_event_listener(leptos::ev::offline, on_change));
         set_interval(
             move || {
-                if !document().hidden() {
-                    engine.kick();
-                    if engine.user.get_value().is_some() && online() {
-                        hear_hints(engine);
-                    }
+                if document().hidden() {
+                    stop_hints();
+                    return;
+                }
+                engine.kick();
+                if let Some(user) = engine.user.get_value().filter(|_| online()) {
+                    hear_hints(engine, user);
                 }
             },
             PULL_EVERY,

@@ -235,11 +235,10 @@ pub fn check_writer(
         Some(owner) => owner == writer,
         None => created,
     };
-    // The same write again (a replayed push) is not a second one.
-    let first_write = created
-        && stored
-            .and_then(|s| s.hlc)
-            .is_none_or(|hlc| hlc == change.hlc);
+    // The same write again (a replayed push) is not a second one, nor is the same value
+    // written again by its writer (a record both their devices made, under one derived id).
+    let first_write =
+        created && stored.is_none_or(|s| s.holds || s.hlc.is_none_or(|hlc| hlc == change.hlc));
     let allowed = match spec.writer {
         Writer::Both => true,
         Writer::Owner => owns,
@@ -266,6 +265,8 @@ pub struct Stored {
     pub owner: Option<String>,
     /// The stamp of the changed field's current value.
     pub hlc: Option<Hlc>,
+    /// Whether the changed field already holds the change's value.
+    pub holds: bool,
 }
 
 /// Every rule a change must pass before it is stored, in order: the writer is a member of a
@@ -390,6 +391,7 @@ mod tests {
             by_writer: false,
             owner: owner.map(str::to_owned),
             hlc: None,
+            holds: false,
         }
     }
 
@@ -426,6 +428,35 @@ mod tests {
     }
 
     #[test]
+    fn a_field_written_once_takes_the_same_value_again_from_its_writer_only() {
+        let spec = TASK.field("by").unwrap();
+        let again = |by_writer, holds| Stored {
+            by_writer,
+            hlc: Some(Hlc {
+                millis: 5,
+                counter: 0,
+                node: NodeId(2),
+            }),
+            holds,
+            ..stored(None)
+        };
+        let by_mentor = change("by", json!("mentor"));
+        // The record both of the writer's devices made under one id: the same value again.
+        assert_eq!(
+            check_writer(spec, &by_mentor, "mentor", Some(&again(true, true))),
+            Ok(())
+        );
+        assert_eq!(
+            check_writer(spec, &by_mentor, "mentor", Some(&again(true, false))),
+            Err(Rejection::NotYours)
+        );
+        assert_eq!(
+            check_writer(spec, &by_mentor, "mentor", Some(&again(false, true))),
+            Err(Rejection::NotYours)
+        );
+    }
+
+    #[test]
     fn a_refused_change_never_reaches_the_clock() {
         let title = Change {
             record: Uuid::from_u128(1),
@@ -447,6 +478,7 @@ mod tests {
             by_writer: true,
             owner: None,
             hlc: None,
+            holds: false,
         };
         let clock = |_| panic!("the clock saw a refused change");
         assert_eq!(

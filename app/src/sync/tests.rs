@@ -58,6 +58,7 @@ impl Server {
                 .and_then(Value::as_str)
                 .map(str::to_owned),
             hlc: r.fields.get(&change.field).map(|s| s.hlc),
+            holds: r.get(&change.field) == Some(&change.value),
         })
     }
 

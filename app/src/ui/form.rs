@@ -121,11 +121,13 @@ pub fn TextField(
                 autocomplete=autocomplete
                 maxlength=maxlength
                 bind:value=value
-                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                // `try_get`: a page whose reader hung up mid-render is disposed while its last
+                // parts may still render on the server, and `get` would panic there.
+                aria-invalid=move || if error.try_get().flatten().is_some() { "true" } else { "false" }
                 aria-describedby=message_id.clone()
             />
             <p id=message_id class="field-message" aria-live="polite">
-                {move || match error.get() {
+                {move || match error.try_get().flatten() {
                     Some(e) => view! { <span class="field-error">{problem_text(i18n, e)}</span> }.into_any(),
                     None => view! { <span class="hint">{hint.map(|h| i18n.t(h))}</span> }.into_any(),
                 }}

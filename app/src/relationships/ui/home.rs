@@ -21,15 +21,16 @@ pub fn HomePage() -> impl IntoView {
     let auth = use_auth();
     // Made here, before anything is awaited, so that the server and the browser number it
     // alike: made after an await it was, now and then, read back as another and fetched
-    // again during hydration. Nobody signed in has none (and asking would mark the page 401).
-    // No need to follow sign-ins: each sign-in lands on a new home page.
+    // again during hydration. On the server, nobody signed in has none (asking would mark the
+    // page 401); in the browser it is always asked, so a home page opened while the sign-in is
+    // still being confirmed cannot keep an empty list. Each sign-in lands on a new home page.
     let relationships = page_data(
         || (),
         move |_| async move {
-            match auth.user.await {
-                Ok(Some(_)) => my_relationships().await,
-                _ => Ok(Vec::new()),
+            if cfg!(feature = "ssr") && !matches!(auth.user.await, Ok(Some(_))) {
+                return Ok(Vec::new());
             }
+            my_relationships().await
         },
     );
     view! {

@@ -6,4 +6,4 @@ mod page;
 
 pub use home::{relationship_name, role_name, HomePage};
 pub use invite::InvitePage;
-pub use page::{RelationshipFrame, RelationshipPage};
+pub use page::{Live, RelationshipFrame, RelationshipPage};

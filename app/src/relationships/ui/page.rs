@@ -10,7 +10,7 @@ use crate::{
     prepare::PrepareStatus,
     relationships::{
         my_relationships, use_directory, EndRelationship, InviteLink, InviteState, NewInvite,
-        RelationshipMsg, RelationshipView, RevokeInvite,
+        RelationshipMsg, RelationshipView, RevokeInvite, Role,
     },
     roadmap::RoadmapMsg,
     ui::{
@@ -25,7 +25,7 @@ use uuid::Uuid;
 
 #[component]
 pub fn RelationshipPage() -> impl IntoView {
-    view! { <RelationshipFrame page=|initial, refresh| view! { <Details initial refresh /> }.into_any() /> }
+    view! { <RelationshipFrame page=|live, refresh| view! { <Details live refresh /> }.into_any() /> }
 }
 
 /// Reloads a relationship from the server (after inviting, ending).
@@ -38,10 +38,40 @@ impl Refresh {
     }
 }
 
+/// A relationship as its pages show it: the device's copy, so that a change the partner makes
+/// (joining, ending it) shows without a reload.
+#[derive(Clone, Copy)]
+pub struct Live {
+    pub id: Uuid,
+    pub me: Role,
+    pub view: Memo<RelationshipView>,
+}
+
+impl Live {
+    fn new(initial: RelationshipView) -> Self {
+        let directory = use_directory();
+        let id = initial.id;
+        Self {
+            id,
+            me: initial.my_role,
+            view: Memo::new(move |_| directory.get(id).unwrap_or_else(|| initial.clone())),
+        }
+    }
+
+    /// Ended relationships stay readable; nothing more can be written.
+    pub fn ended(self) -> Signal<bool> {
+        Signal::derive(move || self.view.with(|r| r.ended_at.is_some()))
+    }
+
+    pub fn partner(self) -> Signal<Option<String>> {
+        Signal::derive(move || self.view.with(|r| r.partner_name.clone()))
+    }
+}
+
 /// A page of one relationship (`/r/:id…`): it finds the relationship and renders `page` with
 /// it, or says why not.
 #[component]
-pub fn RelationshipFrame(page: fn(RelationshipView, Refresh) -> AnyView) -> impl IntoView {
+pub fn RelationshipFrame(page: fn(Live, Refresh) -> AnyView) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     let directory = use_directory();
@@ -84,7 +114,7 @@ pub fn RelationshipFrame(page: fn(RelationshipView, Refresh) -> AnyView) -> impl
                     },
                 };
                 match found {
-                    Ok(initial) => page(initial, refresh),
+                    Ok(initial) => page(Live::new(initial), refresh),
                     Err(AppError::Unauthenticated) => view! {
                         <section class="panel">
                             <p>{i18n.tr(Msg::ErrSignInFirst)}</p>
@@ -106,12 +136,9 @@ pub fn RelationshipFrame(page: fn(RelationshipView, Refresh) -> AnyView) -> impl
 /// The page of one relationship. It follows the device's copy, so a change the partner makes
 /// (accepting, ending) shows without a reload.
 #[component]
-fn Details(initial: RelationshipView, refresh: Refresh) -> impl IntoView {
-    let directory = use_directory();
-    let id = initial.id;
-    let my_role = initial.my_role;
-    let r = Memo::new(move |_| directory.get(id).unwrap_or_else(|| initial.clone()));
-    let ended = Signal::derive(move || r.with(|r| r.ended_at.is_some()));
+fn Details(live: Live, refresh: Refresh) -> impl IntoView {
+    let (id, my_role, r) = (live.id, live.me, live.view);
+    let ended = live.ended();
     let paired = move || r.with(|r| r.partner_name.is_some());
 
     view! {

@@ -7,14 +7,15 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 
 const [dir = "target/site/pkg", hashFile = "target/release/hash.txt"] = process.argv.slice(2);
-// DEVELOPERS.md: 300 KB for the home page's first load, read strictly as bytes. Landing on any
+// The developers' guide: 300 KB for the home page's first load, read strictly as bytes. Landing on any
 // other page: 360 KB in issue 7, raised to 400 KB with the ingredients' pages, to 430 KB with
 // goal milestones and the roadmap (issues 8 and 10) and to 450 KB with the session page: a page's
 // own chunk and the chunks it shares with other pages cost more than one chunk did
 // (ARCHITECTURE.md, "Size of the first load").
 const HOME_BUDGET = 300_000;
 const PAGE_BUDGET = 450_000;
-// The chunk of each lazy page (`lazy_page!` in app/src/ui/mod.rs) and where it is.
+// The chunk of each lazy page (a `lazy_page!` line in its feature's mod.rs, its route in
+// app/src/ui/mod.rs; the goal form's `wasm_split` in app/src/goals/form.rs) and where it is.
 const PAGES = {
   account_pages: "/signin, /signup, /signout, /account",
   relationship_page: "/r/:id",

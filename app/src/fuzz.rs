@@ -6,8 +6,9 @@ use crate::{
     problem::Problem,
     relationships::{RelationshipTitle, Role},
     sync::{
+        api::Push,
         schema::{admit, check_value, parse_date},
-        Mutation,
+        Hlc, Rejection,
     },
 };
 use proptest::prelude::*;
@@ -113,32 +114,53 @@ proptest! {
 
 }
 
+/// Whether a mutation as sent is well formed: what the push decoder must accept.
+fn well_formed(mutation: &Value) -> bool {
+    let text = |key: &str| mutation.get(key).and_then(Value::as_str);
+    text("id").is_some_and(|id| uuid::Uuid::parse_str(id).is_ok())
+        && text("kind").is_some()
+        && text("field").is_some()
+        && text("hlc").is_some_and(|hlc| hlc.parse::<Hlc>().is_ok())
+}
+
 proptest! {
     // Each case is a whole batch: fewer of them cover as much.
     #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
     #[test]
-    fn a_pushed_batch_of_any_shape_is_read_or_refused_without_a_panic(
+    fn the_push_decoder_reads_every_well_formed_batch_and_refuses_the_rest(
         batch in prop::collection::vec(mutation_json(), 0..4),
         noise in text(),
     ) {
         let body = json!({ "batch": batch }).to_string();
-        let _ = serde_json::from_str::<Value>(&noise);
-        #[derive(serde::Deserialize)]
-        struct Push {
-            #[allow(dead_code)]
-            batch: Vec<Mutation>,
-        }
-        let _ = serde_json::from_str::<Push>(&noise);
-        if let Ok(push) = serde_json::from_str::<Push>(&body) {
-            for mutation in &push.batch {
-                let change = &mutation.change;
-                let spec = kinds::spec(change.kind.as_str());
-                if let Some(spec) = spec {
-                    let _ = check_value(spec, &change.field, &change.value);
-                }
-                for writer in [None, Some("mentor"), Some("mentee")] {
-                    let _ = admit(spec, change, writer, |_| true, None);
+        let decoded = serde_json::from_str::<Push>(&body);
+        prop_assert_eq!(decoded.is_ok(), batch.iter().all(well_formed), "{}", body);
+        prop_assert!(serde_json::from_str::<Push>(&noise).is_err());
+    }
+
+    #[test]
+    fn every_pushed_change_is_admitted_or_refused_for_the_first_rule_it_breaks(
+        batch in prop::collection::vec(mutation_json(), 1..4),
+    ) {
+        let body = json!({ "batch": batch }).to_string();
+        let Ok(push) = serde_json::from_str::<Push>(&body) else {
+            return Ok(());
+        };
+        for mutation in &push.batch {
+            let change = &mutation.change;
+            let spec = kinds::spec(change.kind.as_str());
+            prop_assert_eq!(admit(spec, change, None, |_| true, None), Err(Rejection::NoAccess));
+            let Some(spec) = spec else {
+                prop_assert_eq!(
+                    admit(None, change, Some("mentor"), |_| true, None),
+                    Err(Rejection::UnknownKind)
+                );
+                continue;
+            };
+            for writer in ["mentor", "mentee"] {
+                let admitted = admit(Some(spec), change, Some(writer), |_| true, None);
+                if let Err(refused) = check_value(spec, &change.field, &change.value) {
+                    prop_assert_eq!(admitted, Err(refused));
                 }
             }
         }

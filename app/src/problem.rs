@@ -26,6 +26,8 @@ pub enum Problem {
     Malformed,
     /// Holds characters that hide or reorder text, such as a right-to-left override.
     Invisible,
+    /// Shows nothing: only spaces and characters that show nothing.
+    Blank,
     Taken,
     /// Not what is stored, such as a current password given wrong.
     Wrong,
@@ -52,11 +54,14 @@ pub(crate) fn check_line(
     max: usize,
 ) -> Result<(), FieldError> {
     check_length(field, value, min, max)?;
-    if value.chars().any(char::is_control) {
+    if value.chars().any(char::is_control) || crate::sync::text::breaks_line(value) {
         return Err(FieldError::new(field, Problem::Malformed));
     }
     if crate::sync::text::contains_invisible(value) {
         return Err(FieldError::new(field, Problem::Invisible));
+    }
+    if min > 0 && crate::sync::text::looks_blank(value) {
+        return Err(FieldError::new(field, Problem::Blank));
     }
     Ok(())
 }

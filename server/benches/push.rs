@@ -45,15 +45,16 @@ struct Device {
 }
 
 impl Device {
-    /// `n` new action items' titles, as one batch.
+    /// `n` new records, as one batch: each whole in one change (the agreement's scope, a kind
+    /// with no required field).
     fn batch(&mut self, n: usize) -> Vec<Value> {
         (0..n)
             .map(|_| {
                 self.counter = self.counter.wrapping_add(1);
                 json!({
                     "id": fresh_uuid(), "record": fresh_uuid(), "relationship": self.relationship,
-                    "kind": "action_item", "private": false, "field": "title",
-                    "value": "Read chapter 3",
+                    "kind": "agreement", "private": false, "field": "scope",
+                    "value": "Career moves",
                     "hlc": format!("{:012x}-{:04x}-{:016x}", now_millis(), self.counter, self.node),
                 })
             })

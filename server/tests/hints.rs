@@ -6,28 +6,27 @@ use common::{hlc, mutation_of, now_millis, pair, push, uuid, Server};
 use serde_json::json;
 use std::time::{Duration, Instant};
 
+/// A change of `client`'s: a new action item, or a private draft of their preparation.
 fn action_item(client: &common::Client, rel: &str, record: u128, private: bool) {
     let at = hlc(now_millis(), 0, 9);
-    let field = |n, name, value| {
-        mutation_of(
-            "action_item",
-            private,
-            n,
-            &uuid(record),
-            rel,
-            name,
-            value,
-            &at,
-        )
-    };
-    let outcomes = push(
-        client,
+    let field =
+        |n, kind, name, value| mutation_of(kind, private, n, &uuid(record), rel, name, value, &at);
+    let batch = if private {
+        vec![field(record * 10, "prepare_draft", "want", json!("A view"))]
+    } else {
         vec![
-            field(record * 10, "title", json!("Read chapter 3")),
-            field(record * 10 + 1, "owner", json!("mentee")),
-        ],
-    );
-    assert_eq!(outcomes, vec![json!("Acknowledged"); 2]);
+            field(record * 10, "action_item", "title", json!("Read chapter 3")),
+            field(record * 10 + 1, "action_item", "owner", json!("mentee")),
+            field(
+                record * 10 + 2,
+                "action_item",
+                "created_at",
+                json!(1_795_766_400_000_i64),
+            ),
+        ]
+    };
+    let outcomes = push(client, batch.clone());
+    assert_eq!(outcomes, vec![json!("Acknowledged"); batch.len()]);
 }
 
 #[test]

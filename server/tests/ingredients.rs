@@ -233,7 +233,10 @@ fn a_later_edit_withdraws_both_signatures_and_the_signed_version_is_kept() {
     assert!(!after.counts(Role::Mentor) && !after.counts(Role::Mentee));
     assert_eq!(after.changed_since_signed(), vec![Term::Frequency]);
     assert_eq!(after.versions.len(), 1);
-    assert_eq!(after.versions[0].1["frequency"], json!("weekly"));
+    assert_eq!(
+        after.versions[0].1.frequency,
+        Some(app::agreement::Frequency::Weekly)
+    );
 }
 
 #[test]
@@ -343,8 +346,11 @@ fn a_signed_version_cannot_be_rewritten_even_by_its_signer() {
     sign(&mentee, 20, &uuid(802), &rel, "mentee");
     let signed = agreement_as_seen_by(&mentor, &rel);
     assert_eq!(signed.versions.len(), 1);
-    let forged = json!(app::agreement::canonical(&Default::default()));
-    for (field, value) in [("terms", forged), ("signed_at", json!(1))] {
+    let forged = json!(app::agreement::canonical(&app::agreement::blank()));
+    for (field, value) in [
+        ("terms", forged),
+        ("signed_at", json!(1_795_766_400_000_i64)),
+    ] {
         assert_eq!(
             push(
                 &mentee,
@@ -401,15 +407,19 @@ fn replica_of(client: &Client) -> app::sync::replica::Replica {
 
 #[test]
 fn check_in_answers_are_stored_per_person_and_both_read_both() {
-    use app::{checkin::checkin_id, relationships::Role};
+    use app::{
+        checkin::{checkin_id, Checkin},
+        relationships::Role,
+    };
     let server = Server::start();
     let (mentor, mentee, rel) = pair(&server, "");
+    let relationship: uuid::Uuid = rel.parse().unwrap();
     let session = uuid::Uuid::from_u128(77);
     for (n, client, role, next) in [
         (1, &mentor, Role::Mentor, "Send two articles"),
-        (3, &mentee, Role::Mentee, "Update my CV"),
+        (4, &mentee, Role::Mentee, "Update my CV"),
     ] {
-        let record = checkin_id(session, role);
+        let record = checkin_id(relationship, session, role, role);
         let outcomes = push(
             client,
             vec![
@@ -422,14 +432,27 @@ fn check_in_answers_are_stored_per_person_and_both_read_both() {
                     "session",
                     json!(session.to_string()),
                 ),
-                of_session(n + 1, "checkin", false, record, &rel, "next", json!(next)),
+                of_session(
+                    n + 1,
+                    "checkin",
+                    false,
+                    record,
+                    &rel,
+                    "of",
+                    json!(role.as_str()),
+                ),
+                of_session(n + 2, "checkin", false, record, &rel, "next", json!(next)),
             ],
         );
-        assert_eq!(outcomes, vec![json!("Acknowledged"); 2]);
+        assert_eq!(outcomes, vec![json!("Acknowledged"); 3]);
     }
     for client in [&mentor, &mentee] {
         let replica = replica_of(client);
-        let answers = |role| app::checkin::Answers::read(&replica, session, role).unwrap();
+        let answers = |role| {
+            Checkin::answers(&replica, relationship, session, role)
+                .unwrap()
+                .checkin
+        };
         assert_eq!(answers(Role::Mentor).next, "Send two articles");
         assert_eq!(answers(Role::Mentee).next, "Update my CV");
     }
@@ -440,7 +463,12 @@ fn an_overlong_check_in_answer_is_refused_with_its_limit() {
     use app::{checkin::checkin_id, relationships::Role};
     let server = Server::start();
     let (_, mentee, rel) = pair(&server, "");
-    let record = checkin_id(uuid::Uuid::from_u128(77), Role::Mentee);
+    let record = checkin_id(
+        rel.parse().unwrap(),
+        uuid::Uuid::from_u128(77),
+        Role::Mentee,
+        Role::Mentee,
+    );
     let long = "a".repeat(2001);
     assert_eq!(
         push(
@@ -461,10 +489,17 @@ fn an_overlong_check_in_answer_is_refused_with_its_limit() {
 
 #[test]
 fn private_session_notes_never_reach_the_partner() {
-    use app::{notes::notes_id, relationships::Role};
+    use app::{
+        notes::{private_id, shared_id},
+        relationships::Role,
+    };
     let server = Server::start();
     let (mentor, mentee, rel) = pair(&server, "");
+    let relationship: uuid::Uuid = rel.parse().unwrap();
     let session = uuid::Uuid::from_u128(78);
+    let shared = shared_id(relationship, session);
+    let private = private_id(relationship, session, Role::Mentor);
+    let on = json!(session.to_string());
     let outcomes = push(
         &mentor,
         vec![
@@ -472,23 +507,41 @@ fn private_session_notes_never_reach_the_partner() {
                 1,
                 "session_notes",
                 false,
-                notes_id(session, None),
+                shared,
+                &rel,
+                "session",
+                on.clone(),
+            ),
+            of_session(
+                2,
+                "session_notes",
+                false,
+                shared,
                 &rel,
                 "text",
                 json!("Menno wants to lead"),
             ),
             of_session(
-                2,
+                3,
                 "private_session_notes",
                 true,
-                notes_id(session, Some(Role::Mentor)),
+                private,
+                &rel,
+                "session",
+                on,
+            ),
+            of_session(
+                4,
+                "private_session_notes",
+                true,
+                private,
                 &rel,
                 "text",
                 json!("Ask about the reorganisation"),
             ),
         ],
     );
-    assert_eq!(outcomes, vec![json!("Acknowledged"); 2]);
+    assert_eq!(outcomes, vec![json!("Acknowledged"); 4]);
     let seen = everything_the_partner_gets(&mentee, &rel);
     assert!(seen.contains("Menno wants to lead"));
     assert!(!seen.contains("reorganisation"), "{seen}");
@@ -497,27 +550,45 @@ fn private_session_notes_never_reach_the_partner() {
 
 #[test]
 fn only_members_read_or_write_a_sessions_check_in_and_notes() {
-    use app::{checkin::checkin_id, notes::notes_id, relationships::Role};
+    use app::{checkin::checkin_id, notes::shared_id, relationships::Role};
     let server = Server::start();
     let (mentor, _, rel) = pair(&server, "");
+    let relationship: uuid::Uuid = rel.parse().unwrap();
     let session = uuid::Uuid::from_u128(79);
+    let notes = shared_id(relationship, session);
     push(
         &mentor,
-        vec![of_session(
-            1,
-            "session_notes",
-            false,
-            notes_id(session, None),
-            &rel,
-            "text",
-            json!("Our notes"),
-        )],
+        vec![
+            of_session(
+                1,
+                "session_notes",
+                false,
+                notes,
+                &rel,
+                "session",
+                json!(session.to_string()),
+            ),
+            of_session(
+                4,
+                "session_notes",
+                false,
+                notes,
+                &rel,
+                "text",
+                json!("Our notes"),
+            ),
+        ],
     );
     let stranger = server.client();
     stranger.sign_up("Stan", "stan@example.com");
     for (n, kind, record, field) in [
-        (2, "checkin", checkin_id(session, Role::Mentee), "useful"),
-        (3, "session_notes", notes_id(session, None), "text"),
+        (
+            2,
+            "checkin",
+            checkin_id(relationship, session, Role::Mentee, Role::Mentee),
+            "useful",
+        ),
+        (3, "session_notes", notes, "text"),
     ] {
         assert_eq!(
             push(
@@ -544,7 +615,12 @@ fn only_members_read_or_write_a_sessions_check_in_and_notes() {
 fn an_action_item_made_from_an_answer_on_two_devices_of_one_person_is_one_item_both_acknowledged() {
     let server = Server::start();
     let (_, mentee, rel) = pair(&server, "");
-    let item = uuid::Uuid::from_u128(90);
+    let session = uuid::Uuid::from_u128(90);
+    let item = app::action_items::from_session_id(
+        rel.parse().unwrap(),
+        session,
+        app::relationships::Role::Mentee,
+    );
     // The same record, made on a phone and on a laptop before either synced.
     for (n, device) in [(1u128, 11u64), (11, 12)] {
         let at = hlc(now_millis() + device, 0, device);
@@ -566,9 +642,11 @@ fn an_action_item_made_from_an_answer_on_two_devices_of_one_person_is_one_item_b
                 field(0, "title", json!("Update my CV")),
                 field(1, "owner", json!("mentee")),
                 field(2, "created_by", json!("mentee")),
+                field(3, "created_at", json!(1_795_766_400_000_i64)),
+                field(4, "session", json!(session.to_string())),
             ],
         );
-        assert_eq!(outcomes, vec![json!("Acknowledged"); 3], "device {device}");
+        assert_eq!(outcomes, vec![json!("Acknowledged"); 5], "device {device}");
     }
     let (changes, _) = pull_all(&mentee, json!([]));
     let titles = changes.iter().filter(|c| c["field"] == "title").count();

@@ -30,6 +30,11 @@ fn mutation(
     )
 }
 
+/// A record whole in one change: the agreement's scope (its terms have no required field).
+fn note(id: u128, record: &str, rel: &str, text: Value, at: &str) -> Value {
+    mutation_of("agreement", false, id, record, rel, "scope", text, at)
+}
+
 fn item(id: u128, record: &str, rel: &str, owner: &str, title: &str, at: &str) -> Vec<Value> {
     vec![
         mutation(id, record, rel, "title", json!(title), at),
@@ -143,10 +148,17 @@ fn invalid_mutations_are_rejected_with_a_reason_beside_applied_ones() {
     let mine = uuid(1000);
     push(&mentee, item(1, &mine, &rel, "mentee", "My item", &t));
     let later = hlc(now_millis() + 1, 0, 3);
+    assert_eq!(
+        push(
+            &mentor,
+            item(10, &uuid(2000), &rel, "mentor", "Fine", &later)
+        ),
+        vec![json!("Acknowledged"); 3]
+    );
+    let later = hlc(now_millis() + 2, 0, 3);
     let outcomes = push(
         &mentor,
         vec![
-            mutation(10, &uuid(2000), &rel, "title", json!("Fine"), &later),
             mutation(11, &uuid(2000), &rel, "colour", json!("red"), &later),
             mutation(
                 12,
@@ -182,7 +194,6 @@ fn invalid_mutations_are_rejected_with_a_reason_beside_applied_ones() {
     assert_eq!(
         outcomes,
         vec![
-            json!("Acknowledged"),
             json!({ "Rejected": "UnknownField" }),
             json!({ "Rejected": { "TooLong": 2000 } }),
             json!({ "Rejected": "Empty" }),
@@ -260,16 +271,17 @@ fn strangers_cannot_push_or_pull_and_signed_out_callers_are_refused() {
 fn a_private_record_never_reaches_the_partner() {
     let server = Server::start();
     let (mentor, mentee, rel) = pair(&server, "");
-    let note = uuid(3000);
-    let mut private = mutation(
+    let draft = uuid(3000);
+    let private = mutation_of(
+        "prepare_draft",
+        true,
         1,
-        &note,
+        &draft,
         &rel,
-        "title",
+        "want",
         json!("Only for me"),
         &hlc(now_millis(), 0, 1),
     );
-    private["private"] = json!(true);
     assert_eq!(
         push(&mentee, vec![private.clone()]),
         vec![json!("Acknowledged")]
@@ -332,11 +344,10 @@ fn pull_cursors_skip_no_change_while_pushes_commit_concurrently() {
                     let batch = (0..5u128)
                         .map(|i| {
                             let n = w * 1000 + b * 10 + i;
-                            mutation(
+                            note(
                                 n,
                                 &uuid(100_000 + n),
                                 &rel,
-                                "title",
                                 json!(format!("item {n}")),
                                 &hlc(now_millis(), 0, w as u64 + 1),
                             )
@@ -389,11 +400,10 @@ fn every_acknowledged_mutation_survives_a_crash() {
                 let batch: Vec<Value> = (0..10u128)
                     .map(|i| {
                         let n = b * 10 + i;
-                        mutation(
+                        note(
                             n,
                             &uuid(200_000 + n),
                             &rel,
-                            "title",
                             json!(format!("item {n}")),
                             &hlc(now_millis(), 0, 1),
                         )
@@ -468,7 +478,7 @@ fn clients_that_hang_up_mid_push_leave_the_server_writable() {
         let batch: Vec<Value> = (0..200)
             .map(|i| {
                 let n = 10_000 + round * 1000 + i;
-                mutation(n, &uuid(n), &rel, "title", json!("cut off"), &t)
+                note(n, &uuid(n), &rel, json!("cut off"), &t)
             })
             .collect();
         let body = json!({ "batch": batch }).to_string();
@@ -489,10 +499,7 @@ fn clients_that_hang_up_mid_push_leave_the_server_writable() {
     // busy wait, in about one run of three with this many hang-ups.)
     let t = hlc(now_millis(), 1, 8);
     assert_eq!(
-        push(
-            &mentee,
-            vec![mutation(1, &uuid(1), &rel, "title", json!("after"), &t)]
-        ),
+        push(&mentee, vec![note(1, &uuid(1), &rel, json!("after"), &t)]),
         vec![json!("Acknowledged")]
     );
     let newcomer = server.client();

@@ -3,7 +3,7 @@
 
 use super::{
     follow_through::{follow_through, Dates},
-    kind::ActionItem as Item,
+    list::Item,
     messages::ActionItemMsg,
 };
 use crate::{

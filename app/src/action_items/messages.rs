@@ -24,6 +24,7 @@ crate::i18n::messages! {
         ItemNotes => "Notes", "Notities";
         ItemDue => "Due date", "Uiterste datum";
         ItemDueOptional => "Due date (optional)", "Uiterste datum (optioneel)";
+        ErrDue => "Choose a date from 2000 to 2199.", "Kies een datum van 2000 tot en met 2199.";
         ItemFor => "For", "Voor";
         ForMe => "Me", "Mij";
         ForPartner => "My {}", "Mijn {}";

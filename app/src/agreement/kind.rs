@@ -9,83 +9,126 @@
 use crate::{
     relationships::Role,
     sync::{
-        replica::{Record, Replica},
-        schema::{instant, spec, KindSpec, Type, Writer},
-        Hlc, Kind,
+        declare::{Flag, Instant, Maybe, Notes, One, OptClock, OptDate, OptInt, RecordKind, Write},
+        replica::{Record, Replica, Stamped},
+        schema::{parse_clock, parse_date, IdRule},
+        Hlc,
     },
 };
 use chrono::{DateTime, Utc};
-use serde_json::{Map, Value};
+use serde_json::Value;
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
-/// Every term of the agreement, in the order the page shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Term {
-    RoleMentor,
-    RoleMentee,
-    ExpectMentor,
-    ExpectMentee,
-    Scope,
-    Frequency,
-    Weekday,
-    Time,
-    Duration,
-    Place,
-    ByEmail,
-    ByPhone,
-    ByChat,
-    HoursMentor,
-    HoursMentee,
-    ReplyTime,
-    Middle,
-    EndDate,
+pub const TEXT_MAX: usize = 1000;
+pub const PLACE_MAX: usize = 300;
+pub const HOURS_MAX: usize = 200;
+/// The longest a meeting can be agreed to last, in minutes, as a session can.
+pub const DURATION_MAX: u32 = 600;
+/// Meeting lengths offered, in minutes.
+pub const DURATIONS: &[u32] = &[30, 45, 60, 90, 120];
+/// Room for every term at its longest, written out.
+const TERMS_MAX: usize = 20_000;
+
+crate::sync::choice! {
+    /// How often the pair meets: the roadmap proposes sessions from it.
+    pub enum Frequency {
+        Weekly = "weekly",
+        Biweekly = "biweekly",
+        Monthly = "monthly",
+    }
+}
+
+crate::sync::choice! {
+    /// The day of the week the pair meets.
+    pub enum Day {
+        Mon = "mon",
+        Tue = "tue",
+        Wed = "wed",
+        Thu = "thu",
+        Fri = "fri",
+        Sat = "sat",
+        Sun = "sun",
+    }
+}
+
+impl Day {
+    pub fn weekday(self) -> chrono::Weekday {
+        use chrono::Weekday::*;
+        [Mon, Tue, Wed, Thu, Fri, Sat, Sun][self as usize]
+    }
+}
+
+crate::sync::choice! {
+    /// How soon each replies to the other.
+    pub enum ReplyTime {
+        SameDay = "same_day",
+        NextDay = "next_day",
+        TwoDays = "two_days",
+        Week = "week",
+    }
+}
+
+crate::sync::record_kind! {
+    /// The terms: one record per relationship, both edit every field. In the order the page
+    /// shows them.
+    pub struct Terms {
+        kind: "agreement",
+        fields: Term,
+        writes: TermSet,
+        private: false,
+        deletable: false,
+        id: IdRule::Random,
+        owner: [],
+        label: [],
+    }
+    required {}
+    optional {
+        role_mentor RoleMentor: Notes<TEXT_MAX> = Both,
+        role_mentee RoleMentee: Notes<TEXT_MAX> = Both,
+        expect_mentor ExpectMentor: Notes<TEXT_MAX> = Both,
+        expect_mentee ExpectMentee: Notes<TEXT_MAX> = Both,
+        scope Scope: Notes<TEXT_MAX> = Both,
+        frequency Frequency: Maybe<Frequency> = Both,
+        weekday Weekday: Maybe<Day> = Both,
+        time Time: OptClock = Both,
+        duration Duration: OptInt<1, DURATION_MAX> = Both,
+        place Place: Notes<PLACE_MAX> = Both,
+        by_email ByEmail: Flag = Both,
+        by_phone ByPhone: Flag = Both,
+        by_chat ByChat: Flag = Both,
+        hours_mentor HoursMentor: Notes<HOURS_MAX> = Both,
+        hours_mentee HoursMentee: Notes<HOURS_MAX> = Both,
+        reply_time ReplyTime: Maybe<ReplyTime> = Both,
+        middle Middle: Notes<TEXT_MAX> = Both,
+        end_date EndDate: OptDate = Both,
+    }
+}
+
+crate::sync::record_kind! {
+    /// One signing: a record of its own each time, written once by the signer, so that every
+    /// version both signed stays on record and nobody can rewrite what was signed.
+    pub struct Signature {
+        kind: "agreement_signature",
+        fields: SignatureField,
+        writes: SignatureSet,
+        private: false,
+        deletable: false,
+        id: IdRule::Random,
+        owner: [],
+        label: [],
+    }
+    required {
+        author Author: One<Role> = OwnRoleOnce,
+        signed_at SignedAt: Instant = CreatorOnce,
+    }
+    optional {
+        /// The terms as signed, in their canonical text.
+        terms Terms: Notes<TERMS_MAX> = CreatorOnce,
+    }
 }
 
 impl Term {
-    pub const ALL: [Term; 18] = [
-        Term::RoleMentor,
-        Term::RoleMentee,
-        Term::ExpectMentor,
-        Term::ExpectMentee,
-        Term::Scope,
-        Term::Frequency,
-        Term::Weekday,
-        Term::Time,
-        Term::Duration,
-        Term::Place,
-        Term::ByEmail,
-        Term::ByPhone,
-        Term::ByChat,
-        Term::HoursMentor,
-        Term::HoursMentee,
-        Term::ReplyTime,
-        Term::Middle,
-        Term::EndDate,
-    ];
-
-    pub const fn name(self) -> &'static str {
-        match self {
-            Term::RoleMentor => "role_mentor",
-            Term::RoleMentee => "role_mentee",
-            Term::ExpectMentor => "expect_mentor",
-            Term::ExpectMentee => "expect_mentee",
-            Term::Scope => "scope",
-            Term::Frequency => "frequency",
-            Term::Weekday => "weekday",
-            Term::Time => "time",
-            Term::Duration => "duration",
-            Term::Place => "place",
-            Term::ByEmail => "by_email",
-            Term::ByPhone => "by_phone",
-            Term::ByChat => "by_chat",
-            Term::HoursMentor => "hours_mentor",
-            Term::HoursMentee => "hours_mentee",
-            Term::ReplyTime => "reply_time",
-            Term::Middle => "middle",
-            Term::EndDate => "end_date",
-        }
-    }
-
     /// A person's own view (their role, what they expect, when they can be reached).
     pub fn role_of(role: Role, mentor: Term, mentee: Term) -> Term {
         match role {
@@ -93,81 +136,86 @@ impl Term {
             Role::Mentee => mentee,
         }
     }
+
+    /// The write of this term from the text a control of the page holds (a choice's word, a
+    /// time, a date, "true" for a ticked box; empty for none); none for a text it cannot hold.
+    pub fn typed(self, text: &str) -> Option<TermSet> {
+        use crate::sync::declare::Choice;
+        let owned = || text.to_owned();
+        // Empty is none chosen; else the value, if the text is one.
+        fn choice<T>(text: &str, value: Option<T>) -> Option<Option<T>> {
+            if text.trim().is_empty() {
+                Some(None)
+            } else {
+                value.map(Some)
+            }
+        }
+        Some(match self {
+            Term::RoleMentor => TermSet::RoleMentor(owned()),
+            Term::RoleMentee => TermSet::RoleMentee(owned()),
+            Term::ExpectMentor => TermSet::ExpectMentor(owned()),
+            Term::ExpectMentee => TermSet::ExpectMentee(owned()),
+            Term::Scope => TermSet::Scope(owned()),
+            Term::Place => TermSet::Place(owned()),
+            Term::HoursMentor => TermSet::HoursMentor(owned()),
+            Term::HoursMentee => TermSet::HoursMentee(owned()),
+            Term::Middle => TermSet::Middle(owned()),
+            Term::Frequency => TermSet::Frequency(choice(text, Frequency::parse(text))?),
+            Term::Weekday => TermSet::Weekday(choice(text, Day::parse(text))?),
+            Term::ReplyTime => TermSet::ReplyTime(choice(text, ReplyTime::parse(text))?),
+            Term::Time => TermSet::Time(choice(text, parse_clock(text))?),
+            Term::EndDate => TermSet::EndDate(choice(text, parse_date(text))?),
+            Term::Duration => TermSet::Duration(choice(text, text.parse().ok())?),
+            Term::ByEmail => TermSet::ByEmail(text == "true"),
+            Term::ByPhone => TermSet::ByPhone(text == "true"),
+            Term::ByChat => TermSet::ByChat(text == "true"),
+        })
+    }
 }
 
-pub const FREQUENCIES: &[&str] = &["weekly", "biweekly", "monthly"];
-pub const WEEKDAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-pub const REPLY_TIMES: &[&str] = &["same_day", "next_day", "two_days", "week"];
-/// Meeting lengths offered, in minutes.
-pub const DURATIONS: &[i64] = &[30, 45, 60, 90, 120];
-pub const TEXT_MAX: usize = 1000;
-
-const fn term(t: Term, ty: Type) -> crate::sync::schema::FieldSpec {
-    spec(t.name(), ty, Writer::Both)
+/// Each term's value as signed and compared: every term present, a blank text and an unset
+/// one alike (null).
+pub fn values(terms: &Terms) -> BTreeMap<&'static str, Value> {
+    terms
+        .to_writes()
+        .into_iter()
+        .map(Write::field)
+        .map(|(name, value)| match value {
+            Value::String(s) if s.trim().is_empty() => (name, Value::Null),
+            value => (name, value),
+        })
+        .collect()
 }
 
-/// The terms: one record per relationship, both edit every field.
-pub const TERMS: KindSpec = KindSpec {
-    kind: Kind::named("agreement"),
-    fields: &[
-        term(Term::RoleMentor, Type::Notes { max: TEXT_MAX }),
-        term(Term::RoleMentee, Type::Notes { max: TEXT_MAX }),
-        term(Term::ExpectMentor, Type::Notes { max: TEXT_MAX }),
-        term(Term::ExpectMentee, Type::Notes { max: TEXT_MAX }),
-        term(Term::Scope, Type::Notes { max: TEXT_MAX }),
-        term(Term::Frequency, Type::OptionalOneOf(FREQUENCIES)),
-        term(Term::Weekday, Type::OptionalOneOf(WEEKDAYS)),
-        term(Term::Time, Type::OptionalClock),
-        term(Term::Duration, Type::OptionalNumber),
-        term(Term::Place, Type::Notes { max: 300 }),
-        term(Term::ByEmail, Type::Bool),
-        term(Term::ByPhone, Type::Bool),
-        term(Term::ByChat, Type::Bool),
-        term(Term::HoursMentor, Type::Notes { max: 200 }),
-        term(Term::HoursMentee, Type::Notes { max: 200 }),
-        term(Term::ReplyTime, Type::OptionalOneOf(REPLY_TIMES)),
-        term(Term::Middle, Type::Notes { max: TEXT_MAX }),
-        term(Term::EndDate, Type::OptionalDate),
-    ],
-    owner: None,
-    label: None,
-};
+/// A term's value as a control of the page holds it: see [`Term::typed`].
+pub fn text_of(terms: &Terms, term: Term) -> String {
+    match values(terms).remove(term.name()) {
+        Some(Value::String(s)) => s,
+        Some(Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
 
-pub const AUTHOR: &str = "author";
-pub const SIGNED_TERMS: &str = "terms";
-pub const SIGNED_AT: &str = "signed_at";
-/// Room for every term at its longest, written out.
-const TERMS_MAX: usize = 20_000;
+/// One record holding `fields`, to read as a kind reads it.
+fn record_of(fields: impl IntoIterator<Item = (String, Value, Hlc)>) -> Record {
+    Record {
+        kind: Terms::SPEC.kind.clone(),
+        relationship: Uuid::nil(),
+        private: false,
+        fields: fields
+            .into_iter()
+            .map(|(name, value, hlc)| (name, Stamped { value, hlc }))
+            .collect(),
+    }
+}
 
-/// One signing: a record of its own each time, written once by the signer, so that every
-/// version both signed stays on record and nobody can rewrite what was signed.
-pub const SIGNATURE: KindSpec = KindSpec {
-    kind: Kind::named("agreement_signature"),
-    fields: &[
-        spec(AUTHOR, Type::OneOf(Role::NAMES), Writer::OwnRoleOnce),
-        spec(
-            SIGNED_TERMS,
-            Type::Notes { max: TERMS_MAX },
-            Writer::CreatorOnce,
-        ),
-        spec(SIGNED_AT, Type::Time, Writer::CreatorOnce),
-    ],
-    owner: None,
-    label: None,
-};
-
-/// The terms as values by field name, every term present (null when not set).
-pub type Terms = Map<String, Value>;
-
-/// One signing.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Signature {
-    pub terms: String,
-    pub at: DateTime<Utc>,
+/// Terms with nothing agreed yet.
+pub fn blank() -> Terms {
+    parse_terms("{}").unwrap_or_else(|| unreachable!("every term is optional"))
 }
 
 /// The agreement as this device has it.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Agreement {
     pub terms: Terms,
     /// The record the next edits go to, once there is one.
@@ -180,10 +228,8 @@ pub struct Agreement {
 
 /// The latest value of each field across records (two devices may each have started one
 /// offline); the first record by id takes later edits.
-fn merged<'a>(
-    records: impl Iterator<Item = (&'a Uuid, &'a Record)>,
-) -> (Map<String, Value>, Option<Uuid>) {
-    let mut fields: std::collections::BTreeMap<&str, (Hlc, &Value)> = Default::default();
+fn merged<'a>(records: impl Iterator<Item = (&'a Uuid, &'a Record)>) -> (Terms, Option<Uuid>) {
+    let mut fields: BTreeMap<&str, &Stamped> = BTreeMap::new();
     let mut first: Option<Uuid> = None;
     for (id, record) in records {
         if first.is_none_or(|f| *id < f) {
@@ -192,87 +238,98 @@ fn merged<'a>(
         for (name, stamped) in &record.fields {
             let newer = fields
                 .get(name.as_str())
-                .is_none_or(|(hlc, _)| stamped.hlc > *hlc);
+                .is_none_or(|seen| stamped.hlc > seen.hlc);
             if newer {
-                fields.insert(name.as_str(), (stamped.hlc, &stamped.value));
+                fields.insert(name.as_str(), stamped);
             }
         }
     }
-    let map = fields
-        .into_iter()
-        .map(|(k, (_, v))| (k.to_owned(), v.clone()))
-        .collect();
-    (map, first)
+    let record = record_of(
+        fields
+            .into_iter()
+            .map(|(k, s)| (k.to_owned(), s.value.clone(), s.hlc)),
+    );
+    let terms = Terms::read(first.unwrap_or_default(), &record).unwrap_or_else(blank);
+    (terms, first)
 }
 
 /// The terms in one text, the same on every device for the same terms: every term in a fixed
 /// order (keys sorted), unset ones as null.
 pub fn canonical(terms: &Terms) -> String {
-    Value::Object(terms.clone()).to_string()
+    serde_json::to_string(&values(terms)).unwrap_or_default()
 }
 
 /// The terms a canonical text holds; none for text that is not one.
 pub fn parse_terms(text: &str) -> Option<Terms> {
-    match serde_json::from_slice(text.as_bytes()).ok()? {
-        Value::Object(map) => Some(map),
-        _ => None,
-    }
+    let Value::Object(map) = serde_json::from_slice(text.as_bytes()).ok()? else {
+        return None;
+    };
+    let stamp = Hlc {
+        millis: 0,
+        counter: 0,
+        node: crate::sync::NodeId(0),
+    };
+    let record = record_of(map.into_iter().map(|(k, v)| (k, v, stamp)));
+    Terms::read(Uuid::nil(), &record)
 }
 
 /// The terms that differ between two versions, in the page's order.
 pub fn changed(before: &Terms, after: &Terms) -> Vec<Term> {
+    let (before, after) = (values(before), values(after));
     Term::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|t| before.get(t.name()) != after.get(t.name()))
         .collect()
 }
 
+/// How long a change needs to have been on screen before a signature counts for it.
+pub const READ_TIME_MS: u64 = 3000;
+
+/// What a signing at `now` holds: the terms on screen (`shown`), unless the partner's change
+/// arrived less than [`READ_TIME_MS`] before (at `arrived`, replacing the terms `before`, none
+/// when nothing arrived): then the terms before it, which the signer had read.
+pub fn what_is_signed(shown: String, before: &str, arrived: u64, now: u64) -> String {
+    if !before.is_empty() && now.saturating_sub(arrived) < READ_TIME_MS {
+        before.to_owned()
+    } else {
+        shown
+    }
+}
+
 impl Agreement {
     pub fn read(replica: &Replica, relationship: Uuid) -> Self {
-        let (fields, record) = merged(replica.of(relationship, &TERMS.kind));
-        let terms: Terms = Term::ALL
-            .into_iter()
-            .map(|t| {
-                let value = fields.get(t.name()).cloned().unwrap_or(Value::Null);
-                // An unticked box and one never touched are the same term.
-                let value = match (value, TERMS.field(t.name()).map(|f| f.ty)) {
-                    (Value::Null, Some(Type::Bool)) => Value::Bool(false),
-                    (Value::String(s), _) if s.trim().is_empty() => Value::Null,
-                    (v, _) => v,
-                };
-                (t.name().to_owned(), value)
-            })
-            .collect();
-        let mut out = Agreement {
-            terms,
-            record,
-            ..Default::default()
-        };
-        for (_, record) in replica.of(relationship, &SIGNATURE.kind) {
-            let role = record.get(AUTHOR).and_then(Value::as_str).map(Role::parse);
-            let terms = record.get(SIGNED_TERMS).and_then(Value::as_str);
-            let at = record.get(SIGNED_AT).and_then(instant);
-            if let (Some(Ok(role)), Some(terms), Some(at)) = (role, terms, at) {
-                let terms = terms.to_owned();
-                out.signatures[role as usize].push(Signature { terms, at });
+        let (terms, record) = merged(replica.of(relationship, &Terms::SPEC.kind));
+        let mut signatures: [Vec<Signature>; 2] = Default::default();
+        for (id, record) in replica.of(relationship, &Signature::SPEC.kind) {
+            if let Some(signature) = Signature::read(*id, record) {
+                signatures[signature.author as usize].push(signature);
             }
         }
-        for signed in &mut out.signatures {
-            signed.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.terms.cmp(&b.terms)));
+        for signed in &mut signatures {
+            signed.sort_by(|a, b| {
+                a.signed_at
+                    .cmp(&b.signed_at)
+                    .then_with(|| a.terms.cmp(&b.terms))
+            });
         }
-        let [mentor, mentee] = &out.signatures;
+        let [mentor, mentee] = &signatures;
         let mut versions: Vec<(DateTime<Utc>, Terms)> = Vec::new();
         for first in mentor {
             let seen = versions.iter().any(|(_, t)| canonical(t) == first.terms);
             // Oldest first: the first match is when the mentee first signed these terms.
             let second = mentee.iter().find(|s| s.terms == first.terms);
             if let (false, Some(second), Some(terms)) = (seen, second, parse_terms(&first.terms)) {
-                versions.push((first.at.max(second.at), terms));
+                versions.push((first.signed_at.max(second.signed_at), terms));
             }
         }
         versions.sort_by_key(|v| std::cmp::Reverse(v.0));
-        out.versions = versions;
-        out
+        Agreement {
+            terms,
+            record,
+            signatures,
+            versions,
+        }
     }
 
     /// This person's signature on the terms as they are now, else their latest.
@@ -316,8 +373,10 @@ impl Agreement {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sync::{Change, NodeId};
-    use serde_json::json;
+    use crate::sync::{
+        declare::{changes, Choice},
+        NodeId,
+    };
 
     const RELATIONSHIP: Uuid = Uuid::from_u128(5);
 
@@ -334,32 +393,23 @@ mod tests {
             }
         }
 
-        fn write(&mut self, id: u128, kind: &KindSpec, field: &str, value: Value) {
+        fn write<W: Write>(&mut self, id: u128, writes: impl IntoIterator<Item = W>) {
             self.clock += 1;
-            self.replica.apply(&Change {
-                record: Uuid::from_u128(id),
-                relationship: RELATIONSHIP,
-                kind: kind.kind.clone(),
-                private: false,
-                field: field.to_owned(),
-                value,
-                hlc: Hlc {
-                    millis: self.clock,
-                    counter: 0,
-                    node: NodeId(1),
-                },
-            });
+            let hlc = Hlc {
+                millis: self.clock,
+                counter: 0,
+                node: NodeId(1),
+            };
+            for change in changes(Uuid::from_u128(id), RELATIONSHIP, writes, hlc) {
+                self.replica.apply(&change);
+            }
         }
 
         fn sign(&mut self, id: u128, role: Role, terms: &str) {
-            self.write(id, &SIGNATURE, AUTHOR, json!(role.as_str()));
-            self.write(id, &SIGNATURE, SIGNED_TERMS, json!(terms));
-            self.write(
-                id,
-                &SIGNATURE,
-                SIGNED_AT,
-                json!(1_700_000_000_000u64 + self.clock),
-            );
+            let at = DateTime::from_timestamp_millis(1_795_766_400_000 + self.clock as i64);
+            let mut writes = Signature::new(role, at.unwrap());
+            writes.push(SignatureSet::Terms(terms.to_owned()));
+            self.write(id, writes);
         }
 
         fn read(&self) -> Agreement {
@@ -371,16 +421,16 @@ mod tests {
     fn every_term_is_in_the_canonical_text_and_blank_or_unticked_equal_unset() {
         let mut log = Log::new();
         let empty = canonical(&log.read().terms);
-        log.write(1, &TERMS, "scope", json!("  "));
-        log.write(1, &TERMS, "by_email", json!(false));
+        log.write(1, [TermSet::Scope("  ".into())]);
+        log.write(1, [TermSet::ByEmail(false)]);
         assert_eq!(canonical(&log.read().terms), empty);
-        assert_eq!(log.read().terms.len(), Term::ALL.len());
+        assert_eq!(values(&log.read().terms).len(), Term::ALL.len());
     }
 
     #[test]
     fn both_signatures_on_the_current_terms_sign_it() {
         let mut log = Log::new();
-        log.write(1, &TERMS, "frequency", json!("weekly"));
+        log.write(1, [TermSet::Frequency(Frequency::parse("weekly"))]);
         let terms = canonical(&log.read().terms);
         log.sign(2, Role::Mentor, &terms);
         assert!(log.read().counts(Role::Mentor) && !log.read().signed_by_both());
@@ -393,19 +443,19 @@ mod tests {
     #[test]
     fn a_change_after_signing_withdraws_both_and_names_what_changed() {
         let mut log = Log::new();
-        log.write(1, &TERMS, "frequency", json!("weekly"));
-        log.write(1, &TERMS, "scope", json!("Career moves"));
+        log.write(1, [TermSet::Frequency(Frequency::parse("weekly"))]);
+        log.write(1, [TermSet::Scope("Career moves".into())]);
         let terms = canonical(&log.read().terms);
         log.sign(2, Role::Mentor, &terms);
         log.sign(3, Role::Mentee, &terms);
-        let signed_at = log.read().signatures[Role::Mentee as usize][0].at;
+        let signed_at = log.read().signatures[Role::Mentee as usize][0].signed_at;
         assert_eq!(
             log.read().versions[0].0,
             signed_at,
             "when the second signed"
         );
 
-        log.write(1, &TERMS, "frequency", json!("monthly"));
+        log.write(1, [TermSet::Frequency(Frequency::parse("monthly"))]);
         let agreement = log.read();
         assert!(!agreement.counts(Role::Mentor) && !agreement.counts(Role::Mentee));
         assert_eq!(agreement.changed_since_signed(), vec![Term::Frequency]);
@@ -419,35 +469,39 @@ mod tests {
     #[test]
     fn every_version_both_signed_is_kept_even_when_both_signed_offline_before_a_change() {
         let mut log = Log::new();
-        log.write(1, &TERMS, "frequency", json!("weekly"));
+        log.write(1, [TermSet::Frequency(Frequency::parse("weekly"))]);
         let weekly = canonical(&log.read().terms);
         log.sign(2, Role::Mentor, &weekly);
         log.sign(3, Role::Mentee, &weekly);
-        log.write(1, &TERMS, "frequency", json!("monthly"));
+        log.write(1, [TermSet::Frequency(Frequency::parse("monthly"))]);
         let monthly = canonical(&log.read().terms);
         log.sign(4, Role::Mentee, &monthly);
         log.sign(5, Role::Mentor, &monthly);
-        log.write(1, &TERMS, "scope", json!("Career moves"));
+        log.write(1, [TermSet::Scope("Career moves".into())]);
         let agreement = log.read();
-        let kept: Vec<&Value> = agreement
+        let kept: Vec<Option<Frequency>> = agreement
             .versions
             .iter()
-            .map(|(_, t)| &t["frequency"])
+            .map(|(_, t)| t.frequency)
             .collect();
-        assert_eq!(kept, [&json!("monthly"), &json!("weekly")], "latest first");
+        assert_eq!(
+            kept,
+            [Some(Frequency::Monthly), Some(Frequency::Weekly)],
+            "latest first"
+        );
         assert_eq!(agreement.changed_since_signed(), vec![Term::Scope]);
     }
 
     #[test]
     fn terms_changed_back_to_a_version_both_signed_are_signed_again() {
         let mut log = Log::new();
-        log.write(1, &TERMS, "weekday", json!("tue"));
+        log.write(1, [TermSet::Weekday(Day::parse("tue"))]);
         let tuesday = canonical(&log.read().terms);
         log.sign(2, Role::Mentor, &tuesday);
         log.sign(3, Role::Mentee, &tuesday);
-        log.write(1, &TERMS, "weekday", json!("thu"));
+        log.write(1, [TermSet::Weekday(Day::parse("thu"))]);
         assert!(!log.read().signed_by_both());
-        log.write(1, &TERMS, "weekday", json!("tue"));
+        log.write(1, [TermSet::Weekday(Day::parse("tue"))]);
         assert!(log.read().signed_by_both());
         assert_eq!(log.read().versions.len(), 1);
     }
@@ -455,10 +509,10 @@ mod tests {
     #[test]
     fn a_signature_on_terms_the_partner_had_just_changed_is_for_the_earlier_version() {
         let mut log = Log::new();
-        log.write(1, &TERMS, "weekday", json!("tue"));
+        log.write(1, [TermSet::Weekday(Day::parse("tue"))]);
         let seen = canonical(&log.read().terms);
         // The partner's change was made first but arrives after the signature.
-        log.write(1, &TERMS, "weekday", json!("thu"));
+        log.write(1, [TermSet::Weekday(Day::parse("thu"))]);
         log.sign(2, Role::Mentee, &seen);
         let agreement = log.read();
         assert!(!agreement.counts(Role::Mentee));
@@ -466,14 +520,32 @@ mod tests {
     }
 
     #[test]
+    fn signing_just_after_the_partners_change_arrived_signs_the_terms_read_before_it() {
+        let (shown, before) = ("thursday".to_owned(), "tuesday");
+        assert_eq!(
+            what_is_signed(shown.clone(), before, 10_000, 12_999),
+            "tuesday"
+        );
+        assert_eq!(
+            what_is_signed(shown.clone(), before, 10_000, 13_000),
+            "thursday"
+        );
+        assert_eq!(
+            what_is_signed(shown, "", 0, 1),
+            "thursday",
+            "nothing arrived"
+        );
+    }
+
+    #[test]
     fn two_terms_records_started_offline_read_as_one() {
         let mut log = Log::new();
-        log.write(9, &TERMS, "scope", json!("older"));
-        log.write(3, &TERMS, "scope", json!("newer"));
-        log.write(9, &TERMS, "place", json!("Café Noord"));
+        log.write(9, [TermSet::Scope("older".into())]);
+        log.write(3, [TermSet::Scope("newer".into())]);
+        log.write(9, [TermSet::Place("Café Noord".into())]);
         let agreement = log.read();
-        assert_eq!(agreement.terms["scope"], json!("newer"));
-        assert_eq!(agreement.terms["place"], json!("Café Noord"));
+        assert_eq!(agreement.terms.scope, "newer");
+        assert_eq!(agreement.terms.place, "Café Noord");
         assert_eq!(agreement.record, Some(Uuid::from_u128(3)));
     }
 }

@@ -4,7 +4,7 @@ mod kind;
 mod messages;
 mod ui;
 
-pub use kind::{canonical, Agreement, Term, Terms, SIGNATURE, TERMS};
+pub use kind::{blank, canonical, Agreement, Day, Frequency, Signature, Term, TermSet, Terms};
 pub use messages::AgreeMsg;
 
 // `make size` names this page by its chunk.

@@ -2,8 +2,8 @@
 
 use super::{
     kind::{
-        canonical, Agreement, Term, AUTHOR, DURATIONS, FREQUENCIES, REPLY_TIMES, SIGNATURE,
-        SIGNED_AT, SIGNED_TERMS, TERMS, WEEKDAYS,
+        canonical, text_of, values, what_is_signed, Agreement, Day, Frequency, ReplyTime,
+        Signature, SignatureSet, Term, TermSet, Terms as Record, DURATIONS,
     },
     messages::AgreeMsg,
 };
@@ -11,10 +11,9 @@ use crate::{
     i18n::{use_i18n, I18n, Message},
     relationships::{relationship_name, Live, RelationshipFrame, Role},
     sync::{
-        client::RecordRef,
-        engine::{local_time, now_millis, use_sync, SyncEngine},
-        schema::check_value,
-        Kind,
+        declare::{check, Choice, RecordKind, Write},
+        engine::{local_time, now, now_millis, use_sync, SyncEngine},
+        Rejection,
     },
     ui::form::{rejection_text, saved_text},
 };
@@ -41,37 +40,34 @@ struct Terms {
 }
 
 impl Terms {
-    fn value(self, term: Term) -> Value {
-        self.state.with(|s| {
-            s.as_ref()
-                .and_then(|s| s.terms.get(term.name()).cloned())
-                .unwrap_or(Value::Null)
-        })
-    }
-
+    /// The term as the page's controls hold it (see [`Term::typed`]).
     fn text(self, term: Term) -> String {
-        self.value(term).as_str().unwrap_or_default().to_owned()
+        self.state
+            .with(|s| s.as_ref().map(|s| text_of(&s.terms, term)))
+            .unwrap_or_default()
     }
 
-    fn write(self, kind: Kind, record: Option<Uuid>, fields: Vec<(&'static str, Value)>) {
-        let record = RecordRef {
-            id: record.unwrap_or_else(Uuid::now_v7),
-            relationship: self.relationship,
-            kind,
-            private: false,
-        };
-        self.sync.edit(record, fields);
-    }
-
-    fn set(self, term: Term, value: Value) {
+    /// Writes a term after checking it as the server will: else why it would be refused.
+    fn set(self, write: TermSet) -> Option<Rejection> {
+        if let Some(rejection) = check(&write) {
+            return Some(rejection);
+        }
         let record = self
             .state
-            .with_untracked(|s| s.as_ref().and_then(|s| s.record));
-        self.write(TERMS.kind, record, vec![(term.name(), value)]);
+            .with_untracked(|s| s.as_ref().and_then(|s| s.record))
+            .unwrap_or_else(Uuid::now_v7);
+        self.sync
+            .edit(Record::at(record, self.relationship), [write]);
         let after = self
             .state
             .with_untracked(|s| s.as_ref().map(|s| canonical(&s.terms)));
         self.own_edit.set_value(after);
+        None
+    }
+
+    /// Writes what a control of the page holds for `term`, if it is a value of the term.
+    fn set_text(self, term: Term, text: &str) -> Option<Rejection> {
+        term.typed(text).and_then(|write| self.set(write))
     }
 
     /// Nothing to edit until the device is read, nor once the relationship has ended.
@@ -171,12 +167,12 @@ fn Agree(live: Live) -> impl IntoView {
         <section class="panel">
             <h2>{i18n.tr(AgreeMsg::Meetings)}</h2>
             <TermChoice term=Term::Frequency label=AgreeMsg::Frequency terms
-                options=choices(FREQUENCIES, &[AgreeMsg::Weekly, AgreeMsg::Biweekly, AgreeMsg::Monthly]) />
+                options={choices::<Frequency>(&[AgreeMsg::Weekly, AgreeMsg::Biweekly, AgreeMsg::Monthly])} />
             <TermChoice term=Term::Weekday label=AgreeMsg::Weekday terms
-                options=choices(WEEKDAYS, &[AgreeMsg::Mon, AgreeMsg::Tue, AgreeMsg::Wed, AgreeMsg::Thu, AgreeMsg::Fri, AgreeMsg::Sat, AgreeMsg::Sun]) />
+                options={choices::<Day>(&[AgreeMsg::Mon, AgreeMsg::Tue, AgreeMsg::Wed, AgreeMsg::Thu, AgreeMsg::Fri, AgreeMsg::Sat, AgreeMsg::Sun])} />
             <TermInput term=Term::Time label=AgreeMsg::Time terms kind="time" />
             <TermChoice term=Term::Duration label=AgreeMsg::Duration terms
-                options=DURATIONS.iter().map(|m| (Value::from(*m), AgreeMsg::Minutes, m.to_string())).collect() />
+                options=DURATIONS.iter().map(|m| (m.to_string(), AgreeMsg::Minutes, m.to_string())).collect() />
             <TermText term=Term::Place label=AgreeMsg::Place terms lines=false />
         </section>
         <section class="panel">
@@ -190,7 +186,7 @@ fn Agree(live: Live) -> impl IntoView {
             <TermText term=Term::HoursMentor label=AgreeMsg::HoursMentor terms lines=false />
             <TermText term=Term::HoursMentee label=AgreeMsg::HoursMentee terms lines=false />
             <TermChoice term=Term::ReplyTime label=AgreeMsg::ReplyTime terms
-                options=choices(REPLY_TIMES, &[AgreeMsg::SameDay, AgreeMsg::NextDay, AgreeMsg::TwoDays, AgreeMsg::Week]) />
+                options={choices::<ReplyTime>(&[AgreeMsg::SameDay, AgreeMsg::NextDay, AgreeMsg::TwoDays, AgreeMsg::Week])} />
         </section>
         <section class="panel">
             <TermText term=Term::Middle label=AgreeMsg::Middle terms lines=true />
@@ -216,18 +212,12 @@ fn TermText(
     let input = move |ev| {
         let typed = event_target_value(&ev);
         text.set(typed.clone());
-        let value = Value::from(typed);
-        match check_value(&TERMS, term.name(), &value) {
-            Ok(_) => {
-                error.set(None);
-                terms.set(term, value);
-            }
-            Err(rejection) => error.set(Some(rejection_text(i18n, rejection))),
-        }
+        let refused = terms.set_text(term, &typed);
+        error.set(refused.map(|rejection| rejection_text(i18n, rejection)));
     };
     let id = format!("agree-{}", term.name());
     let message = format!("{id}-message");
-    let max = TERMS.field(term.name()).map_or(0, |f| match f.ty {
+    let max = Record::SPEC.field(term.name()).map_or(0, |f| match f.ty {
         crate::sync::schema::Type::Notes { max } => max,
         _ => 0,
     });
@@ -253,11 +243,11 @@ fn TermText(
 }
 
 /// The options of a choice: each stored word and its words for people.
-fn choices(values: &[&'static str], names: &[Message]) -> Vec<(Value, Message, String)> {
-    values
+fn choices<C: Choice>(names: &[Message]) -> Vec<(String, Message, String)> {
+    C::NAMES
         .iter()
         .zip(names)
-        .map(|(v, m)| (Value::from(*v), *m, String::new()))
+        .map(|(v, m)| ((*v).to_owned(), *m, String::new()))
         .collect()
 }
 
@@ -268,16 +258,18 @@ fn TermChoice(
     term: Term,
     label: Message,
     terms: Terms,
-    options: Vec<(Value, Message, String)>,
+    options: Vec<(String, Message, String)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = format!("agree-{}", term.name());
-    let values = StoredValue::new(options.iter().map(|(v, ..)| v.clone()).collect::<Vec<_>>());
-    let current = move || terms.value(term).to_string();
+    let current = move || option_value(term, &terms.text(term));
     let change = move |ev| {
-        let picked = event_target_value(&ev);
-        let value = values.with_value(|vs| vs.iter().find(|v| v.to_string() == picked).cloned());
-        terms.set(term, value.unwrap_or(Value::Null));
+        let text = match serde_json::from_str::<Value>(&event_target_value(&ev)) {
+            Ok(Value::String(word)) => word,
+            Ok(Value::Number(n)) => n.to_string(),
+            _ => String::new(),
+        };
+        terms.set_text(term, &text);
     };
     view! {
         <div class="field">
@@ -285,7 +277,8 @@ fn TermChoice(
             <select id=id on:change=change prop:value=current disabled=move || terms.locked()>
                 <option value="null" selected=move || current() == "null">{i18n.tr(AgreeMsg::NotChosen)}</option>
                 {options.into_iter().map(|(value, msg, arg)| {
-                    let (key, chosen) = (value.to_string(), value.to_string());
+                    let key = option_value(term, &value);
+                    let chosen = key.clone();
                     let text = move || if arg.is_empty() { i18n.t(msg).to_owned() } else { i18n.fmt(msg, &[&arg]) };
                     view! { <option value=key selected=move || current() == chosen>{text}</option> }
                 }).collect_view()}
@@ -294,21 +287,21 @@ fn TermChoice(
     }
 }
 
+/// A choice's value in its `<option>`: the term's value as stored, in JSON (`"weekly"`, `60`,
+/// `null`), as the page has always named them.
+fn option_value(term: Term, text: &str) -> String {
+    term.typed(text)
+        .map(|write| write.field().1.to_string())
+        .unwrap_or_else(|| "null".to_owned())
+}
+
 /// A time of day or a date, typed with the browser's own picker.
 #[component]
 fn TermInput(term: Term, label: Message, terms: Terms, kind: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let id = format!("agree-{}", term.name());
     let change = move |ev| {
-        let typed = event_target_value(&ev);
-        let value = if typed.is_empty() {
-            Value::Null
-        } else {
-            Value::from(typed)
-        };
-        if check_value(&TERMS, term.name(), &value).is_ok() {
-            terms.set(term, value);
-        }
+        terms.set_text(term, &event_target_value(&ev));
     };
     view! {
         <div class="field">
@@ -325,16 +318,13 @@ fn TermCheck(term: Term, label: Message, terms: Terms) -> impl IntoView {
     // The box inside its label: named by it without an id to match.
     view! {
         <label class="check">
-            <input id=format!("agree-{}", term.name()) type="checkbox" prop:checked=move || terms.value(term) == Value::Bool(true)
+            <input id=format!("agree-{}", term.name()) type="checkbox" prop:checked=move || terms.text(term) == "true"
                 disabled=move || terms.locked()
-                on:change=move |ev| terms.set(term, Value::Bool(event_target_checked(&ev))) />
+                on:change=move |ev| { terms.set_text(term, &event_target_checked(&ev).to_string()); } />
             {i18n.tr(label)}
         </label>
     }
 }
-
-/// How long a change needs to have been on screen before a signature counts for it.
-const READ_TIME_MS: u64 = 3000;
 
 /// Who signed what, what changed since, and signing.
 #[component]
@@ -353,7 +343,7 @@ fn Signatures(terms: Terms, me: Role, partner: Signal<Option<String>>) -> impl I
             };
             Some(match s.signature(role) {
                 Some(sig) if s.counts(role) => {
-                    i18n.fmt(AgreeMsg::SignedThis, &[&who, &day_of(i18n, sig.at)])
+                    i18n.fmt(AgreeMsg::SignedThis, &[&who, &day_of(i18n, sig.signed_at)])
                 }
                 Some(_) => i18n.fmt(AgreeMsg::SignedEarlier, &[&who]),
                 None => i18n.fmt(AgreeMsg::NotSigned, &[&who]),
@@ -400,20 +390,16 @@ fn Signatures(terms: Terms, me: Role, partner: Signal<Option<String>>) -> impl I
     let can_sign =
         move || !terms.locked() && state.with(|s| s.as_ref().is_some_and(|s| !s.counts(me)));
     let sign = move |_| {
-        let Some(mut text) = state.with_untracked(|s| s.as_ref().map(|s| canonical(&s.terms)))
-        else {
+        let Some(shown) = state.with_untracked(|s| s.as_ref().map(|s| canonical(&s.terms))) else {
             return;
         };
-        let (before, at) = arrived.get_value();
-        if now_millis().saturating_sub(at) < READ_TIME_MS && !before.is_empty() {
-            text = before;
-        }
-        let fields = vec![
-            (AUTHOR, Value::from(me.as_str())),
-            (SIGNED_TERMS, Value::from(text)),
-            (SIGNED_AT, Value::from(now_millis())),
-        ];
-        terms.write(SIGNATURE.kind, None, fields);
+        let text =
+            arrived.with_value(|(before, at)| what_is_signed(shown, before, *at, now_millis()));
+        let mut writes = Signature::new(me, now());
+        writes.push(SignatureSet::Terms(text));
+        terms
+            .sync
+            .edit(Signature::at(Uuid::now_v7(), terms.relationship), writes);
     };
     view! {
         <section class="panel" aria-labelledby="signatures-heading">
@@ -433,7 +419,8 @@ fn Signatures(terms: Terms, me: Role, partner: Signal<Option<String>>) -> impl I
 
 /// A version's terms as people read them: each set term with its words, the ways to reach
 /// each other on one line.
-fn version_lines(i18n: I18n, terms: &super::kind::Terms) -> Vec<String> {
+fn version_lines(i18n: I18n, terms: &Record) -> Vec<String> {
+    let values = values(terms);
     let named = |words: &[&str], names: &[Message], word: &str| {
         words
             .iter()
@@ -442,8 +429,8 @@ fn version_lines(i18n: I18n, terms: &super::kind::Terms) -> Vec<String> {
     };
     let mut lines = Vec::new();
     let mut channels = Vec::new();
-    for term in Term::ALL {
-        let Some(value) = terms.get(term.name()) else {
+    for &term in Term::ALL {
+        let Some(value) = values.get(term.name()) else {
             continue;
         };
         let text = match (term, value) {
@@ -457,12 +444,12 @@ fn version_lines(i18n: I18n, terms: &super::kind::Terms) -> Vec<String> {
                 continue;
             }
             (Term::Frequency, Value::String(w)) => named(
-                FREQUENCIES,
+                Frequency::NAMES,
                 &[AgreeMsg::Weekly, AgreeMsg::Biweekly, AgreeMsg::Monthly],
                 w,
             ),
             (Term::Weekday, Value::String(w)) => named(
-                WEEKDAYS,
+                Day::NAMES,
                 &[
                     AgreeMsg::Mon,
                     AgreeMsg::Tue,
@@ -475,7 +462,7 @@ fn version_lines(i18n: I18n, terms: &super::kind::Terms) -> Vec<String> {
                 w,
             ),
             (Term::ReplyTime, Value::String(w)) => named(
-                REPLY_TIMES,
+                ReplyTime::NAMES,
                 &[
                     AgreeMsg::SameDay,
                     AgreeMsg::NextDay,

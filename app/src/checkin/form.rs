@@ -2,18 +2,20 @@
 //! the pair fits; on one device the two take turns.
 
 use super::{
-    kind::{checkin_id, Answers, Field, Fit, Question, CHECKIN, RATINGS},
+    kind::{checkin_id, Checkin, CheckinSet, Fit, Question, ANSWER_MAX, RATING_MAX},
     messages::CheckinMsg,
     page::Context,
 };
 use crate::{
     i18n::{use_i18n, Message},
     relationships::Role,
-    sync::{client::RecordRef, engine::use_sync},
+    sync::{
+        declare::{Choice, RecordKind},
+        engine::use_sync,
+    },
     ui::form::SavedTextArea,
 };
 use leptos::prelude::*;
-use serde_json::Value;
 
 pub fn question(question: Question) -> Message {
     match question {
@@ -58,48 +60,68 @@ pub fn CheckinForm(context: Context) -> impl IntoView {
     }
 }
 
+/// `role`'s answers, typed on this device: the person's own, or, taking turns, the partner's
+/// (a record of this person's, shown as typed here).
 #[component]
 fn Answering(context: Context, role: Role) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let session = context.session;
+    let id = checkin_id(context.relationship, session, context.me, role);
+    // What the partner typed in for this person on their device, until the person answers
+    // here: shown in their form, and carried into their own record with their first answer.
+    let typed_for_me = (role == context.me)
+        .then(|| checkin_id(context.relationship, session, role.partner(), role));
     let answers = Memo::new(move |_| {
-        sync.device
-            .with(|d| Some(Answers::read(&d.as_ref()?.local, session, role).unwrap_or_default()))
-    });
-    let record = RecordRef {
-        id: checkin_id(session, role),
-        relationship: context.relationship,
-        kind: CHECKIN.kind.clone(),
-        private: false,
-    };
-    let record = StoredValue::new(record);
-    let save = move |field: Field| {
-        let record = record.get_value();
-        Callback::new(move |value: Value| {
-            sync.edit(
-                record.clone(),
-                vec![
-                    (Field::Session.name(), Value::from(session.to_string())),
-                    (field.name(), value),
-                ],
-            )
+        sync.device.with(|d| {
+            let d = d.as_ref()?;
+            let own = Checkin::find(&d.local, id);
+            let typed = || typed_for_me.and_then(|t| Checkin::find(&d.local, t));
+            Some(own.or_else(typed).filter(|c| c.of == role))
         })
+    });
+    let record = Checkin::at(id, context.relationship);
+    // Every write names the session and whose answers they are: whichever comes first makes
+    // the record whole.
+    let save = move |write: CheckinSet| {
+        let mut writes = Checkin::new(session, role);
+        let carried = sync.device.with_untracked(|d| {
+            let d = d.as_ref()?;
+            match Checkin::find(&d.local, id) {
+                Some(_) => None,
+                None => typed_for_me.and_then(|t| Checkin::find(&d.local, t)),
+            }
+        });
+        if let Some(typed) = carried {
+            writes.extend([
+                CheckinSet::Useful(typed.useful),
+                CheckinSet::Next(typed.next),
+                CheckinSet::Change(typed.change),
+                CheckinSet::Rating(typed.rating),
+                CheckinSet::Fit(typed.fit),
+            ]);
+        }
+        writes.push(write);
+        sync.save(record, writes)
     };
     let text = move |asked: Question| {
         let saved = Signal::derive(move || {
-            answers.with(|a| a.as_ref().map(|a| a.answer(asked).to_owned()))
+            answers.with(|a| {
+                a.as_ref().map(|a| {
+                    a.as_ref()
+                        .map(|c| c.answer(asked).to_owned())
+                        .unwrap_or_default()
+                })
+            })
         });
-        let field = asked.field();
+        let save = Callback::new(move |typed: String| save(asked.write(typed)));
         view! {
-            <SavedTextArea id=format!("checkin-{}", field.name()) label=move || i18n.t(question(asked)).to_owned()
-                saved kind=CHECKIN field=field.name() save=save(field) locked=context.ended />
+            <SavedTextArea id=format!("checkin-{}", asked.field().name()) label=move || i18n.t(question(asked)).to_owned()
+                saved max=ANSWER_MAX save locked=context.ended />
         }
     };
-    let choose = move |field: Field, value: &'static str| {
-        let save = save(field);
-        move |_| save.run(Value::from(value))
-    };
+    let rating = move || answers.with(|a| a.as_ref().flatten().and_then(|c| c.rating));
+    let fit = move || answers.with(|a| a.as_ref().flatten().and_then(|c| c.fit));
     let first = move || {
         context
             .place
@@ -109,11 +131,12 @@ fn Answering(context: Context, role: Role) -> impl IntoView {
         {Question::ALL.map(text)}
         <fieldset class="checks" disabled=move || context.ended.get()>
             <legend>{i18n.tr(CheckinMsg::Rating)}</legend>
-            {RATINGS.iter().map(|&r| view! {
+            {(1..=RATING_MAX).map(|r| view! {
                 <label class="check">
                     <input type="radio" name="checkin-rating"
-                        prop:checked=move || answers.with(|a| a.as_ref().and_then(|a| a.rating).map(|n| n.to_string()).as_deref() == Some(r))
-                        on:change=choose(Field::Rating, r) aria-label=move || i18n.fmt(CheckinMsg::RatingN, &[r]) />
+                        prop:checked=move || rating() == Some(r)
+                        on:change=move |_| { save(CheckinSet::Rating(Some(r))); }
+                        aria-label=move || i18n.fmt(CheckinMsg::RatingN, &[&r.to_string()]) />
                     {r}
                 </label>
             }).collect_view()}
@@ -121,14 +144,14 @@ fn Answering(context: Context, role: Role) -> impl IntoView {
         <Show when=first>
             <fieldset class="checks" disabled=move || context.ended.get()>
                 <legend>{i18n.tr(CheckinMsg::Fit)}</legend>
-                {Fit::ALL.map(|fit| view! {
+                {Fit::ALL.iter().map(|&choice| view! {
                     <label class="check">
                         <input type="radio" name="checkin-fit"
-                            prop:checked=move || answers.with(|a| a.as_ref().and_then(|a| a.fit) == Some(fit))
-                            on:change=choose(Field::Fit, fit.as_str()) />
-                        {i18n.tr(fit_name(fit))}
+                            prop:checked=move || fit() == Some(choice)
+                            on:change=move |_| { save(CheckinSet::Fit(Some(choice))); } />
+                        {i18n.tr(fit_name(choice))}
                     </label>
-                })}
+                }).collect_view()}
             </fieldset>
         </Show>
     }

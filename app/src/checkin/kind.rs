@@ -4,35 +4,58 @@
 use crate::{
     relationships::Role,
     sync::{
-        replica::{Record, Replica},
-        schema::{spec, KindSpec, Type, Writer},
-        Kind,
+        declare::{Link, Maybe, Notes, One, OptInt, RecordKind},
+        replica::Replica,
+        schema::{IdRule, Part},
     },
 };
-use serde_json::Value;
 use uuid::Uuid;
 
-/// The fields of a check-in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Session,
-    Useful,
-    Next,
-    Change,
-    Rating,
-    Fit,
+pub const ANSWER_MAX: usize = 2000;
+/// The rating scale, 1 to 5.
+pub const RATING_MAX: u32 = 5;
+
+crate::sync::choice! {
+    /// "Is this a good fit?", asked after the first session.
+    pub enum Fit {
+        Good = "good",
+        Unsure = "unsure",
+        Poor = "poor",
+    }
 }
 
-impl Field {
-    pub const fn name(self) -> &'static str {
-        match self {
-            Field::Session => "session",
-            Field::Useful => "useful",
-            Field::Next => "next",
-            Field::Change => "change",
-            Field::Rating => "rating",
-            Field::Fit => "fit",
-        }
+crate::sync::record_kind! {
+    /// A check-in of one session: one person's answers to the three questions, a rating and,
+    /// after the first session, whether the pair fits. Only the person who wrote it can change
+    /// it. Each person's own is one record on every device (its id derived from the session,
+    /// the writer's role and whose answers they are); on one device the pair takes turns, and
+    /// the partner's answers typed there are a record of the device's person, shown as typed
+    /// on their device.
+    pub struct Checkin {
+        kind: "checkin",
+        fields: Field,
+        writes: CheckinSet,
+        private: false,
+        deletable: false,
+        id: IdRule::Derived(&[&[
+            Part::Field(Field::Session.name()),
+            Part::WriterRole,
+            Part::Field(Field::Of.name()),
+        ]]),
+        owner: [],
+        label: [Next],
+    }
+    required {
+        session Session: Link = Fixed,
+        /// Whose answers they are.
+        of Of: One<Role> = Fixed,
+    }
+    optional {
+        useful Useful: Notes<ANSWER_MAX> = Author,
+        next Next: Notes<ANSWER_MAX> = Author,
+        change Change: Notes<ANSWER_MAX> = Author,
+        rating Rating: OptInt<1, RATING_MAX> = Author,
+        fit Fit: Maybe<Fit> = Author,
     }
 }
 
@@ -55,105 +78,27 @@ impl Question {
             Question::Change => Field::Change,
         }
     }
-}
 
-pub const ANSWER_MAX: usize = 2000;
-pub const RATINGS: &[&str] = &["1", "2", "3", "4", "5"];
-
-/// "Is this a good fit?", asked after the first session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fit {
-    Good,
-    Unsure,
-    Poor,
-}
-
-impl Fit {
-    pub const ALL: [Fit; 3] = [Fit::Good, Fit::Unsure, Fit::Poor];
-    const NAMES: &'static [&'static str] = &["good", "unsure", "poor"];
-
-    pub fn as_str(self) -> &'static str {
-        Self::NAMES[self as usize]
-    }
-
-    fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.as_str() == s)
-    }
-}
-
-/// One person's check-in of one session. Either member writes it: on one device, the pair
-/// takes turns. Whose answers they are is in its id, derived from the session and that
-/// person's role ([`checkin_id`]), so that every device writes the same record.
-pub const CHECKIN: &KindSpec = &KindSpec {
-    kind: Kind::named("checkin"),
-    fields: &[
-        spec(Field::Session.name(), Type::Ref, Writer::Both),
-        spec(
-            Field::Useful.name(),
-            Type::Notes { max: ANSWER_MAX },
-            Writer::Both,
-        ),
-        spec(
-            Field::Next.name(),
-            Type::Notes { max: ANSWER_MAX },
-            Writer::Both,
-        ),
-        spec(
-            Field::Change.name(),
-            Type::Notes { max: ANSWER_MAX },
-            Writer::Both,
-        ),
-        spec(
-            Field::Rating.name(),
-            Type::OptionalOneOf(RATINGS),
-            Writer::Both,
-        ),
-        spec(
-            Field::Fit.name(),
-            Type::OptionalOneOf(Fit::NAMES),
-            Writer::Both,
-        ),
-    ],
-    owner: None,
-    label: Some(Field::Next.name()),
-};
-
-/// The id of `by`'s check-in of `session`: the same on every device.
-pub fn checkin_id(session: Uuid, by: Role) -> Uuid {
-    Uuid::new_v5(&session, format!("check-in {}", by.as_str()).as_bytes())
-}
-
-/// A check-in as this device has it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Answers {
-    pub useful: String,
-    pub next: String,
-    pub change: String,
-    pub rating: Option<u8>,
-    pub fit: Option<Fit>,
-}
-
-impl Answers {
-    fn from_record(record: &Record) -> Self {
-        let text = |f: Field| record.get(f.name()).and_then(Value::as_str);
-        let owned = |f: Field| text(f).unwrap_or_default().to_owned();
-        Self {
-            useful: owned(Field::Useful),
-            next: owned(Field::Next),
-            change: owned(Field::Change),
-            rating: text(Field::Rating).and_then(|r| r.parse().ok()),
-            fit: text(Field::Fit).and_then(Fit::parse),
+    /// The write of an answer to it.
+    pub fn write(self, answer: String) -> CheckinSet {
+        match self {
+            Question::Useful => CheckinSet::Useful(answer),
+            Question::Next => CheckinSet::Next(answer),
+            Question::Change => CheckinSet::Change(answer),
         }
     }
+}
 
-    /// `by`'s check-in of `session`, if they have begun it.
-    pub fn read(replica: &Replica, session: Uuid, by: Role) -> Option<Self> {
-        replica
-            .get(&checkin_id(session, by))
-            .map(Self::from_record)
-            .filter(|a| !a.is_empty())
-    }
+/// The id of the check-in of `session` that `by` writes, with `of`'s answers (their own, or
+/// their partner's typed on their device).
+pub fn checkin_id(relationship: Uuid, session: Uuid, by: Role, of: Role) -> Uuid {
+    Checkin::SPEC.derived_id(
+        relationship,
+        &[&session.to_string(), by.as_str(), of.as_str()],
+    )
+}
 
+impl Checkin {
     pub fn answer(&self, question: Question) -> &str {
         match question {
             Question::Useful => &self.useful,
@@ -170,18 +115,39 @@ impl Answers {
             && self.rating.is_none()
             && self.fit.is_none()
     }
+
+    /// `of`'s answers to `session`, if they have begun: their own, else those typed on their
+    /// partner's device (`typed_by` then says whose).
+    pub fn answers(
+        replica: &Replica,
+        relationship: Uuid,
+        session: Uuid,
+        of: Role,
+    ) -> Option<Answers> {
+        [of, of.partner()].into_iter().find_map(|by| {
+            let checkin = Self::find(replica, checkin_id(relationship, session, by, of))?;
+            (!checkin.is_empty() && checkin.of == of).then_some(Answers {
+                checkin,
+                typed_by: (by != of).then_some(by),
+            })
+        })
+    }
 }
 
-/// The id of the action item made from a "next steps" answer, and of the agenda item made from
-/// a "change" answer: one per answer, however often or on however many devices it is made.
-pub fn made_from(checkin: Uuid, question: Question) -> Uuid {
-    Uuid::new_v5(&checkin, question.field().name().as_bytes())
+/// A person's answers as shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answers {
+    pub checkin: Checkin,
+    /// Typed on the partner's device, taking turns: that partner.
+    pub typed_by: Option<Role>,
 }
 
 /// `text` cut to at most `max` characters, at a word where it can be: an answer becomes the
 /// title of an action item or an agenda item, which are shorter.
 pub fn shortened(text: &str, max: usize) -> String {
-    let text = text.trim();
+    // One line: a title holds no line breaks.
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text.as_str();
     if text.chars().count() <= max {
         return text.to_owned();
     }
@@ -196,23 +162,85 @@ pub fn shortened(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sync::schema::{check_value, Rejection};
-    use serde_json::json;
+    use crate::sync::{
+        declare::Write,
+        schema::{admit, check_new, check_value, Rejection, Stored},
+        Change, Hlc, NodeId,
+    };
+    use serde_json::{json, Value};
+
+    const RELATIONSHIP: Uuid = Uuid::from_u128(9);
+    const SESSION: Uuid = Uuid::from_u128(7);
+
+    fn made_by(by: Role, of: Role) -> Result<(), Rejection> {
+        let writes: Vec<(&str, Value)> = Checkin::new(SESSION, of)
+            .into_iter()
+            .map(Write::field)
+            .collect();
+        let value = |f: &str| writes.iter().find(|(n, _)| *n == f).map(|(_, v)| v.clone());
+        let id = checkin_id(RELATIONSHIP, SESSION, by, of);
+        check_new(Checkin::SPEC, id, RELATIONSHIP, by.as_str(), value)
+    }
 
     #[test]
-    fn each_persons_check_in_of_a_session_has_its_own_id_on_every_device() {
-        let session = Uuid::from_u128(7);
+    fn a_person_makes_their_own_check_in_and_the_partners_answers_typed_on_their_device() {
+        assert_eq!(made_by(Role::Mentee, Role::Mentee), Ok(()));
+        assert_eq!(made_by(Role::Mentor, Role::Mentee), Ok(()));
+    }
+
+    #[test]
+    fn nobody_makes_a_check_in_under_the_id_of_another_persons() {
+        let writes: Vec<(&str, Value)> = Checkin::new(SESSION, Role::Mentee)
+            .into_iter()
+            .map(Write::field)
+            .collect();
+        let value = |f: &str| writes.iter().find(|(n, _)| *n == f).map(|(_, v)| v.clone());
+        let menteees_own = checkin_id(RELATIONSHIP, SESSION, Role::Mentee, Role::Mentee);
         assert_eq!(
-            checkin_id(session, Role::Mentor),
-            checkin_id(session, Role::Mentor)
+            check_new(Checkin::SPEC, menteees_own, RELATIONSHIP, "mentor", value),
+            Err(Rejection::WrongId)
         );
-        assert_ne!(
-            checkin_id(session, Role::Mentor),
-            checkin_id(session, Role::Mentee)
+        let elsewhere = checkin_id(Uuid::from_u128(8), SESSION, Role::Mentee, Role::Mentee);
+        assert_eq!(
+            check_new(Checkin::SPEC, elsewhere, RELATIONSHIP, "mentee", value),
+            Err(Rejection::WrongId)
         );
-        assert_ne!(
-            checkin_id(session, Role::Mentee),
-            checkin_id(Uuid::from_u128(8), Role::Mentee)
+    }
+
+    #[test]
+    fn the_partner_cannot_rewrite_a_persons_answers() {
+        let change = Change {
+            record: checkin_id(RELATIONSHIP, SESSION, Role::Mentee, Role::Mentee),
+            relationship: RELATIONSHIP,
+            kind: Checkin::SPEC.kind.clone(),
+            private: false,
+            field: Field::Useful.name().into(),
+            value: json!("waste of time"),
+            hlc: Hlc {
+                millis: 1,
+                counter: 0,
+                node: NodeId(1),
+            },
+        };
+        let menteees = Stored {
+            relationship: RELATIONSHIP,
+            kind: Checkin::SPEC.kind.clone(),
+            private: false,
+            by_writer: false,
+            new: false,
+            owner: None,
+            hlc: None,
+            holds: false,
+        };
+        assert_eq!(
+            admit(
+                Some(Checkin::SPEC),
+                &change,
+                Some("mentor"),
+                |_| true,
+                Some(&menteees)
+            ),
+            Err(Rejection::NotYours)
         );
     }
 
@@ -220,22 +248,28 @@ mod tests {
     fn an_overlong_answer_or_a_rating_off_the_scale_is_refused() {
         let long = "a".repeat(ANSWER_MAX + 1);
         assert_eq!(
-            check_value(CHECKIN, "next", &json!(long)).err(),
+            check_value(Checkin::SPEC, "next", &json!(long)).err(),
             Some(Rejection::TooLong(ANSWER_MAX))
         );
-        assert!(check_value(CHECKIN, "next", &json!("")).is_ok());
-        assert!(check_value(CHECKIN, "rating", &json!("5")).is_ok());
-        assert!(check_value(CHECKIN, "rating", &json!(null)).is_ok());
-        assert_eq!(
-            check_value(CHECKIN, "rating", &json!("6")).err(),
-            Some(Rejection::WrongType)
-        );
-        assert!(check_value(CHECKIN, "fit", &json!("unsure")).is_ok());
+        assert!(check_value(Checkin::SPEC, "next", &json!("")).is_ok());
+        assert!(check_value(Checkin::SPEC, "rating", &json!(5)).is_ok());
+        assert!(check_value(Checkin::SPEC, "rating", &json!(null)).is_ok());
+        for bad in [json!(6), json!("5"), json!(0)] {
+            assert_eq!(
+                check_value(Checkin::SPEC, "rating", &bad).err(),
+                Some(Rejection::WrongType)
+            );
+        }
+        assert!(check_value(Checkin::SPEC, "fit", &json!("unsure")).is_ok());
     }
 
     #[test]
     fn an_answer_too_long_for_a_title_is_cut_at_a_word() {
         assert_eq!(shortened("  Update my CV ", 200), "Update my CV");
+        assert_eq!(
+            shortened("Update my CV\nCall Sam", 200),
+            "Update my CV Call Sam"
+        );
         assert_eq!(shortened("Update my curriculum vitae", 16), "Update my…");
         assert_eq!(shortened("Supercalifragilistic", 10), "Supercali…");
         assert!(shortened(&"é".repeat(300), 200).chars().count() <= 200);

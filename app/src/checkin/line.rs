@@ -1,6 +1,6 @@
 //! A session's check-in in one line, for the roadmap's past sessions.
 
-use super::{kind::Answers, messages::CheckinMsg};
+use super::{kind::Checkin, messages::CheckinMsg};
 use crate::{i18n::I18n, relationships::Role, sync::Replica};
 use uuid::Uuid;
 
@@ -8,6 +8,7 @@ use uuid::Uuid;
 pub fn checkin_line(
     i18n: I18n,
     replica: &Replica,
+    relationship: Uuid,
     session: Uuid,
     me: Role,
     partner: Option<String>,
@@ -15,7 +16,7 @@ pub fn checkin_line(
     let people: Vec<String> = [me, me.partner()]
         .into_iter()
         .filter_map(|role| {
-            let answers = Answers::read(replica, session, role)?;
+            let answers = Checkin::answers(replica, relationship, session, role)?.checkin;
             let name = match role == me {
                 true => i18n.t(CheckinMsg::YouLower).to_owned(),
                 false => partner

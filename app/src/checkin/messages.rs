@@ -21,6 +21,8 @@ crate::i18n::messages! {
         FitPoor => "Not a good fit", "Past niet goed";
         Answers => "Answers", "Antwoorden";
         YourAnswers => "Your answers", "Jouw antwoorden";
+        TypedOnYours => "Typed in on your device", "Ingevuld op jouw apparaat";
+        TypedOnTheirs => "Typed in on the device of {}", "Ingevuld op het apparaat van {}";
         AnswersOf => "Answers of {}", "Antwoorden van {}";
         NoAnswer => "No answer yet.", "Nog geen antwoord.";
         Rated => "Rated {} out of 5.", "Beoordeeld met {} van 5.";

@@ -2,13 +2,12 @@
 
 use super::{messages::CheckinMsg, page::Context};
 use crate::{
-    goals::{Goal, GoalMsg, Status, GOAL},
+    goals::{Goal, GoalMsg, Status},
     i18n::use_i18n,
-    roadmap::{served_fields, served_id, serves, SERVED, SESSION},
-    sync::{client::RecordRef, engine::use_sync},
+    roadmap::{served_id, served_writes, serves, Served, Session, SessionSet},
+    sync::{declare::RecordKind, engine::use_sync},
 };
 use leptos::prelude::*;
-use serde_json::Value;
 use uuid::Uuid;
 
 #[component]
@@ -22,34 +21,32 @@ pub fn SessionGoals(context: Context) -> impl IntoView {
             let d = d.as_ref()?;
             let goals: Vec<(Uuid, String, bool)> = d
                 .local
-                .of(relationship, &GOAL.kind)
+                .of(relationship, &Goal::SPEC.kind)
                 .filter_map(|(id, r)| Goal::read(*id, r))
-                .map(|g| (g.id, g.title, serves(&d.local, session, g.id), g.status))
+                .map(|g| {
+                    (
+                        g.id,
+                        g.title,
+                        serves(&d.local, relationship, session, g.id),
+                        g.status,
+                    )
+                })
                 .filter(|(.., served, status)| *served || *status == Status::Active)
                 .map(|(id, title, served, _)| (id, title, served))
                 .collect();
             Some(goals)
         })
     });
-    let record = move |id, kind: &crate::sync::schema::KindSpec| RecordRef {
-        id,
-        relationship,
-        kind: kind.kind.clone(),
-        private: false,
-    };
     let tick = move |goal: Uuid, served: bool| {
         sync.edit(
-            record(served_id(session, goal), SERVED),
-            served_fields(session, goal, served),
+            Served::at(served_id(relationship, session, goal), relationship),
+            served_writes(session, goal, served),
         );
     };
     let theme = move |title: String| {
         sync.edit(
-            record(session, &SESSION),
-            vec![(
-                crate::roadmap::SessionField::Theme.name(),
-                Value::from(title),
-            )],
+            Session::at(session, relationship),
+            [SessionSet::Theme(title)],
         );
     };
     let line = move |(goal, title, _): (Uuid, String, bool)| {

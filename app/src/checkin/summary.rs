@@ -4,26 +4,21 @@
 
 use super::{
     form::{fit_name, question},
-    kind::{checkin_id, made_from, shortened, Answers, Question},
+    kind::{shortened, Checkin, Question},
     messages::CheckinMsg,
     page::Context,
 };
 use crate::{
-    action_items::{ActionField, KIND as ACTION_ITEM},
+    action_items::{from_session_id, ActionItem, ActionSet, TITLE_MAX},
     i18n::use_i18n,
     relationships::Role,
-    roadmap::{AgendaField, AGENDA},
+    roadmap::{focus_id, AgendaItem, AgendaSet, AGENDA_TEXT_MAX},
     sync::{
-        client::RecordRef,
-        engine::{now_millis, use_sync},
+        declare::RecordKind,
+        engine::{now, use_sync},
     },
 };
 use leptos::prelude::*;
-use serde_json::Value;
-
-/// An action item's title and an agenda item's text are at most this long.
-const TITLE_MAX: usize = 200;
-const AGENDA_MAX: usize = 300;
 
 #[component]
 pub fn Summary(context: Context) -> impl IntoView {
@@ -42,17 +37,30 @@ fn Person(context: Context, role: Role) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let session = context.session;
-    let answers = Memo::new(move |_| {
+    let shown = Memo::new(move |_| {
         sync.device
-            .with(|d| Answers::read(&d.as_ref()?.local, session, role))
+            .with(|d| Checkin::answers(&d.as_ref()?.local, context.relationship, session, role))
     });
-    let checkin = checkin_id(session, role);
+    let answers = Memo::new(move |_| shown.with(|s| s.as_ref().map(|s| s.checkin.clone())));
+    // One item per answer, whichever device makes it and whoever typed the answer in.
+    let made_id = move |field: Question| match field {
+        Question::Change => focus_id(context.relationship, session, role),
+        _ => from_session_id(context.relationship, session, role),
+    };
     // Made already, on this device or another; one made and deleted since stays deleted, as a
     // carried-over agenda item does, rather than coming back with the next tap.
     let made = move |field: Question| {
-        let id = made_from(checkin, field);
+        let id = made_id(field);
         sync.device
             .with(|d| d.as_ref().is_some_and(|d| d.local.get(&id).is_some()))
+    };
+    let typed_by = move || {
+        shown
+            .with(|s| s.as_ref().and_then(|s| s.typed_by))
+            .map(|by| match by == context.me {
+                true => i18n.t(CheckinMsg::TypedOnYours).to_owned(),
+                false => i18n.fmt(CheckinMsg::TypedOnTheirs, &[&context.name(i18n, by)]),
+            })
     };
     let mine = role == context.me;
     let heading = move || match mine {
@@ -66,74 +74,50 @@ fn Person(context: Context, role: Role) -> impl IntoView {
                 .map(|p| p.number + 1)
         })
     };
-    let edit = move |id, kind: &crate::sync::schema::KindSpec, fields| {
-        let record = RecordRef {
-            id,
-            relationship: context.relationship,
-            kind: kind.kind.clone(),
-            private: false,
-        };
-        sync.edit(record, fields);
-    };
     let make_action = move |_| {
         let Some(text) = answers.with_untracked(|a| a.as_ref().map(|a| a.next.clone())) else {
             return;
         };
-        let due = context.place.with_untracked(|p| {
-            p.as_ref()
-                .and_then(|p| p.next.as_ref())
-                .map(|n| Value::from(n.day().to_string()))
-        });
+        let due = context
+            .place
+            .with_untracked(|p| p.as_ref().and_then(|p| p.next.as_ref()).map(|n| n.day()));
         let title = shortened(&text, TITLE_MAX);
         let notes = if title == text.trim() {
             String::new()
         } else {
             text
         };
-        edit(
-            made_from(checkin, Question::Next),
-            &ACTION_ITEM,
-            vec![
-                (ActionField::Title.name(), Value::from(title)),
-                (ActionField::Notes.name(), Value::from(notes)),
-                (ActionField::Owner.name(), Value::from(role.as_str())),
-                (ActionField::Due.name(), due.unwrap_or(Value::Null)),
-                (ActionField::CreatedAt.name(), Value::from(now_millis())),
-                (
-                    ActionField::CreatedBy.name(),
-                    Value::from(context.me.as_str()),
-                ),
-                (
-                    ActionField::Session.name(),
-                    Value::from(session.to_string()),
-                ),
-            ],
+        let mut writes = ActionItem::new(title, role, now());
+        writes.extend([
+            ActionSet::CreatedBy(Some(context.me)),
+            ActionSet::Notes(notes),
+            ActionSet::Due(due),
+            ActionSet::Session(Some(session)),
+        ]);
+        sync.edit(
+            ActionItem::at(made_id(Question::Next), context.relationship),
+            writes,
         );
     };
     let add_focus = move |_| {
-        let text = answers.with_untracked(|a| a.as_ref().map(|a| a.change.clone()));
+        let answer = answers.with_untracked(|a| a.as_ref().map(|a| a.change.clone()));
         let next = context
             .place
             .with_untracked(|p| p.as_ref().and_then(|p| p.next.as_ref()).map(|n| n.id));
-        let (Some(text), Some(next)) = (text, next) else {
+        let (Some(text), Some(next)) = (answer, next) else {
             return;
         };
-        edit(
-            made_from(checkin, Question::Change),
-            &AGENDA,
-            vec![
-                (AgendaField::Session.name(), Value::from(next.to_string())),
-                (
-                    AgendaField::Text.name(),
-                    Value::from(shortened(&text, AGENDA_MAX)),
-                ),
-                (
-                    AgendaField::AddedBy.name(),
-                    Value::from(context.me.as_str()),
-                ),
-                (AgendaField::Discussed.name(), Value::Bool(false)),
-                (AgendaField::CreatedAt.name(), Value::from(now_millis())),
-            ],
+        let mut writes = AgendaItem::new(next, shortened(&text, AGENDA_TEXT_MAX));
+        writes.extend([
+            AgendaSet::AddedBy(Some(context.me)),
+            AgendaSet::Discussed(false),
+            AgendaSet::CreatedAt(Some(now())),
+            AgendaSet::FromCheckin(Some(session)),
+            AgendaSet::FromRole(Some(role)),
+        ]);
+        sync.edit(
+            AgendaItem::at(made_id(Question::Change), context.relationship),
+            writes,
         );
     };
     let answered = move |field: Question| {
@@ -189,6 +173,7 @@ fn Person(context: Context, role: Role) -> impl IntoView {
     view! {
         <section class="checkin-person" aria-labelledby=format!("answers-{}", role.as_str())>
             <h4 id=format!("answers-{}", role.as_str())>{heading}</h4>
+            <p class="hint" hidden=move || typed_by().is_none()>{typed_by}</p>
             <dl class="answers">{Question::ALL.map(after)}</dl>
             <p hidden=move || answers.with(|a| a.as_ref().and_then(|a| a.rating).is_none())>
                 {move || answers.with(|a| a.as_ref().and_then(|a| a.rating)).map(|n| i18n.fmt(CheckinMsg::Rated, &[&n.to_string()]))}

@@ -1,7 +1,7 @@
 //! The goal form, for a new goal and for editing one, with the SMART checklist beside it.
 
 use super::{
-    kind::{Field, Goal, Milestone, Status, GOAL, TEXT_MAX, TITLE_MAX, UNIT_MAX},
+    kind::{Field, Goal, GoalSet, Milestone, Status, TEXT_MAX, TITLE_MAX, UNIT_MAX},
     messages::GoalMsg,
     milestones::{MilestoneRows, Rows},
     smart::{Letter, Outline},
@@ -9,17 +9,16 @@ use super::{
 use crate::{
     i18n::{use_i18n, I18n, Message, Msg},
     sync::{
-        client::RecordRef,
-        engine::{now_millis, today, use_sync},
-        schema::{check_value, parse_date},
+        declare::{check, RecordKind},
+        engine::{now, today, use_sync},
+        schema::parse_date,
     },
     ui::{
-        form::rejection_text,
+        form::{changed, rejection_text},
         lazy::{ChunkFailed, ChunkMissing},
     },
 };
 use leptos::{ev::SubmitEvent, prelude::*};
-use serde_json::Value;
 use uuid::Uuid;
 
 pub fn letter_name(letter: Letter) -> Message {
@@ -167,50 +166,52 @@ impl Values {
     }
 
     /// The fields to write, or the first problem found, at its field.
-    fn fields(self, i18n: I18n, new: bool) -> Result<Vec<(Field, Value)>, (Spot, String)> {
+    fn fields(self, i18n: I18n, new: bool) -> Result<Vec<(Field, GoalSet)>, (Spot, String)> {
         let at = |field: Field, msg: Message| (Spot::Field(field), i18n.t(msg).to_owned());
         let number = |field: Field, text: RwSignal<String>| {
             if self.by_milestones.get_untracked() {
-                return Ok(Value::Null);
+                return Ok(None);
             }
-            parse_number(&text.get_untracked())
-                .map(|n| n.map_or(Value::Null, Value::from))
-                .map_err(|()| at(field, GoalMsg::ErrNumber))
+            parse_number(&text.get_untracked()).map_err(|()| at(field, GoalMsg::ErrNumber))
         };
         let start = number(Field::Start, self.start)?;
         let target = number(Field::Target, self.target)?;
-        if start.is_null() != target.is_null() {
-            let field = if start.is_null() {
+        if start.is_none() != target.is_none() {
+            let field = if start.is_none() {
                 Field::Start
             } else {
                 Field::Target
             };
             return Err(at(field, GoalMsg::ErrBothNumbers));
         }
-        if !start.is_null() && start.as_f64() == target.as_f64() {
+        if start.is_some() && start == target {
             return Err(at(Field::Target, GoalMsg::ErrSameAsStart));
         }
-        let date = self.date.get_untracked();
-        let date = match parse_date(date.trim()) {
+        let date = match parse_date(self.date.get_untracked().trim()) {
             Some(d) if new && d <= today() => {
                 return Err(at(Field::TargetDate, GoalMsg::ErrDatePast))
             }
-            Some(d) => Value::from(d.to_string()),
-            None => Value::Null,
+            date => date,
         };
-        let trimmed = |s: RwSignal<String>| Value::from(s.get_untracked().trim().to_owned());
+        let trimmed = |s: RwSignal<String>| s.get_untracked().trim().to_owned();
         let fields = vec![
-            (Field::Title, trimmed(self.title)),
-            (Field::Description, trimmed(self.description)),
-            (Field::Unit, trimmed(self.unit)),
-            (Field::Start, start),
-            (Field::Target, target),
-            (Field::Achievable, trimmed(self.achievable)),
-            (Field::Relevant, trimmed(self.relevant)),
-            (Field::TargetDate, date),
+            (Field::Title, GoalSet::Title(trimmed(self.title))),
+            (
+                Field::Description,
+                GoalSet::Description(trimmed(self.description)),
+            ),
+            (Field::Unit, GoalSet::Unit(trimmed(self.unit))),
+            (Field::Start, GoalSet::Start(start)),
+            (Field::Target, GoalSet::Target(target)),
+            (
+                Field::Achievable,
+                GoalSet::Achievable(trimmed(self.achievable)),
+            ),
+            (Field::Relevant, GoalSet::Relevant(trimmed(self.relevant))),
+            (Field::TargetDate, GoalSet::TargetDate(date)),
         ];
-        for (field, value) in &fields {
-            if let Err(rejection) = check_value(&GOAL, field.name(), value) {
+        for (field, write) in &fields {
+            if let Some(rejection) = check(write) {
                 return Err((Spot::Field(*field), rejection_text(i18n, rejection)));
             }
         }
@@ -284,7 +285,7 @@ fn GoalForm(
         let milestones = if values.by_milestones.get_untracked() {
             values
                 .milestones
-                .writes(i18n, id, relationship)
+                .writes(i18n, id)
                 .map_err(|(row, message)| (Spot::Milestone(row), message))
         } else {
             Ok(Vec::new())
@@ -294,26 +295,32 @@ fn GoalForm(
             Ok((fields, milestones)) => {
                 error.set(None);
                 let old = before.get_value();
-                let mut write: Vec<(&'static str, Value)> = fields
-                    .into_iter()
-                    .filter(|(f, v)| old.as_ref().is_none_or(|g| changed(g, *f, v)))
-                    .map(|(f, v)| (f.name(), v))
-                    .collect();
-                if old.is_none() {
-                    write.push((Field::Status.name(), Value::from(Status::Active.as_str())));
-                    write.push((Field::CreatedAt.name(), Value::from(now_millis())));
+                let writes = match &old {
+                    // Only the fields changed here, so that the partner's edits to others stay.
+                    Some(goal) => {
+                        let base: Vec<_> = fields.iter().map(|(f, _)| current(goal, *f)).collect();
+                        let now: Vec<_> = fields.into_iter().map(|(_, w)| Some(w)).collect();
+                        changed(&base, &now, |_, w| w.clone())
+                            .into_iter()
+                            .map(|(_, w)| w)
+                            .collect()
+                    }
+                    None => {
+                        let mut writes: Vec<GoalSet> = fields.into_iter().map(|(_, w)| w).collect();
+                        writes.push(GoalSet::Status(Status::Active));
+                        writes.push(GoalSet::CreatedAt(now()));
+                        writes
+                    }
+                };
+                if !writes.is_empty() {
+                    sync.edit(Goal::at(id, relationship), writes);
                 }
-                if !write.is_empty() {
-                    let record = RecordRef {
-                        id,
-                        relationship,
-                        kind: GOAL.kind,
-                        private: false,
-                    };
-                    sync.edit(record, write);
-                }
-                for (record, write) in milestones {
-                    sync.edit(record, write);
+                for (milestone, write) in milestones {
+                    let record = Milestone::at(milestone, relationship);
+                    match write {
+                        Some(write) => sync.edit(record, write),
+                        None => sync.delete(record),
+                    }
                 }
                 done.run(());
             }
@@ -416,20 +423,19 @@ fn GoalForm(
     }
 }
 
-/// Whether the form's value for `field` differs from the goal's.
-fn changed(goal: &Goal, field: Field, value: &Value) -> bool {
-    let text = |s: &str| value.as_str() != Some(s);
-    match field {
-        Field::Title => text(&goal.title),
-        Field::Description => text(&goal.description),
-        Field::Unit => text(&goal.unit),
-        Field::Start => value.as_f64() != goal.start,
-        Field::Target => value.as_f64() != goal.target,
-        Field::Achievable => text(&goal.achievable),
-        Field::Relevant => text(&goal.relevant),
-        Field::TargetDate => value.as_str().and_then(parse_date) != goal.target_date,
-        Field::Status | Field::DropReason | Field::CreatedAt => false,
-    }
+/// The goal's value of a field the form writes, as its write.
+fn current(goal: &Goal, field: Field) -> Option<GoalSet> {
+    Some(match field {
+        Field::Title => GoalSet::Title(goal.title.clone()),
+        Field::Description => GoalSet::Description(goal.description.clone()),
+        Field::Unit => GoalSet::Unit(goal.unit.clone()),
+        Field::Start => GoalSet::Start(goal.start),
+        Field::Target => GoalSet::Target(goal.target),
+        Field::Achievable => GoalSet::Achievable(goal.achievable.clone()),
+        Field::Relevant => GoalSet::Relevant(goal.relevant.clone()),
+        Field::TargetDate => GoalSet::TargetDate(goal.target_date),
+        Field::Status | Field::DropReason | Field::CreatedAt => return None,
+    })
 }
 
 #[cfg(test)]

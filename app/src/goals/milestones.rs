@@ -1,21 +1,20 @@
 //! Milestones: the rows of the goal form that list them, and the list on a goal's card.
 
 use super::{
-    kind::{Milestone, MilestoneField, Records, MILESTONE, MILESTONE_MAX},
+    kind::{Milestone, MilestoneSet, Records, MILESTONE_MAX},
     messages::GoalMsg,
 };
 use crate::{
     i18n::{use_i18n, I18n},
-    sync::{client::RecordRef, engine::now_millis, schema::check_value, schema::DELETED},
+    sync::{declare::check, engine::now},
     ui::form::rejection_text,
 };
 use chrono::NaiveTime;
 use leptos::prelude::*;
-use serde_json::Value;
 use uuid::Uuid;
 
-/// Fields to write to one record.
-pub type Write = (RecordRef, Vec<(&'static str, Value)>);
+/// What to write to one milestone: these fields, or none to delete it.
+pub type Write = (Uuid, Option<Vec<MilestoneSet>>);
 
 /// A milestone as the form holds it: one already stored (with its title then) or a new one.
 #[derive(Clone)]
@@ -69,54 +68,33 @@ impl Rows {
 
     /// The writes that make the stored milestones of `goal` what the rows say, or the first
     /// row the server would refuse, with why. A row left blank is a milestone removed.
-    pub fn writes(
-        self,
-        i18n: I18n,
-        goal: Uuid,
-        relationship: Uuid,
-    ) -> Result<Vec<Write>, (Uuid, String)> {
-        let record = |id| RecordRef {
-            id,
-            relationship,
-            kind: MILESTONE.kind,
-            private: false,
-        };
-        let deleted = || vec![(DELETED, Value::Bool(true))];
-        let mut writes: Vec<_> = self
+    pub fn writes(self, i18n: I18n, goal: Uuid) -> Result<Vec<Write>, (Uuid, String)> {
+        let mut writes: Vec<Write> = self
             .removed
             .get_value()
             .into_iter()
-            .map(|id| (record(id), deleted()))
+            .map(|id| (id, None))
             .collect();
-        let now = now_millis();
+        let now = now();
         for (n, row) in self.rows.get_untracked().into_iter().enumerate() {
             let title = row.title.get_untracked().trim().to_owned();
             if title.is_empty() {
                 if row.stored.is_some() {
-                    writes.push((record(row.id), deleted()));
+                    writes.push((row.id, None));
                 }
                 continue;
             }
-            let value = Value::from(title.clone());
-            check_value(&MILESTONE, MilestoneField::Title.name(), &value)
-                .map_err(|rejection| (row.id, rejection_text(i18n, rejection)))?;
+            if let Some(rejection) = check(&MilestoneSet::Title(title.clone())) {
+                return Err((row.id, rejection_text(i18n, rejection)));
+            }
             match row.stored {
                 Some(stored) if stored == title => {}
-                Some(_) => {
-                    writes.push((record(row.id), vec![(MilestoneField::Title.name(), value)]))
+                Some(_) => writes.push((row.id, Some(vec![MilestoneSet::Title(title)]))),
+                None => {
+                    // One apart, so that they keep the order they were listed in.
+                    let made = now + chrono::Duration::milliseconds(n as i64);
+                    writes.push((row.id, Some(Milestone::new(goal, title, made))));
                 }
-                None => writes.push((
-                    record(row.id),
-                    vec![
-                        (MilestoneField::Goal.name(), Value::from(goal.to_string())),
-                        (MilestoneField::Title.name(), value),
-                        // One apart, so that they keep the order they were listed in.
-                        (
-                            MilestoneField::CreatedAt.name(),
-                            Value::from(now + n as u64),
-                        ),
-                    ],
-                )),
             }
         }
         Ok(writes)
@@ -186,14 +164,15 @@ pub fn MilestoneList(goal: Uuid, data: Memo<Option<Records>>) -> impl IntoView {
                     d.milestones_of(goal)
                         .into_iter()
                         .map(|m| {
-                            let text = match m.done_on {
+                            let done_on = d.done_on(m);
+                            let text = match done_on {
                                 Some(on) => {
                                     let day = i18n.date(on.and_time(NaiveTime::MIN).and_utc());
                                     i18n.fmt(GoalMsg::MilestoneDone, &[&m.title, &day])
                                 }
                                 None => m.title.clone(),
                             };
-                            (m.done_on.is_some(), text)
+                            (done_on.is_some(), text)
                         })
                         .collect::<Vec<_>>()
                 })

@@ -11,7 +11,7 @@ mod smart;
 mod ui;
 mod updates;
 
-pub use kind::{Goal, Milestone, Records, Status, Update, GOAL, MILESTONE, UPDATE};
+pub use kind::{Goal, Milestone, Records, Status, Update};
 pub use messages::GoalMsg;
 pub use progress::{amount, Measure, Pace};
 pub use progress_view::GoalProgress;

@@ -2,7 +2,7 @@
 
 use super::{
     form::{letter_name, LazyGoalForm},
-    kind::{Field, Goal, Records, Status, GOAL, MILESTONE, UPDATE},
+    kind::{Goal, GoalSet, Milestone, Records, Status, Update, DROP_REASON_MAX},
     messages::GoalMsg,
     milestones::MilestoneList,
     progress_view::GoalProgress,
@@ -12,13 +12,11 @@ use crate::{
     i18n::{use_i18n, I18n, Msg},
     relationships::{relationship_name, Live, RelationshipFrame, Role},
     sync::{
-        client::RecordRef,
+        declare::RecordKind,
         engine::{local_time, today, use_sync},
-        schema::DELETED,
     },
 };
 use leptos::prelude::*;
-use serde_json::Value;
 use uuid::Uuid;
 
 #[component]
@@ -107,10 +105,10 @@ fn HistoryLine(id: Uuid, data: Data, relationship: Uuid, ended: Signal<bool>) ->
     let goal = move || data.with(|d| d.as_ref().and_then(|d| d.goal(id).cloned()));
     let reopen = move |_| {
         sync.edit(
-            goal_record(id, relationship),
-            vec![
-                (Field::Status.name(), Value::from(Status::Active.as_str())),
-                (Field::DropReason.name(), Value::from("")),
+            Goal::at(id, relationship),
+            [
+                GoalSet::Status(Status::Active),
+                GoalSet::DropReason(String::new()),
             ],
         )
     };
@@ -123,15 +121,6 @@ fn HistoryLine(id: Uuid, data: Data, relationship: Uuid, ended: Signal<bool>) ->
                 {i18n.tr(GoalMsg::Reopen)}
             </button>
         </li>
-    }
-}
-
-fn goal_record(id: Uuid, relationship: Uuid) -> RecordRef {
-    RecordRef {
-        id,
-        relationship,
-        kind: GOAL.kind,
-        private: false,
     }
 }
 
@@ -154,19 +143,15 @@ fn GoalCard(
     // What the card offers below its progress: the actions, or one of them under way.
     let asking = RwSignal::new(Ask::Nothing);
     let reason = RwSignal::new(String::new());
-    let set =
-        move |fields: Vec<(&'static str, Value)>| sync.edit(goal_record(id, relationship), fields);
     let set_status = move |status: Status, why: String| {
-        set(vec![
-            (Field::Status.name(), Value::from(status.as_str())),
-            (Field::DropReason.name(), Value::from(why)),
-        ])
+        sync.edit(
+            Goal::at(id, relationship),
+            [GoalSet::Status(status), GoalSet::DropReason(why)],
+        )
     };
     let measure = move || {
         let goal = goal.get()?;
-        let since = goal
-            .created_at
-            .map_or_else(today, |at| local_time(at).date());
+        let since = local_time(goal.created_at).date();
         let unit = if goal.by_number() {
             goal.unit.clone()
         } else {
@@ -201,26 +186,16 @@ fn GoalCard(
     let asked = move |what: Ask| move || asking.get() == what;
     // The goal with its updates and milestones, as the warning says.
     let delete = move |_| {
-        let records = data.with_untracked(|d| {
-            let d = d.as_ref()?;
-            let updates = d.updates.iter().filter(|u| u.goal == id);
-            let updates = updates.map(|u| (UPDATE.kind, u.id));
-            let milestones = d
-                .milestones_of(id)
-                .into_iter()
-                .map(|m| (MILESTONE.kind, m.id));
-            Some(updates.chain(milestones).collect::<Vec<_>>())
+        data.with_untracked(|d| {
+            let Some(d) = d else { return };
+            for update in d.updates.iter().filter(|u| u.goal == id) {
+                sync.delete(Update::at(update.id, relationship));
+            }
+            for milestone in d.milestones_of(id) {
+                sync.delete(Milestone::at(milestone.id, relationship));
+            }
         });
-        for (kind, record) in records.into_iter().flatten() {
-            let record = RecordRef {
-                id: record,
-                relationship,
-                kind,
-                private: false,
-            };
-            sync.edit(record, vec![(DELETED, Value::Bool(true))]);
-        }
-        set(vec![(DELETED, Value::Bool(true))]);
+        sync.delete(Goal::at(id, relationship));
     };
     view! {
         <article class="panel goal" aria-labelledby=format!("goal-{id}-title")>
@@ -249,7 +224,7 @@ fn GoalCard(
             <Show when=asked(Ask::Drop)>
                 <div class="field">
                     <label for=format!("goal-{id}-reason")>{i18n.tr(GoalMsg::DropReason)}</label>
-                    <input id=format!("goal-{id}-reason") type="text" maxlength=500 bind:value=reason />
+                    <input id=format!("goal-{id}-reason") type="text" maxlength=DROP_REASON_MAX bind:value=reason />
                 </div>
                 <div class="actions">
                     <button class="button danger" on:click=move |_| set_status(Status::Dropped, reason.get_untracked().trim().to_owned())>

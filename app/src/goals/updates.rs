@@ -3,7 +3,7 @@
 
 use super::{
     form::parse_number,
-    kind::{MilestoneField, Records, Update, UpdateField, MILESTONE, UPDATE},
+    kind::{Milestone, MilestoneSet, Records, Update, UpdateSet, NOTE_MAX},
     messages::GoalMsg,
     progress::amount,
 };
@@ -11,18 +11,17 @@ use crate::{
     i18n::{use_i18n, I18n, Message, Msg},
     relationships::Role,
     sync::{
-        client::RecordRef,
-        engine::{now_millis, today, use_sync},
-        schema::{check_value, parse_date, DELETED},
+        declare::{check, RecordKind},
+        engine::{now, today, use_sync},
+        schema::parse_date,
     },
-    ui::form::rejection_text,
+    ui::form::{changed, rejection_text},
 };
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::{
     ev::SubmitEvent,
     prelude::{Update as _, *},
 };
-use serde_json::Value;
 use uuid::Uuid;
 
 type Data = Memo<Option<Records>>;
@@ -31,13 +30,54 @@ fn day(i18n: I18n, date: NaiveDate) -> String {
     i18n.date(date.and_time(chrono::NaiveTime::MIN).and_utc())
 }
 
-fn record(kind: &crate::sync::Kind, id: Uuid, relationship: Uuid) -> RecordRef {
-    RecordRef {
-        id,
-        relationship,
-        kind: kind.clone(),
-        private: false,
+/// What the update form holds when it is saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Typed {
+    pub day: NaiveDate,
+    pub value: Option<f64>,
+    pub note: String,
+    /// Whether the goal is measured by a number (else the form hides the value).
+    pub by_number: bool,
+}
+
+/// The writes that save the form: a new update whole; an edit only what was changed in it, so
+/// that the partner's edits to the rest stay, and never a value the form hides.
+pub fn update_writes(
+    before: Option<&Update>,
+    goal: Uuid,
+    typed: &Typed,
+    me: Role,
+    at: DateTime<Utc>,
+) -> Vec<UpdateSet> {
+    let shown = |date, value, note: &str| {
+        [
+            Some(UpdateSet::Date(date)),
+            typed.by_number.then_some(UpdateSet::Value(value)),
+            Some(UpdateSet::Note(note.to_owned())),
+        ]
+    };
+    let now = shown(typed.day, typed.value, &typed.note);
+    match before {
+        None => {
+            let mut writes = Update::new(goal, typed.day, at, me);
+            writes.extend(now.into_iter().flatten().skip(1));
+            writes
+        }
+        Some(b) => changed(&shown(b.date, b.value, &b.note), &now, |_, w| w.clone())
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect(),
     }
+}
+
+/// The milestone boxes changed in the form, each with whether it is ticked now: only those are
+/// written, so that the partner's ticks meanwhile stay.
+pub fn toggled(offered: &[Uuid], before: &[Uuid], now: &[Uuid]) -> Vec<(Uuid, bool)> {
+    offered
+        .iter()
+        .map(|id| (*id, now.contains(id)))
+        .filter(|(id, ticked)| *ticked != before.contains(id))
+        .collect()
 }
 
 /// An update in one line: its date, value, the milestones ticked in it, and its note.
@@ -122,10 +162,7 @@ fn UpdateLine(
     };
     // The milestones ticked in it read as open again once it is gone (`Records::read`).
     let delete = move |_| {
-        sync.edit(
-            record(&UPDATE.kind, id, relationship),
-            vec![(DELETED, Value::Bool(true))],
-        );
+        sync.delete(Update::at(id, relationship));
     };
     view! {
         <li>
@@ -260,12 +297,11 @@ pub fn LogProgress(
             }
             Err(()) => None,
         };
-        let number = number.map_or(Value::Null, Value::from);
-        if let Err(rejection) = check_value(&UPDATE, UpdateField::Value.name(), &number) {
+        if let Some(rejection) = check(&UpdateSet::Value(number)) {
             return fail(Spot::Value, rejection_text(i18n, rejection));
         }
-        let written = Value::from(note.get_untracked().trim().to_owned());
-        if let Err(rejection) = check_value(&UPDATE, UpdateField::Note.name(), &written) {
+        let written = note.get_untracked().trim().to_owned();
+        if let Some(rejection) = check(&UpdateSet::Note(written.clone())) {
             return fail(Spot::Note, rejection_text(i18n, rejection));
         }
         let Some(day) = parse_date(date.get_untracked().trim()) else {
@@ -273,66 +309,29 @@ pub fn LogProgress(
         };
         let on = checked.get_untracked();
         let offered: Vec<Uuid> = options_untracked().into_iter().map(|(id, ..)| id).collect();
-        // Only the boxes the person changed, so that the partner's ticks meanwhile stay.
-        let toggled: Vec<(Uuid, bool)> = ticked_before.with_value(|was| {
-            offered
-                .iter()
-                .map(|id| (*id, on.contains(id)))
-                .filter(|(id, now)| *now != was.contains(id))
-                .collect()
-        });
+        let toggled = ticked_before.with_value(|was| toggled(&offered, was, &on));
         let any_ticked = offered.iter().any(|id| on.contains(id));
-        if number.is_null() && written.as_str() == Some("") && !any_ticked {
+        if number.is_none() && written.is_empty() && !any_ticked {
             let spot = if by_number { Spot::Value } else { Spot::Note };
             return fail(spot, i18n.t(GoalMsg::ErrEmptyUpdate).to_owned());
         }
         error.set(None);
         let id = update.unwrap_or_else(Uuid::now_v7);
-        let fields = before.with_value(|before| match before {
-            // An edit writes what changed, so that the partner's edits to the rest stay; a value
-            // the form does not show is left as it is.
-            Some(b) => [
-                (
-                    UpdateField::Date.name(),
-                    Value::from(day.to_string()),
-                    b.date != day,
-                ),
-                (
-                    UpdateField::Value.name(),
-                    number.clone(),
-                    by_number && number.as_f64() != b.value,
-                ),
-                (
-                    UpdateField::Note.name(),
-                    written.clone(),
-                    written.as_str() != Some(&b.note),
-                ),
-            ]
-            .into_iter()
-            .filter(|(_, _, changed)| *changed)
-            .map(|(f, v, _)| (f, v))
-            .collect::<Vec<_>>(),
-            None => vec![
-                (UpdateField::Goal.name(), Value::from(goal.to_string())),
-                (UpdateField::Date.name(), Value::from(day.to_string())),
-                (UpdateField::Value.name(), number.clone()),
-                (UpdateField::Note.name(), written.clone()),
-                (UpdateField::CreatedAt.name(), Value::from(now_millis())),
-                (UpdateField::CreatedBy.name(), Value::from(me.as_str())),
-            ],
-        });
-        if !fields.is_empty() {
-            sync.edit(record(&UPDATE.kind, id, relationship), fields);
+        let typed = Typed {
+            day,
+            value: number,
+            note: written,
+            by_number,
+        };
+        let writes = before.with_value(|b| update_writes(b.as_ref(), goal, &typed, me, now()));
+        if !writes.is_empty() {
+            sync.edit(Update::at(id, relationship), writes);
         }
         for (milestone, on) in toggled {
-            let done_in = if on {
-                Value::from(id.to_string())
-            } else {
-                Value::Null
-            };
+            let done_in = on.then_some(id);
             sync.edit(
-                record(&MILESTONE.kind, milestone, relationship),
-                vec![(MilestoneField::DoneIn.name(), done_in)],
+                Milestone::at(milestone, relationship),
+                [MilestoneSet::DoneIn(done_in)],
             );
         }
         match done {
@@ -403,7 +402,7 @@ pub fn LogProgress(
                 }.into_any())}
             </div>
             {control(Spot::Note, GoalMsg::UpdateNote, view! {
-                <input id=id(Spot::Note) type="text" maxlength=1000 bind:value=note
+                <input id=id(Spot::Note) type="text" maxlength=NOTE_MAX bind:value=note
                     aria-describedby=format!("{}-message", id(Spot::Note)) />
             }.into_any())}
             <div class="actions">
@@ -444,5 +443,97 @@ fn MilestoneTicks(
                 </For>
             </fieldset>
         </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, d).unwrap()
+    }
+
+    fn at() -> DateTime<Utc> {
+        DateTime::from_timestamp_millis(1_795_766_400_000).unwrap()
+    }
+
+    fn stored() -> Update {
+        Update {
+            id: Uuid::from_u128(2),
+            goal: Uuid::from_u128(1),
+            date: day(1),
+            created_at: at(),
+            created_by: Role::Mentee,
+            value: Some(3.0),
+            note: "First talk".into(),
+        }
+    }
+
+    fn typed(value: Option<f64>, note: &str, by_number: bool) -> Typed {
+        Typed {
+            day: day(1),
+            value,
+            note: note.into(),
+            by_number,
+        }
+    }
+
+    #[test]
+    fn an_edited_update_writes_only_what_was_changed() {
+        let writes = update_writes(
+            Some(&stored()),
+            Uuid::from_u128(1),
+            &typed(Some(3.0), "First talk, at the meetup", true),
+            Role::Mentor,
+            at(),
+        );
+        assert_eq!(
+            writes,
+            [UpdateSet::Note("First talk, at the meetup".into())]
+        );
+    }
+
+    #[test]
+    fn an_edit_never_writes_a_value_the_form_hides() {
+        let writes = update_writes(
+            Some(&stored()),
+            Uuid::from_u128(1),
+            &typed(None, "First talk", false),
+            Role::Mentor,
+            at(),
+        );
+        assert!(writes.is_empty(), "{writes:?}");
+    }
+
+    #[test]
+    fn a_new_update_is_written_whole_by_its_author() {
+        let writes = update_writes(
+            None,
+            Uuid::from_u128(1),
+            &typed(Some(4.0), "", true),
+            Role::Mentee,
+            at(),
+        );
+        assert_eq!(
+            writes,
+            [
+                UpdateSet::Goal(Uuid::from_u128(1)),
+                UpdateSet::Date(day(1)),
+                UpdateSet::CreatedAt(at()),
+                UpdateSet::CreatedBy(Role::Mentee),
+                UpdateSet::Value(Some(4.0)),
+                UpdateSet::Note(String::new()),
+            ]
+        );
+    }
+
+    #[test]
+    fn only_the_milestone_boxes_changed_in_the_form_are_written() {
+        let [a, b, c] = [1, 2, 3].map(Uuid::from_u128);
+        assert_eq!(
+            toggled(&[a, b, c], &[a, b], &[b, c]),
+            [(a, false), (c, true)]
+        );
     }
 }

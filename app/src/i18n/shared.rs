@@ -15,6 +15,8 @@ super::messages! {
         ErrTooLong => "Use at most {} characters.", "Gebruik hoogstens {} tekens.";
         ErrMalformed => "This value is not valid.", "Deze waarde is niet geldig.";
         ErrPasswordWrong => "That is not your current password.", "Dat is niet je huidige wachtwoord.";
+        ErrBlank => "Write something visible: this holds only blank or invisible characters.",
+            "Schrijf iets zichtbaars: dit bevat alleen lege of onzichtbare tekens.";
         ErrInvisible => "Remove the invisible characters, such as direction marks or zero-width spaces.", "Haal de onzichtbare tekens weg, zoals richtingtekens of spaties zonder breedte.";
         ErrEmailMalformed => "Enter an email address like name@example.com.",
             "Vul een e-mailadres in zoals naam@voorbeeld.nl.";
@@ -68,6 +70,8 @@ super::messages! {
         Add => "Add", "Toevoegen";
         RejectedNotYours => "Only the person it belongs to can tick this item.",
             "Alleen degene van wie dit punt is, kan het afvinken.";
+        RejectedIncomplete => "Not saved: part of it did not arrive. Add it again.",
+            "Niet opgeslagen: een deel kwam niet aan. Voeg het opnieuw toe.";
         RejectedNoAccess => "You can no longer change this relationship.",
             "Je kunt deze relatie niet meer wijzigen.";
         RejectedClockAhead => "This device's clock is ahead. Set the correct time and try again.",

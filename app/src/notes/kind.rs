@@ -4,105 +4,131 @@
 use crate::{
     relationships::Role,
     sync::{
+        declare::{Link, Notes, RecordKind},
         replica::Replica,
-        schema::{spec, KindSpec, Type, Writer},
-        Kind,
+        schema::{IdRule, Part},
     },
 };
-use serde_json::Value;
 use uuid::Uuid;
 
-pub const SESSION: &str = "session";
-pub const TEXT: &str = "text";
 /// A few pages.
 pub const TEXT_MAX: usize = 10_000;
 
-const FIELDS: &[crate::sync::schema::FieldSpec] = &[
-    spec(SESSION, Type::Ref, Writer::Both),
-    spec(TEXT, Type::Notes { max: TEXT_MAX }, Writer::Both),
-];
-
-/// The notes both people keep of a session.
-pub const SHARED: &KindSpec = &KindSpec {
-    kind: Kind::named("session_notes"),
-    fields: FIELDS,
-    owner: None,
-    label: Some(TEXT),
-};
-
-/// A person's own notes of a session: records created private.
-pub const PRIVATE: &KindSpec = &KindSpec {
-    kind: Kind::named("private_session_notes"),
-    fields: FIELDS,
-    owner: None,
-    label: Some(TEXT),
-};
-
-/// The id of a session's notes: shared ones (`None`), or `Some(role)`'s private ones. The same
-/// on every device, so that notes begun offline on two devices are one record.
-pub fn notes_id(session: Uuid, private: Option<Role>) -> Uuid {
-    let name = match private {
-        None => "notes".to_owned(),
-        Some(role) => format!("private notes {}", role.as_str()),
-    };
-    Uuid::new_v5(&session, name.as_bytes())
+crate::sync::record_kind! {
+    /// The notes both people keep of a session: one record per session, its id derived from it.
+    pub struct SharedNotes {
+        kind: "session_notes",
+        fields: SharedField,
+        writes: SharedSet,
+        private: false,
+        deletable: false,
+        id: IdRule::Derived(&[&[Part::Field(SharedField::Session.name())]]),
+        owner: [],
+        label: [Text],
+    }
+    required {
+        session Session: Link = Fixed,
+    }
+    optional {
+        text Text: Notes<TEXT_MAX> = Both,
+    }
 }
 
-/// The text of a session's notes, empty when none were written. A record under a private id
-/// that is not private (a partner could make one first) is not the person's notes.
-pub fn read(replica: &Replica, session: Uuid, private: Option<Role>) -> String {
-    replica
-        .get(&notes_id(session, private))
-        .filter(|r| r.private == private.is_some())
-        .and_then(|r| r.get(TEXT))
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
+crate::sync::record_kind! {
+    /// A person's own notes of a session: private, so only their author receives or writes
+    /// them; its id derived from the session and the author's role.
+    pub struct PrivateNotes {
+        kind: "private_session_notes",
+        fields: PrivateField,
+        writes: PrivateSet,
+        private: true,
+        deletable: false,
+        id: IdRule::Derived(&[&[
+            Part::Field(PrivateField::Session.name()),
+            Part::WriterRole,
+        ]]),
+        owner: [],
+        label: [Text],
+    }
+    required {
+        session Session: Link = Fixed,
+    }
+    optional {
+        text Text: Notes<TEXT_MAX> = Author,
+    }
+}
+
+/// The id of the shared notes of `session`: the same on every device, so that notes begun
+/// offline on two devices are one record.
+pub fn shared_id(relationship: Uuid, session: Uuid) -> Uuid {
+    SharedNotes::SPEC.derived_id(relationship, &[&session.to_string()])
+}
+
+/// The id of `role`'s private notes of `session`.
+pub fn private_id(relationship: Uuid, session: Uuid, role: Role) -> Uuid {
+    PrivateNotes::SPEC.derived_id(relationship, &[&session.to_string(), role.as_str()])
+}
+
+/// The text of a session's notes, shared (`private` none) or `private`'s own; empty when none
+/// were written.
+pub fn read(replica: &Replica, relationship: Uuid, session: Uuid, private: Option<Role>) -> String {
+    let text = match private {
+        None => SharedNotes::find(replica, shared_id(relationship, session)).map(|n| n.text),
+        Some(role) => {
+            PrivateNotes::find(replica, private_id(relationship, session, role)).map(|n| n.text)
+        }
+    };
+    text.unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sync::{Change, Hlc, NodeId};
+    use crate::sync::{
+        declare::Write,
+        schema::{check_new, Rejection},
+    };
+
+    const RELATIONSHIP: Uuid = Uuid::from_u128(9);
+    const SESSION: Uuid = Uuid::from_u128(3);
 
     #[test]
-    fn each_persons_private_notes_are_a_record_apart_from_the_shared_ones() {
-        let session = Uuid::from_u128(3);
-        let ids = [
-            notes_id(session, None),
-            notes_id(session, Some(Role::Mentor)),
-            notes_id(session, Some(Role::Mentee)),
-        ];
-        assert_ne!(ids[0], ids[1]);
-        assert_ne!(ids[1], ids[2]);
-        assert_ne!(ids[0], ids[2]);
-        assert_eq!(ids[1], notes_id(session, Some(Role::Mentor)));
+    fn a_persons_private_notes_are_theirs_alone_to_make() {
+        let writes: Vec<_> = PrivateNotes::new(SESSION)
+            .into_iter()
+            .map(Write::field)
+            .collect();
+        let value = |f: &str| writes.iter().find(|(n, _)| *n == f).map(|(_, v)| v.clone());
+        let menteees = private_id(RELATIONSHIP, SESSION, Role::Mentee);
+        let made_by = |role: Role| {
+            check_new(
+                PrivateNotes::SPEC,
+                menteees,
+                RELATIONSHIP,
+                role.as_str(),
+                value,
+            )
+        };
+        assert_eq!(made_by(Role::Mentee), Ok(()));
+        assert_eq!(made_by(Role::Mentor), Err(Rejection::WrongId));
     }
 
     #[test]
-    fn shared_notes_under_a_private_id_are_not_the_persons_private_notes() {
-        let session = Uuid::from_u128(3);
-        let note = |private| Change {
-            record: notes_id(session, Some(Role::Mentee)),
-            relationship: Uuid::from_u128(9),
-            kind: if private { PRIVATE } else { SHARED }.kind.clone(),
-            private,
-            field: TEXT.to_owned(),
-            value: Value::from("written by the partner"),
-            hlc: Hlc {
-                millis: 1,
-                counter: 0,
-                node: NodeId(1),
-            },
-        };
-        let mut replica = Replica::default();
-        replica.apply(&note(false));
-        assert_eq!(read(&replica, session, Some(Role::Mentee)), "");
-        let mut replica = Replica::default();
-        replica.apply(&note(true));
+    fn shared_notes_cannot_be_made_under_a_private_notes_id() {
+        let writes: Vec<_> = SharedNotes::new(SESSION)
+            .into_iter()
+            .map(Write::field)
+            .collect();
+        let value = |f: &str| writes.iter().find(|(n, _)| *n == f).map(|(_, v)| v.clone());
+        let private = private_id(RELATIONSHIP, SESSION, Role::Mentee);
         assert_eq!(
-            read(&replica, session, Some(Role::Mentee)),
-            "written by the partner"
+            check_new(SharedNotes::SPEC, private, RELATIONSHIP, "mentor", value),
+            Err(Rejection::WrongId)
+        );
+        let shared = shared_id(RELATIONSHIP, SESSION);
+        assert_eq!(
+            check_new(SharedNotes::SPEC, shared, RELATIONSHIP, "mentor", value),
+            Ok(())
         );
     }
 }

@@ -1,14 +1,18 @@
 //! A session's notes on its page: the shared notes and the person's private ones.
 
-use super::{kind, messages::NotesMsg, PRIVATE, SHARED};
+use super::{
+    kind::{
+        self, private_id, shared_id, PrivateNotes, PrivateSet, SharedNotes, SharedSet, TEXT_MAX,
+    },
+    messages::NotesMsg,
+};
 use crate::{
-    i18n::use_i18n,
+    i18n::{use_i18n, Message},
     relationships::Role,
-    sync::{client::RecordRef, engine::use_sync, schema::KindSpec},
+    sync::{declare::RecordKind, engine::use_sync},
     ui::form::SavedTextArea,
 };
 use leptos::prelude::*;
-use serde_json::Value;
 use uuid::Uuid;
 
 #[component]
@@ -20,25 +24,16 @@ pub fn SessionNotes(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
-    let notes = move |private: Option<Role>, spec: &'static KindSpec, label| {
+    let notes = move |private: Option<Role>, label: Message, save: Callback<String, _>| {
         let saved = Signal::derive(move || {
-            sync.device
-                .with(|d| Some(kind::read(&d.as_ref()?.local, session, private)))
-        });
-        let record = RecordRef {
-            id: kind::notes_id(session, private),
-            relationship,
-            kind: spec.kind.clone(),
-            private: private.is_some(),
-        };
-        let save = Callback::new(move |text: Value| {
-            sync.edit(
-                record.clone(),
-                vec![
-                    (kind::SESSION, Value::from(session.to_string())),
-                    (kind::TEXT, text),
-                ],
-            )
+            sync.device.with(|d| {
+                Some(kind::read(
+                    &d.as_ref()?.local,
+                    relationship,
+                    session,
+                    private,
+                ))
+            })
         });
         let id = format!(
             "notes-{}",
@@ -49,15 +44,28 @@ pub fn SessionNotes(
             }
         );
         view! {
-            <SavedTextArea id label=move || i18n.t(label).to_owned() saved kind=spec
-                field=kind::TEXT save locked=ended />
+            <SavedTextArea id label=move || i18n.t(label).to_owned() saved max=TEXT_MAX
+                save locked=ended />
         }
     };
+    // Every write names the session: whichever comes first makes the record whole.
+    let shared = Callback::new(move |text: String| {
+        let mut writes = SharedNotes::new(session);
+        writes.push(SharedSet::Text(text));
+        let record = SharedNotes::at(shared_id(relationship, session), relationship);
+        sync.save(record, writes)
+    });
+    let private = Callback::new(move |text: String| {
+        let mut writes = PrivateNotes::new(session);
+        writes.push(PrivateSet::Text(text));
+        let record = PrivateNotes::at(private_id(relationship, session, me), relationship);
+        sync.save(record, writes)
+    });
     view! {
         <section class="panel" aria-labelledby="notes-heading">
             <h2 id="notes-heading">{i18n.tr(NotesMsg::Title)}</h2>
-            {notes(None, SHARED, NotesMsg::Shared)}
-            {notes(Some(me), PRIVATE, NotesMsg::Private)}
+            {notes(None, NotesMsg::Shared, shared)}
+            {notes(Some(me), NotesMsg::Private, private)}
         </section>
     }
 }

@@ -8,13 +8,59 @@
 use crate::{
     relationships::Role,
     sync::{
+        declare::{Notes, One, RecordKind},
         replica::{Record, Replica},
-        schema::{spec, KindSpec, Type, Writer},
-        Kind,
+        schema::IdRule,
     },
 };
 use serde_json::Value;
 use uuid::Uuid;
+
+/// As long as a page of notes.
+pub const MAX_ANSWER: usize = 4000;
+
+crate::sync::record_kind! {
+    /// A person's drafts: private, so they reach nobody but their author, who alone writes them.
+    pub struct Draft {
+        kind: "prepare_draft",
+        fields: DraftField,
+        writes: DraftSet,
+        private: true,
+        deletable: false,
+        id: IdRule::Random,
+        owner: [],
+        label: [],
+    }
+    required {}
+    optional {
+        want Want: Notes<MAX_ANSWER> = Author,
+        bring Bring: Notes<MAX_ANSWER> = Author,
+        expect Expect: Notes<MAX_ANSWER> = Author,
+    }
+}
+
+crate::sync::record_kind! {
+    /// A person's shared answers: only their author writes them; an empty answer is not shared.
+    pub struct Shared {
+        kind: "prepare_shared",
+        fields: SharedField,
+        writes: SharedSet,
+        private: false,
+        deletable: false,
+        id: IdRule::Random,
+        owner: [Author],
+        label: [],
+    }
+    required {
+        /// Who shared them.
+        author Author: One<Role> = OwnRoleOnce,
+    }
+    optional {
+        want Want: Notes<MAX_ANSWER> = Owner,
+        bring Bring: Notes<MAX_ANSWER> = Owner,
+        expect Expect: Notes<MAX_ANSWER> = Owner,
+    }
+}
 
 /// The three preparation questions (`prepare.want`, `prepare.bring`, `prepare.expect`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,49 +73,31 @@ pub enum Question {
 impl Question {
     pub const ALL: [Question; 3] = [Question::Want, Question::Bring, Question::Expect];
 
-    /// The field that holds the answer, in both kinds.
+    /// The field that holds the answer, the same in both kinds.
     pub const fn name(self) -> &'static str {
         match self {
-            Question::Want => "want",
-            Question::Bring => "bring",
-            Question::Expect => "expect",
+            Question::Want => DraftField::Want.name(),
+            Question::Bring => DraftField::Bring.name(),
+            Question::Expect => DraftField::Expect.name(),
+        }
+    }
+
+    pub fn draft(self, text: String) -> DraftSet {
+        match self {
+            Question::Want => DraftSet::Want(text),
+            Question::Bring => DraftSet::Bring(text),
+            Question::Expect => DraftSet::Expect(text),
+        }
+    }
+
+    pub fn shared(self, text: String) -> SharedSet {
+        match self {
+            Question::Want => SharedSet::Want(text),
+            Question::Bring => SharedSet::Bring(text),
+            Question::Expect => SharedSet::Expect(text),
         }
     }
 }
-
-/// Who shared an answer: the field a shared record's author is in.
-pub const AUTHOR: &str = "author";
-/// As long as a page of notes.
-pub const MAX_ANSWER: usize = 4000;
-
-const fn answer(question: Question, writer: Writer) -> crate::sync::schema::FieldSpec {
-    spec(question.name(), Type::Notes { max: MAX_ANSWER }, writer)
-}
-
-/// A person's drafts: records created private, so they reach nobody but their author.
-pub const DRAFT: KindSpec = KindSpec {
-    kind: Kind::named("prepare_draft"),
-    fields: &[
-        answer(Question::Want, Writer::Both),
-        answer(Question::Bring, Writer::Both),
-        answer(Question::Expect, Writer::Both),
-    ],
-    owner: None,
-    label: None,
-};
-
-/// A person's shared answers: only their author writes them; an empty answer is not shared.
-pub const SHARED: KindSpec = KindSpec {
-    kind: Kind::named("prepare_shared"),
-    fields: &[
-        spec(AUTHOR, Type::OneOf(Role::NAMES), Writer::OwnRoleOnce),
-        answer(Question::Want, Writer::Owner),
-        answer(Question::Bring, Writer::Owner),
-        answer(Question::Expect, Writer::Owner),
-    ],
-    owner: Some(AUTHOR),
-    label: None,
-};
 
 /// One person's three answers, in the order of [`Question::ALL`].
 pub type Answers = [String; 3];
@@ -116,17 +144,19 @@ impl Preparation {
             }
         };
         let mut unused = None;
-        for (id, record) in replica.of(relationship, &DRAFT.kind) {
+        for (id, record) in replica.of(relationship, &Draft::SPEC.kind) {
             // Only the author ever receives a private record; checked all the same.
             if record.private {
                 take(0, *id, record, &mut out.draft_record);
             }
         }
-        for (id, record) in replica.of(relationship, &SHARED.kind) {
-            let author = record.get(AUTHOR).and_then(Value::as_str);
-            if author == Some(me.as_str()) {
+        for (id, record) in replica.of(relationship, &Shared::SPEC.kind) {
+            let Some(shared) = Shared::read(*id, record) else {
+                continue;
+            };
+            if shared.author == me {
                 take(1, *id, record, &mut out.shared_record);
-            } else if author == Some(me.partner().as_str()) {
+            } else {
                 take(2, *id, record, &mut unused);
             }
         }
@@ -147,36 +177,38 @@ impl Preparation {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sync::{Change, Hlc, NodeId};
-    use serde_json::json;
+    use crate::sync::{
+        declare::{changes, Write},
+        Hlc, NodeId,
+    };
 
     const RELATIONSHIP: Uuid = Uuid::from_u128(7);
 
-    fn write(replica: &mut Replica, id: u128, kind: &KindSpec, field: &str, value: Value, at: u64) {
-        replica.apply(&Change {
-            record: Uuid::from_u128(id),
-            relationship: RELATIONSHIP,
-            kind: kind.kind.clone(),
-            private: kind.kind == DRAFT.kind,
-            field: field.to_owned(),
-            value,
-            hlc: Hlc {
-                millis: at,
-                counter: 0,
-                node: NodeId(1),
-            },
-        });
+    fn write<W: Write>(
+        replica: &mut Replica,
+        id: u128,
+        writes: impl IntoIterator<Item = W>,
+        at: u64,
+    ) {
+        let hlc = Hlc {
+            millis: at,
+            counter: 0,
+            node: NodeId(1),
+        };
+        for change in changes(Uuid::from_u128(id), RELATIONSHIP, writes, hlc) {
+            replica.apply(&change);
+        }
     }
 
     #[test]
     fn drafts_and_both_peoples_shared_answers_are_read_apart() {
         let mut r = Replica::default();
-        write(&mut r, 1, &DRAFT, "want", json!("a mentor's view"), 1);
-        write(&mut r, 1, &DRAFT, "bring", json!("questions"), 1);
-        write(&mut r, 2, &SHARED, AUTHOR, json!("mentee"), 2);
-        write(&mut r, 2, &SHARED, "want", json!("a mentor's view"), 2);
-        write(&mut r, 3, &SHARED, AUTHOR, json!("mentor"), 3);
-        write(&mut r, 3, &SHARED, "expect", json!("honesty"), 3);
+        write(&mut r, 1, [DraftSet::Want("a mentor's view".into())], 1);
+        write(&mut r, 1, [DraftSet::Bring("questions".into())], 1);
+        write(&mut r, 2, [SharedSet::Author(Role::Mentee)], 2);
+        write(&mut r, 2, [SharedSet::Want("a mentor's view".into())], 2);
+        write(&mut r, 3, [SharedSet::Author(Role::Mentor)], 3);
+        write(&mut r, 3, [SharedSet::Expect("honesty".into())], 3);
 
         let p = Preparation::read(&r, RELATIONSHIP, Role::Mentee);
         assert_eq!(
@@ -204,9 +236,9 @@ mod tests {
     #[test]
     fn two_records_started_offline_read_as_one_with_the_latest_answer_each() {
         let mut r = Replica::default();
-        write(&mut r, 9, &DRAFT, "want", json!("older"), 1);
-        write(&mut r, 9, &DRAFT, "bring", json!("only here"), 1);
-        write(&mut r, 4, &DRAFT, "want", json!("newer"), 5);
+        write(&mut r, 9, [DraftSet::Want("older".into())], 1);
+        write(&mut r, 9, [DraftSet::Bring("only here".into())], 1);
+        write(&mut r, 4, [DraftSet::Want("newer".into())], 5);
         let p = Preparation::read(&r, RELATIONSHIP, Role::Mentor);
         assert_eq!(p.draft[0], "newer");
         assert_eq!(p.draft[1], "only here");

@@ -1,22 +1,20 @@
 //! The preparation page: three questions, answered in private drafts, shared one by one or all at once.
 
 use super::{
-    kind::{Preparation, Question, DRAFT, SHARED},
+    kind::{Draft, Preparation, Question, Shared, SharedSet, MAX_ANSWER},
     messages::PrepareMsg,
 };
 use crate::{
     i18n::{use_i18n, Message},
     relationships::{relationship_name, Live, RelationshipFrame, Role},
     sync::{
-        client::RecordRef,
+        declare::{check, RecordKind},
         engine::{use_sync, SyncEngine},
-        schema::check_value,
         Rejection,
     },
     ui::form::{rejection_text, saved_text},
 };
 use leptos::prelude::*;
-use serde_json::Value;
 use uuid::Uuid;
 
 pub fn prompt(question: Question) -> Message {
@@ -45,15 +43,6 @@ struct Writing {
 }
 
 impl Writing {
-    fn record(self, id: Uuid, private: bool) -> RecordRef {
-        RecordRef {
-            id,
-            relationship: self.relationship,
-            kind: if private { DRAFT.kind } else { SHARED.kind },
-            private,
-        }
-    }
-
     fn error(self, question: Question, rejection: Option<Rejection>) {
         self.errors.update(|errors| {
             errors.retain(|(q, _)| *q != question);
@@ -63,18 +52,14 @@ impl Writing {
 
     /// Saves a draft as it is typed; too long a text stays in the field, with the reason.
     fn draft(self, question: Question, text: String) {
-        let value = Value::String(text);
-        let refused = check_value(&DRAFT, question.name(), &value).err();
-        self.error(question, refused);
-        if refused.is_some() {
-            return;
-        }
         let id = self
             .state
             .with_untracked(|s| s.as_ref().and_then(|s| s.draft_record))
             .unwrap_or_else(Uuid::now_v7);
-        self.sync
-            .edit(self.record(id, true), vec![(question.name(), value)]);
+        let refused = self
+            .sync
+            .save(Draft::at(id, self.relationship), vec![question.draft(text)]);
+        self.error(question, refused);
     }
 
     /// Shares these answers as drafted (an empty text stops sharing one).
@@ -82,17 +67,13 @@ impl Writing {
         let existing = self
             .state
             .with_untracked(|s| s.as_ref().and_then(|s| s.shared_record));
-        let mut fields: Vec<(&'static str, Value)> = Vec::new();
+        let mut writes: Vec<SharedSet> = Vec::new();
         if existing.is_none() {
-            fields.push((super::kind::AUTHOR, Value::from(self.me.as_str())));
+            writes = Shared::new(self.me);
         }
-        fields.extend(
-            answers
-                .into_iter()
-                .map(|(q, text)| (q.name(), Value::String(text))),
-        );
+        writes.extend(answers.into_iter().map(|(q, text)| q.shared(text)));
         let id = existing.unwrap_or_else(Uuid::now_v7);
-        self.sync.edit(self.record(id, false), fields);
+        self.sync.edit(Shared::at(id, self.relationship), writes);
     }
 }
 
@@ -202,7 +183,7 @@ fn Answer(
         let refused = if typed.trim().is_empty() {
             Some(Rejection::Empty)
         } else {
-            check_value(&SHARED, question.name(), &Value::from(typed.as_str())).err()
+            check(&question.shared(typed.clone()))
         };
         writing.error(question, refused);
         if refused.is_none() {
@@ -218,7 +199,7 @@ fn Answer(
             <textarea
                 id=id
                 rows=4
-                maxlength=super::kind::MAX_ANSWER
+                maxlength=MAX_ANSWER
                 aria-describedby=message_id.clone()
                 prop:value=text
                 readonly=locked

@@ -39,6 +39,15 @@ impl Role {
     }
 }
 
+/// A role is a choice of two words in the records that hold one ("created by", an owner).
+impl crate::sync::declare::Choice for Role {
+    const ALL: &'static [Self] = &[Role::Mentor, Role::Mentee];
+    const NAMES: &'static [&'static str] = Role::NAMES;
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -5,104 +5,59 @@ use super::kind::Session;
 use crate::{
     relationships::Role,
     sync::{
-        replica::{Record, Replica},
-        schema::{instant, spec, KindSpec, Type, Writer, DELETED},
-        Kind,
+        declare::{Flag, Link, Maybe, OptInstant, OptLink, RecordKind, Text},
+        replica::Replica,
+        schema::{IdRule, Part},
     },
 };
-use chrono::{DateTime, NaiveDateTime, Utc};
-use serde_json::Value;
+use chrono::NaiveDateTime;
 use uuid::Uuid;
-
-/// The fields of an agenda item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Session,
-    Text,
-    AddedBy,
-    Discussed,
-    CarriedFrom,
-    CreatedAt,
-}
-
-impl Field {
-    pub const fn name(self) -> &'static str {
-        match self {
-            Field::Session => "session",
-            Field::Text => "text",
-            Field::AddedBy => "added_by",
-            Field::Discussed => "discussed",
-            Field::CarriedFrom => "carried_from",
-            Field::CreatedAt => "created_at",
-        }
-    }
-}
 
 pub const TEXT_MAX: usize = 300;
 
-/// Something to discuss in a session; both add, tick and edit.
-pub const AGENDA: KindSpec = KindSpec {
-    kind: Kind::named("agenda_item"),
-    fields: &[
-        spec(Field::Session.name(), Type::Ref, Writer::Both),
-        spec(
-            Field::Text.name(),
-            Type::Text { max: TEXT_MAX },
-            Writer::Both,
-        ),
-        spec(
-            Field::AddedBy.name(),
-            Type::OneOf(Role::NAMES),
-            Writer::OwnRoleOnce,
-        ),
-        spec(Field::Discussed.name(), Type::Bool, Writer::Both),
-        spec(Field::CarriedFrom.name(), Type::OptionalRef, Writer::Both),
-        spec(Field::CreatedAt.name(), Type::Time, Writer::Both),
-        spec(DELETED, Type::Bool, Writer::Both),
-    ],
-    owner: None,
-    label: Some(Field::Text.name()),
-};
-
-/// An agenda item as this device has it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Item {
-    pub id: Uuid,
-    pub session: Uuid,
-    pub text: String,
-    /// Who added it; none on an item carried over (the device that carried it may be the
-    /// partner's): its first item says.
-    pub added_by: Option<Role>,
-    pub discussed: bool,
-    /// The item of the earlier session it was carried over from.
-    pub carried_from: Option<Uuid>,
-    /// None on an item carried over: those come first.
-    created_at: Option<DateTime<Utc>>,
-}
-
-impl Item {
-    pub fn read(id: Uuid, record: &Record) -> Option<Self> {
-        if record.get(DELETED) == Some(&Value::Bool(true)) {
-            return None;
-        }
-        let get = |f: Field| record.get(f.name()).and_then(Value::as_str);
-        let id_of = |f: Field| get(f).and_then(|s| Uuid::parse_str(s).ok());
-        Some(Self {
-            id,
-            session: id_of(Field::Session)?,
-            text: get(Field::Text)?.to_owned(),
-            added_by: get(Field::AddedBy).and_then(|r| Role::parse(r).ok()),
-            discussed: record.get(Field::Discussed.name()) == Some(&Value::Bool(true)),
-            carried_from: id_of(Field::CarriedFrom),
-            created_at: record.get(Field::CreatedAt.name()).and_then(instant),
-        })
+crate::sync::record_kind! {
+    /// Something to discuss in a session; both add, tick and edit. An item carried over to the
+    /// next session has an id derived from the item it was carried from ([`carried_id`]); one
+    /// made from a person's check-in answer, from that session and person ([`focus_id`]).
+    pub struct Item {
+        kind: "agenda_item",
+        fields: Field,
+        writes: AgendaSet,
+        private: false,
+        deletable: true,
+        id: IdRule::Derived(&[
+            &[Part::Field(Field::CarriedFrom.name())],
+            &[
+                Part::Field(Field::FromCheckin.name()),
+                Part::Field(Field::FromRole.name()),
+            ],
+        ]),
+        owner: [],
+        label: [Text],
+    }
+    required {
+        session Session: Link = Both,
+        text Text: Text<TEXT_MAX> = Both,
+    }
+    optional {
+        /// Who added it; none on an item carried over (the device that carried it may be the
+        /// partner's): its first item says.
+        added_by AddedBy: Maybe<Role> = OwnRoleOnce,
+        discussed Discussed: Flag = Both,
+        /// The item of the earlier session it was carried over from.
+        carried_from CarriedFrom: OptLink = Fixed,
+        /// The session whose check-in it was made from, and whose answer: one item per answer.
+        from_checkin FromCheckin: OptLink = Fixed,
+        from_role FromRole: Maybe<Role> = Fixed,
+        /// None on an item carried over: those come first.
+        created_at CreatedAt: OptInstant = Both,
     }
 }
 
 /// A relationship's agenda items: those carried over first, then in the order they were added.
 pub fn read_all(replica: &Replica, relationship: Uuid) -> Vec<Item> {
     let mut items: Vec<Item> = replica
-        .of(relationship, &AGENDA.kind)
+        .of(relationship, &Item::SPEC.kind)
         .filter_map(|(id, r)| Item::read(*id, r))
         .collect();
     items.sort_by_key(|i| (i.created_at, i.id));
@@ -128,8 +83,14 @@ pub fn added_by(items: &[Item], item: &Item) -> Option<Role> {
 /// The id of `item` carried over: the same on every device, whichever session each takes to be
 /// the next, so that two devices carrying it over while offline write one record between them
 /// (its session then settles as every field does).
-pub fn carried_id(item: Uuid) -> Uuid {
-    Uuid::new_v5(&item, b"carried over")
+pub fn carried_id(relationship: Uuid, item: Uuid) -> Uuid {
+    Item::SPEC.derived_id(relationship, &[&item.to_string()])
+}
+
+/// The id of the item made from `role`'s answer to "what to change" in the check-in of
+/// `session`: one, however often and on however many devices it is made.
+pub fn focus_id(relationship: Uuid, session: Uuid, role: Role) -> Uuid {
+    Item::SPEC.derived_id(relationship, &[&session.to_string(), role.as_str()])
 }
 
 /// An item to carry over: a new item of `session` with `text`, carried from `from`.
@@ -141,11 +102,22 @@ pub struct Carry {
     pub from: Uuid,
 }
 
+impl Carry {
+    /// What carrying it over writes: neither "discussed" nor a time, so that a device carrying
+    /// it late never unticks a copy, and copies come first.
+    pub fn writes(self) -> Vec<AgendaSet> {
+        let mut writes = Item::new(self.session, self.text);
+        writes.push(AgendaSet::CarriedFrom(Some(self.from)));
+        writes
+    }
+}
+
 /// What to carry over at `now`: each item left undiscussed in a session that has ended, to the
 /// next session, unless it was carried over before, to any session (`exists` says whether a
 /// record is on the device at all, deleted ones too: an item carried and then deleted stays
 /// deleted). Running it again, on any device, adds nothing more.
 pub fn carry_over(
+    relationship: Uuid,
     sessions: &[Session],
     items: &[Item],
     exists: impl Fn(Uuid) -> bool,
@@ -163,7 +135,7 @@ pub fn carry_over(
             .iter()
             .filter(|i| i.session == session.id && !i.discussed)
         {
-            let id = carried_id(item.id);
+            let id = carried_id(relationship, item.id);
             let copy = items.iter().find(|i| i.id == id);
             // A copy whose session was deleted since moves to the next one; a deleted copy
             // stays deleted.
@@ -185,10 +157,14 @@ pub fn carry_over(
 mod tests {
     use super::*;
     use crate::{
-        roadmap::kind::{read_all as sessions_of, SESSION},
-        sync::{Change, Hlc, NodeId},
+        roadmap::kind::{read_all as sessions_of, SessionSet},
+        sync::{
+            declare::{changes, deletion, Deletable, Write},
+            schema::{parse_clock, parse_date},
+            Change, Hlc, NodeId,
+        },
     };
-    use serde_json::json;
+    use chrono::DateTime;
 
     const RELATIONSHIP: Uuid = Uuid::from_u128(9);
 
@@ -207,52 +183,63 @@ mod tests {
             }
         }
 
-        fn write(&mut self, id: Uuid, kind: &KindSpec, field: &str, value: Value) -> Change {
+        fn stamp(&mut self) -> Hlc {
             self.clock += 1;
-            let change = Change {
-                record: id,
-                relationship: RELATIONSHIP,
-                kind: kind.kind.clone(),
-                private: false,
-                field: field.to_owned(),
-                value,
-                hlc: Hlc {
-                    millis: self.clock,
-                    counter: 0,
-                    node: NodeId(self.node),
-                },
-            };
+            Hlc {
+                millis: self.clock,
+                counter: 0,
+                node: NodeId(self.node),
+            }
+        }
+
+        /// Applies typed writes as this device makes them, and returns the changes.
+        fn write<W: Write>(
+            &mut self,
+            id: Uuid,
+            writes: impl IntoIterator<Item = W>,
+        ) -> Vec<Change> {
+            let made = changes(id, RELATIONSHIP, writes, self.stamp());
+            for change in &made {
+                self.replica.apply(change);
+            }
+            made
+        }
+
+        fn delete<K: Deletable>(&mut self, id: Uuid) {
+            let change = deletion::<K>(id, RELATIONSHIP, self.stamp());
             self.replica.apply(&change);
-            change
         }
 
         fn session(&mut self, id: u128, date: &str) {
-            let id = Uuid::from_u128(id);
-            self.write(id, &SESSION, "date", json!(date));
-            self.write(id, &SESSION, "time", json!("18:00"));
-            self.write(id, &SESSION, "minutes", json!(60));
+            let made = DateTime::from_timestamp_millis(1_795_766_400_000).unwrap();
+            let mut writes = Session::new(parse_date(date).unwrap(), made);
+            writes.push(SessionSet::Time(parse_clock("18:00")));
+            writes.push(SessionSet::Minutes(Some(60)));
+            self.write(Uuid::from_u128(id), writes);
         }
 
         fn item(&mut self, id: u128, session: u128, text: &str) {
-            let id = Uuid::from_u128(id);
-            let session = Uuid::from_u128(session).to_string();
-            self.write(id, &AGENDA, "session", json!(session));
-            self.write(id, &AGENDA, "text", json!(text));
-            self.write(id, &AGENDA, "added_by", json!("mentee"));
+            let mut writes = Item::new(Uuid::from_u128(session), text.into());
+            writes.push(AgendaSet::AddedBy(Some(Role::Mentee)));
+            self.write(Uuid::from_u128(id), writes);
         }
 
-        /// Runs carry-over as the page does, and returns what it wrote.
+        /// Runs carry-over with the page's writes, and returns what it wrote.
         fn carry(&mut self, now: &str) -> Vec<Change> {
             let now = NaiveDateTime::parse_from_str(now, "%Y-%m-%d %H:%M").unwrap();
             let sessions = sessions_of(&self.replica, RELATIONSHIP);
             let items = read_all(&self.replica, RELATIONSHIP);
             let records = &self.replica.records;
-            let carries = carry_over(&sessions, &items, |id| records.contains_key(&id), now);
+            let carries = carry_over(
+                RELATIONSHIP,
+                &sessions,
+                &items,
+                |id| records.contains_key(&id),
+                now,
+            );
             let mut written = Vec::new();
             for c in carries {
-                written.push(self.write(c.id, &AGENDA, "session", json!(c.session.to_string())));
-                written.push(self.write(c.id, &AGENDA, "text", json!(c.text)));
-                written.push(self.write(c.id, &AGENDA, "carried_from", json!(c.from.to_string())));
+                written.extend(self.write(c.id, c.writes()));
             }
             written
         }
@@ -274,7 +261,7 @@ mod tests {
         device.item(10, 1, "Time management");
         device.item(11, 1, "The promotion talk");
         let discussed = Uuid::from_u128(11);
-        device.write(discussed, &AGENDA, "discussed", json!(true));
+        device.write(discussed, [AgendaSet::Discussed(true)]);
         device
     }
 
@@ -326,8 +313,8 @@ mod tests {
         // Session 2 ends without it too: on to session 3, from session 2's copy.
         device.carry("2026-03-18 09:00");
         assert_eq!(device.agenda_of(3), ["Time management"]);
-        let copy = carried_id(carried_id(Uuid::from_u128(10)));
-        device.write(copy, &AGENDA, DELETED, json!(true));
+        let copy = carried_id(RELATIONSHIP, carried_id(RELATIONSHIP, Uuid::from_u128(10)));
+        device.delete::<Item>(copy);
         assert!(device.carry("2026-04-01 09:00").is_empty());
         assert!(device.agenda_of(3).is_empty());
     }
@@ -368,7 +355,7 @@ mod tests {
     fn a_copy_whose_session_was_deleted_moves_to_the_next_session() {
         let mut device = planned();
         device.carry("2026-03-04 09:00");
-        device.write(Uuid::from_u128(2), &SESSION, DELETED, json!(true));
+        device.delete::<Session>(Uuid::from_u128(2));
         assert_eq!(device.carry("2026-03-05 09:00").len(), 3);
         assert_eq!(device.agenda_of(3), ["Time management"]);
         assert!(device.carry("2026-03-05 10:00").is_empty());

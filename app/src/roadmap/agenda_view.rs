@@ -2,22 +2,20 @@
 //! from, ticked when discussed, and a field to add one.
 
 use super::{
-    agenda::{added_by, Field, Item, AGENDA, TEXT_MAX},
+    agenda::{added_by, AgendaSet, Item, TEXT_MAX},
     messages::RoadmapMsg,
 };
 use crate::{
     i18n::{use_i18n, Msg},
     relationships::Role,
     sync::{
-        client::RecordRef,
-        engine::{now_millis, use_sync},
-        schema::check_value,
+        declare::RecordKind,
+        engine::{now, use_sync},
         Rejection,
     },
     ui::form::rejection_text,
 };
 use leptos::{ev::SubmitEvent, prelude::*};
-use serde_json::Value;
 use uuid::Uuid;
 
 /// What every agenda shares: all items of the relationship, and the session numbers.
@@ -30,15 +28,6 @@ pub struct Agendas {
     pub me: Role,
     pub partner: Signal<Option<String>>,
     pub ended: Signal<bool>,
-}
-
-fn record(relationship: Uuid, id: Uuid) -> RecordRef {
-    RecordRef {
-        id,
-        relationship,
-        kind: AGENDA.kind,
-        private: false,
-    }
 }
 
 #[component]
@@ -64,22 +53,17 @@ pub fn Agenda(session: Uuid, agendas: Agendas, #[prop(into)] n: Signal<usize>) -
     let error = RwSignal::new(None::<Rejection>);
     let add = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let value = Value::from(text.get_untracked().trim().to_owned());
-        if let Err(rejection) = check_value(&AGENDA, Field::Text.name(), &value) {
-            return error.set(Some(rejection));
+        let mut writes = Item::new(session, text.get_untracked().trim().to_owned());
+        writes.extend([
+            AgendaSet::AddedBy(Some(agendas.me)),
+            AgendaSet::Discussed(false),
+            AgendaSet::CreatedAt(Some(now())),
+        ]);
+        let refused = sync.save(Item::at(Uuid::now_v7(), agendas.relationship), writes);
+        error.set(refused);
+        if refused.is_none() {
+            text.set(String::new());
         }
-        error.set(None);
-        sync.edit(
-            record(agendas.relationship, Uuid::now_v7()),
-            vec![
-                (Field::Session.name(), Value::from(session.to_string())),
-                (Field::Text.name(), value),
-                (Field::AddedBy.name(), Value::from(agendas.me.as_str())),
-                (Field::Discussed.name(), Value::Bool(false)),
-                (Field::CreatedAt.name(), Value::from(now_millis())),
-            ],
-        );
-        text.set(String::new());
     };
     let input_id = format!("agenda-{session}");
     view! {
@@ -142,8 +126,8 @@ fn AgendaLine(id: Uuid, agendas: Agendas) -> impl IntoView {
     let tick = move |ev| {
         let discussed = event_target_checked(&ev);
         sync.edit(
-            record(agendas.relationship, id),
-            vec![(Field::Discussed.name(), Value::Bool(discussed))],
+            Item::at(id, agendas.relationship),
+            [AgendaSet::Discussed(discussed)],
         );
     };
     view! {

@@ -5,16 +5,8 @@
 //! shorter month and on the 31st again after it. Monthly meetings keep the day of the month of
 //! the first one (the "monthly on the 31st"); the agreed weekday picks that first day.
 
-use crate::agreement::{Term, Terms};
+use crate::agreement::{Day, Frequency, Terms};
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
-use serde_json::Value;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Frequency {
-    Weekly,
-    Biweekly,
-    Monthly,
-}
 
 /// What the agreement says about meeting, complete enough to propose dates.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -35,43 +27,18 @@ pub enum Missing {
     Duration,
 }
 
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("mon", Weekday::Mon),
-    ("tue", Weekday::Tue),
-    ("wed", Weekday::Wed),
-    ("thu", Weekday::Thu),
-    ("fri", Weekday::Fri),
-    ("sat", Weekday::Sat),
-    ("sun", Weekday::Sun),
-];
-
 impl Cadence {
     /// The cadence the terms agree on, or every term still missing for one.
     pub fn from_terms(terms: &Terms) -> Result<Self, Vec<Missing>> {
-        let word = |t: Term| terms.get(t.name()).and_then(Value::as_str);
-        let frequency = match word(Term::Frequency) {
-            Some("weekly") => Some(Frequency::Weekly),
-            Some("biweekly") => Some(Frequency::Biweekly),
-            Some("monthly") => Some(Frequency::Monthly),
-            _ => None,
-        };
-        let weekday = word(Term::Weekday)
-            .and_then(|w| WEEKDAYS.iter().find(|(name, _)| *name == w))
-            .map(|(_, day)| *day);
-        let time = word(Term::Time).and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok());
-        let minutes = terms
-            .get(Term::Duration.name())
-            .and_then(Value::as_f64)
-            .filter(|m| *m >= 1.0 && *m <= 600.0)
-            .map(|m| m as u32);
-        match (frequency, weekday, time, minutes) {
+        let weekday = terms.weekday.map(Day::weekday);
+        match (terms.frequency, weekday, terms.time, terms.duration) {
             (Some(frequency), Some(weekday), Some(time), Some(minutes)) => Ok(Self {
                 frequency,
                 weekday,
                 time,
                 minutes,
             }),
-            _ => Err([
+            (frequency, weekday, time, minutes) => Err([
                 (frequency.is_none(), Missing::Frequency),
                 (weekday.is_none(), Missing::Weekday),
                 (time.is_none(), Missing::Time),
@@ -127,14 +94,14 @@ impl Cadence {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::sync::declare::Choice;
 
     fn terms(frequency: &str, weekday: &str, time: &str) -> Terms {
-        let mut terms = Terms::new();
-        terms.insert("frequency".into(), json!(frequency));
-        terms.insert("weekday".into(), json!(weekday));
-        terms.insert("time".into(), json!(time));
-        terms.insert("duration".into(), json!(60));
+        let mut terms = crate::agreement::blank();
+        terms.frequency = Frequency::parse(frequency);
+        terms.weekday = Day::parse(weekday);
+        terms.time = crate::sync::schema::parse_clock(time);
+        terms.duration = Some(60);
         terms
     }
 
@@ -234,7 +201,7 @@ mod tests {
     #[test]
     fn without_a_cadence_every_missing_term_is_named() {
         assert_eq!(
-            Cadence::from_terms(&Terms::new()),
+            Cadence::from_terms(&crate::agreement::blank()),
             Err(vec![
                 Missing::Frequency,
                 Missing::Weekday,
@@ -243,7 +210,7 @@ mod tests {
             ])
         );
         let mut partial = terms("weekly", "tue", "18:00");
-        partial.insert("time".into(), Value::Null);
+        partial.time = None;
         assert_eq!(Cadence::from_terms(&partial), Err(vec![Missing::Time]));
     }
 }

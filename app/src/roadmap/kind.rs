@@ -4,113 +4,51 @@
 //! time: 18:00 stays 18:00 across a change to or from summer time.
 
 use crate::sync::{
-    replica::{Record, Replica},
-    schema::{instant, parse_date, spec, KindSpec, Type, Writer, DELETED},
-    Kind,
+    declare::{Date, Instant, Notes, OptClock, OptInt, RecordKind},
+    replica::Replica,
+    schema::IdRule,
 };
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
-use serde_json::Value;
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use uuid::Uuid;
-
-/// The fields of a session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Date,
-    Time,
-    Minutes,
-    Place,
-    Theme,
-    CreatedAt,
-}
-
-impl Field {
-    pub const fn name(self) -> &'static str {
-        match self {
-            Field::Date => "date",
-            Field::Time => "time",
-            Field::Minutes => "minutes",
-            Field::Place => "place",
-            Field::Theme => "theme",
-            Field::CreatedAt => "created_at",
-        }
-    }
-}
 
 pub const THEME_MAX: usize = 200;
 pub const PLACE_MAX: usize = 300;
 /// The longest a session can be, in minutes: a working day.
 pub const MINUTES_MAX: u32 = 600;
 
-/// A meeting of the pair; both plan and edit it.
-pub const SESSION: KindSpec = KindSpec {
-    kind: Kind::named("session"),
-    fields: &[
-        spec(Field::Date.name(), Type::OptionalDate, Writer::Both),
-        spec(Field::Time.name(), Type::OptionalClock, Writer::Both),
-        spec(Field::Minutes.name(), Type::OptionalNumber, Writer::Both),
-        spec(
-            Field::Place.name(),
-            Type::Notes { max: PLACE_MAX },
-            Writer::Both,
-        ),
-        spec(
-            Field::Theme.name(),
-            Type::Notes { max: THEME_MAX },
-            Writer::Both,
-        ),
-        spec(Field::CreatedAt.name(), Type::Time, Writer::Both),
-        spec(DELETED, Type::Bool, Writer::Both),
-    ],
-    owner: None,
-    label: Some(Field::Theme.name()),
-};
-
-/// A session as this device has it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Session {
-    pub id: Uuid,
-    pub starts: NaiveDateTime,
-    pub minutes: Option<u32>,
-    pub place: String,
-    pub theme: String,
-    created_at: Option<DateTime<Utc>>,
-}
-
-fn text(record: &Record, field: Field) -> String {
-    record
-        .get(field.name())
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
+crate::sync::record_kind! {
+    /// A meeting of the pair; both plan and edit it. Every session has its day: one whose day
+    /// is still to be decided is not planned yet.
+    pub struct Session {
+        kind: "session",
+        fields: Field,
+        writes: SessionSet,
+        private: false,
+        deletable: true,
+        id: IdRule::Random,
+        owner: [],
+        label: [Theme],
+    }
+    required {
+        date Date: Date = Both,
+        created_at CreatedAt: Instant = Both,
+    }
+    optional {
+        /// None: the day, from midnight.
+        time Time: OptClock = Both,
+        minutes Minutes: OptInt<1, MINUTES_MAX> = Both,
+        place Place: Notes<PLACE_MAX> = Both,
+        theme Theme: Notes<THEME_MAX> = Both,
+    }
 }
 
 impl Session {
-    /// A live session with its day; one without a time starts at midnight.
-    pub fn read(id: Uuid, record: &Record) -> Option<Self> {
-        if record.get(DELETED) == Some(&Value::Bool(true)) {
-            return None;
-        }
-        let get = |f: Field| record.get(f.name());
-        let date = parse_date(get(Field::Date)?.as_str()?)?;
-        let time = get(Field::Time)
-            .and_then(Value::as_str)
-            .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok())
-            .unwrap_or(NaiveTime::MIN);
-        Some(Self {
-            id,
-            starts: date.and_time(time),
-            minutes: get(Field::Minutes)
-                .and_then(Value::as_f64)
-                .filter(|m| *m >= 1.0 && *m <= f64::from(MINUTES_MAX))
-                .map(|m| m as u32),
-            place: text(record, Field::Place),
-            theme: text(record, Field::Theme),
-            created_at: get(Field::CreatedAt).and_then(instant),
-        })
+    pub fn starts(&self) -> NaiveDateTime {
+        self.date.and_time(self.time.unwrap_or(NaiveTime::MIN))
     }
 
     pub fn ends(&self) -> NaiveDateTime {
-        self.starts + Duration::minutes(i64::from(self.minutes.unwrap_or(0)))
+        self.starts() + Duration::minutes(i64::from(self.minutes.unwrap_or(0)))
     }
 
     /// Over by `now` (the pair's wall-clock time).
@@ -119,17 +57,17 @@ impl Session {
     }
 
     pub fn day(&self) -> NaiveDate {
-        self.starts.date()
+        self.date
     }
 }
 
 /// A relationship's sessions in the order they happen.
 pub fn read_all(replica: &Replica, relationship: Uuid) -> Vec<Session> {
     let mut sessions: Vec<Session> = replica
-        .of(relationship, &SESSION.kind)
+        .of(relationship, &Session::SPEC.kind)
         .filter_map(|(id, r)| Session::read(*id, r))
         .collect();
-    sessions.sort_by_key(|s| (s.starts, s.created_at, s.id));
+    sessions.sort_by_key(|s| (s.starts(), s.created_at, s.id));
     sessions
 }
 
@@ -139,8 +77,8 @@ pub fn overlapping<'a>(sessions: &'a [Session], session: &Session) -> Vec<&'a Se
         .iter()
         .filter(|other| other.id != session.id)
         .filter(|other| {
-            let (a, b) = (session.starts, session.ends().max(session.starts));
-            let (c, d) = (other.starts, other.ends().max(other.starts));
+            let (a, b) = (session.starts(), session.ends().max(session.starts()));
+            let (c, d) = (other.starts(), other.ends().max(other.starts()));
             // Two without a length overlap only when they start together.
             (a < d && c < b) || a == c
         })
@@ -150,29 +88,30 @@ pub fn overlapping<'a>(sessions: &'a [Session], session: &Session) -> Vec<&'a Se
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sync::{schema::check_value, Change, Hlc, NodeId, Rejection};
+    use crate::sync::{
+        declare::{changes, deletion},
+        schema::{check_value, parse_clock, parse_date},
+        Hlc, NodeId, Rejection,
+    };
+    use chrono::DateTime;
     use serde_json::json;
 
-    fn write(replica: &mut Replica, id: u128, field: &str, value: Value, millis: u64) {
-        replica.apply(&Change {
-            record: Uuid::from_u128(id),
-            relationship: Uuid::from_u128(9),
-            kind: SESSION.kind.clone(),
-            private: false,
-            field: field.to_owned(),
-            value,
-            hlc: Hlc {
-                millis,
-                counter: 0,
-                node: NodeId(1),
-            },
-        });
+    fn stamp(millis: u64) -> Hlc {
+        Hlc {
+            millis,
+            counter: 0,
+            node: NodeId(1),
+        }
     }
 
     fn session(r: &mut Replica, id: u128, date: &str, time: &str, minutes: u32) {
-        write(r, id, "date", json!(date), 1);
-        write(r, id, "time", json!(time), 1);
-        write(r, id, "minutes", json!(minutes), 1);
+        let made = DateTime::from_timestamp_millis(1_795_766_400_000).unwrap();
+        let mut writes = Session::new(parse_date(date).unwrap(), made);
+        writes.push(SessionSet::Time(parse_clock(time)));
+        writes.push(SessionSet::Minutes(Some(minutes)));
+        for change in changes(Uuid::from_u128(id), Uuid::from_u128(9), writes, stamp(1)) {
+            r.apply(&change);
+        }
     }
 
     fn at(s: &str) -> NaiveDateTime {
@@ -185,7 +124,11 @@ mod tests {
         session(&mut r, 1, "2026-03-10", "18:00", 60);
         session(&mut r, 2, "2026-03-03", "18:00", 60);
         session(&mut r, 3, "2026-03-17", "18:00", 60);
-        write(&mut r, 3, DELETED, json!(true), 2);
+        r.apply(&deletion::<Session>(
+            Uuid::from_u128(3),
+            Uuid::from_u128(9),
+            stamp(2),
+        ));
         let sessions = read_all(&r, Uuid::from_u128(9));
         let ids: Vec<u128> = sessions.iter().map(|s| s.id.as_u128()).collect();
         assert_eq!(ids, [2, 1]);
@@ -222,11 +165,11 @@ mod tests {
     #[test]
     fn a_theme_or_place_has_a_limit_and_minutes_are_a_number() {
         assert_eq!(
-            check_value(&SESSION, "theme", &json!("x".repeat(THEME_MAX + 1))).err(),
+            check_value(Session::SPEC, "theme", &json!("x".repeat(THEME_MAX + 1))).err(),
             Some(Rejection::TooLong(THEME_MAX))
         );
         assert_eq!(
-            check_value(&SESSION, "minutes", &json!("an hour")).err(),
+            check_value(Session::SPEC, "minutes", &json!("an hour")).err(),
             Some(Rejection::WrongType)
         );
     }

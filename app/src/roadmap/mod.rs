@@ -10,11 +10,11 @@ mod plan;
 mod served;
 mod ui;
 
-pub use agenda::{Field as AgendaField, AGENDA};
-pub use cadence::{Cadence, Frequency, Missing};
-pub use kind::{read_all as sessions, Field as SessionField, Session, SESSION};
+pub use agenda::{focus_id, AgendaSet, Item as AgendaItem, TEXT_MAX as AGENDA_TEXT_MAX};
+pub use cadence::{Cadence, Missing};
+pub use kind::{read_all as sessions, Session, SessionSet};
 pub use messages::RoadmapMsg;
-pub use served::{served_fields, served_id, serves, SERVED};
+pub use served::{served_id, served_writes, serves, Served};
 pub use ui::{now, when};
 
 // `make size` names this page by its chunk.

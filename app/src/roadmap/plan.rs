@@ -2,7 +2,7 @@
 
 use super::{
     cadence::{Cadence, Missing},
-    kind::{Field, Session, MINUTES_MAX, SESSION},
+    kind::{Session, SessionSet, MINUTES_MAX, THEME_MAX},
     messages::RoadmapMsg,
     ui::now,
     ui::THEMES,
@@ -11,16 +11,15 @@ use crate::{
     agreement::AgreeMsg,
     i18n::{use_i18n, I18n, Message},
     sync::{
-        client::RecordRef,
-        engine::{now_millis, use_sync, SyncEngine},
-        schema::{check_value, parse_date},
+        declare::{check, clock_text, RecordKind},
+        engine::{now as now_instant, use_sync, SyncEngine},
+        schema::{parse_clock, parse_date},
         Rejection,
     },
     ui::form::rejection_text,
 };
 use chrono::{NaiveDate, NaiveTime};
 use leptos::{ev::SubmitEvent, prelude::*};
-use serde_json::Value;
 use uuid::Uuid;
 
 /// A new session: its day, start, length, place and theme.
@@ -33,33 +32,18 @@ struct New<'a> {
 }
 
 fn create(sync: SyncEngine, relationship: Uuid, new: New) {
-    let record = RecordRef {
-        id: Uuid::now_v7(),
-        relationship,
-        kind: SESSION.kind,
-        private: false,
-    };
-    sync.edit(
-        record,
-        vec![
-            (Field::Date.name(), Value::from(new.date.to_string())),
-            (
-                Field::Time.name(),
-                Value::from(new.time.format("%H:%M").to_string()),
-            ),
-            (
-                Field::Minutes.name(),
-                new.minutes.map_or(Value::Null, Value::from),
-            ),
-            (Field::Place.name(), Value::from(new.place)),
-            (Field::Theme.name(), Value::from(new.theme)),
-            (Field::CreatedAt.name(), Value::from(now_millis())),
-        ],
-    );
+    let mut writes = Session::new(new.date, now_instant());
+    writes.extend([
+        SessionSet::Time(Some(new.time)),
+        SessionSet::Minutes(new.minutes),
+        SessionSet::Place(new.place.to_owned()),
+        SessionSet::Theme(new.theme.to_owned()),
+    ]);
+    sync.edit(Session::at(Uuid::now_v7(), relationship), writes);
 }
 
 fn clock(text: &str) -> Option<NaiveTime> {
-    NaiveTime::parse_from_str(text.trim(), "%H:%M").ok()
+    parse_clock(text.trim())
 }
 
 fn missing_text(i18n: I18n, missing: &[Missing]) -> String {
@@ -141,7 +125,7 @@ fn Proposals(
         let proposals = cadence.propose(first, n).into_iter().map(|at| Proposal {
             keep: RwSignal::new(true),
             date: RwSignal::new(at.date().to_string()),
-            time: RwSignal::new(at.format("%H:%M").to_string()),
+            time: RwSignal::new(clock_text(at.time())),
         });
         error.set(None);
         rows.set(proposals.collect());
@@ -285,11 +269,7 @@ fn AddSession(relationship: Uuid) -> impl IntoView {
             return fail(Spot::Ends, RoadmapMsg::ErrTooLong);
         }
         let theme_text = theme.get_untracked().trim().to_owned();
-        if let Err(r) = check_value(
-            &SESSION,
-            Field::Theme.name(),
-            &Value::from(theme_text.clone()),
-        ) {
+        if let Some(r) = check(&SessionSet::Theme(theme_text.clone())) {
             return error.set(Some((Spot::Theme, Why::Refused(r))));
         }
         error.set(None);
@@ -322,7 +302,7 @@ fn AddSession(relationship: Uuid) -> impl IntoView {
         view! {
             <div class="field">
                 <label for=id>{i18n.tr(label)}</label>
-                <input id=id type=kind bind:value=value maxlength=200 aria-describedby=format!("{id}-message")
+                <input id=id type=kind bind:value=value maxlength=THEME_MAX aria-describedby=format!("{id}-message")
                     list=(spot == Spot::Theme).then_some(THEMES) />
                 <p id=format!("{id}-message") class="field-message field-error" aria-live="polite">{problem}</p>
             </div>

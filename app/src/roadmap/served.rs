@@ -2,64 +2,78 @@
 //! ticks or unticks a goal offline and the two merge like any field.
 
 use crate::sync::{
+    declare::{Flag, Link, RecordKind},
     replica::Replica,
-    schema::{spec, KindSpec, Type, Writer},
-    Kind,
+    schema::{IdRule, Part},
 };
-use serde_json::Value;
 use uuid::Uuid;
 
-pub const SESSION: &str = "session";
-pub const GOAL: &str = "goal";
-pub const SERVES: &str = "serves";
-
-/// A session serving a goal, or no longer (`serves` false).
-pub const SERVED: &KindSpec = &KindSpec {
-    kind: Kind::named("session_goal"),
-    fields: &[
-        spec(SESSION, Type::Ref, Writer::Both),
-        spec(GOAL, Type::Ref, Writer::Both),
-        spec(SERVES, Type::Bool, Writer::Both),
-    ],
-    owner: None,
-    label: None,
-};
-
-/// The id of the link between `session` and `goal`: the same on every device, so that both
-/// ticking it offline make one record.
-pub fn served_id(session: Uuid, goal: Uuid) -> Uuid {
-    Uuid::new_v5(&session, goal.as_bytes())
+crate::sync::record_kind! {
+    /// A session serving a goal, or no longer (`serves` false). Its id is derived from both, so
+    /// that ticking it offline on both devices makes one record.
+    pub struct Served {
+        kind: "session_goal",
+        fields: ServedField,
+        writes: ServedSet,
+        private: false,
+        deletable: false,
+        id: IdRule::Derived(&[&[
+            Part::Field(ServedField::Session.name()),
+            Part::Field(ServedField::Goal.name()),
+        ]]),
+        owner: [],
+        label: [],
+    }
+    required {
+        session Session: Link = Fixed,
+        goal Goal: Link = Fixed,
+    }
+    optional {
+        serves Serves: Flag = Both,
+    }
 }
 
-/// The fields that say whether `session` serves `goal`.
-pub fn served_fields(session: Uuid, goal: Uuid, served: bool) -> Vec<(&'static str, Value)> {
-    vec![
-        (SESSION, Value::from(session.to_string())),
-        (GOAL, Value::from(goal.to_string())),
-        (SERVES, Value::Bool(served)),
-    ]
+/// The id of the link between `session` and `goal`: the same on every device.
+pub fn served_id(relationship: Uuid, session: Uuid, goal: Uuid) -> Uuid {
+    Served::SPEC.derived_id(relationship, &[&session.to_string(), &goal.to_string()])
+}
+
+/// The writes that say whether `session` serves `goal`.
+pub fn served_writes(session: Uuid, goal: Uuid, served: bool) -> Vec<ServedSet> {
+    let mut writes = Served::new(session, goal);
+    writes.push(ServedSet::Serves(served));
+    writes
 }
 
 /// Whether `session` serves `goal`, as the device has it.
-pub fn serves(replica: &Replica, session: Uuid, goal: Uuid) -> bool {
-    replica
-        .get(&served_id(session, goal))
-        .and_then(|r| r.get(SERVES))
-        == Some(&Value::Bool(true))
+pub fn serves(replica: &Replica, relationship: Uuid, session: Uuid, goal: Uuid) -> bool {
+    Served::find(replica, served_id(relationship, session, goal)).is_some_and(|s| s.serves)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sync::{declare::Write, schema::check_new, Rejection};
 
     #[test]
-    fn a_session_and_a_goal_have_one_link_on_every_device() {
-        let (session, goal) = (Uuid::from_u128(1), Uuid::from_u128(2));
-        assert_eq!(served_id(session, goal), served_id(session, goal));
-        assert_ne!(served_id(session, goal), served_id(goal, session));
-        assert_ne!(
-            served_id(session, goal),
-            served_id(session, Uuid::from_u128(3))
+    fn the_server_takes_the_link_a_device_makes_and_no_other_id_for_it() {
+        let (relationship, session, goal) =
+            (Uuid::from_u128(9), Uuid::from_u128(1), Uuid::from_u128(2));
+        let writes: Vec<_> = served_writes(session, goal, true)
+            .into_iter()
+            .map(Write::field)
+            .collect();
+        let value = |f: &str| writes.iter().find(|(n, _)| *n == f).map(|(_, v)| v.clone());
+        let made = |id| check_new(Served::SPEC, id, relationship, "mentee", value);
+        assert_eq!(made(served_id(relationship, session, goal)), Ok(()));
+        assert_eq!(
+            made(served_id(relationship, goal, session)),
+            Err(Rejection::WrongId)
+        );
+        assert_eq!(
+            made(served_id(Uuid::from_u128(8), session, goal)),
+            Err(Rejection::WrongId),
+            "another relationship's link"
         );
     }
 }

@@ -1,29 +1,27 @@
 //! The roadmap page: planning, the sessions to come with their themes, and the sessions past.
 
 use super::{
-    agenda::{self, AGENDA},
+    agenda,
     agenda_view::{Agenda, Agendas},
     cadence::Cadence,
-    kind::{overlapping, read_all, Field, Session, PLACE_MAX, SESSION, THEME_MAX},
+    kind::{overlapping, read_all, Field, Session, SessionSet, PLACE_MAX, THEME_MAX},
     messages::RoadmapMsg,
     plan::Plan,
 };
 use crate::{
-    agreement::{Agreement, Term},
+    agreement::Agreement,
     checkin::{checkin_line, CheckinMsg},
-    goals::{Goal, Status as GoalStatus, GOAL},
+    goals::{Goal, Status as GoalStatus},
     i18n::{use_i18n, I18n, Message, Msg},
     relationships::{relationship_name, Live, RelationshipFrame},
     sync::{
-        client::RecordRef,
+        declare::{clock_text, RecordKind},
         engine::{local_time, now_millis, use_sync},
-        schema::{check_value, DELETED},
     },
     ui::form::{rejection_text, saved_text},
 };
 use chrono::{DateTime, Datelike, NaiveDateTime, Weekday};
 use leptos::prelude::*;
-use serde_json::Value;
 use uuid::Uuid;
 
 #[component]
@@ -37,7 +35,7 @@ pub const THEMES: &str = "suggested-themes";
 /// Themes to suggest: the goals still worked on, then the mission's examples.
 fn suggested_themes(i18n: I18n, replica: &crate::sync::Replica, relationship: Uuid) -> Vec<String> {
     let mut themes: Vec<String> = replica
-        .of(relationship, &GOAL.kind)
+        .of(relationship, &Goal::SPEC.kind)
         .filter_map(|(id, r)| Goal::read(*id, r))
         .filter(|g| g.status == GoalStatus::Active)
         .map(|g| g.title)
@@ -76,12 +74,12 @@ fn weekday(day: Weekday) -> Message {
 
 /// "Tue 24 Mar 2026, 18:00–19:00".
 pub fn when(i18n: I18n, session: &Session) -> String {
-    let day = session.starts.date();
+    let day = session.date;
     let date = i18n.date(day.and_time(chrono::NaiveTime::MIN).and_utc());
-    let start = session.starts.format("%H:%M");
+    let start = clock_text(session.starts().time());
     let end = session
         .minutes
-        .map(|_| format!("–{}", session.ends().format("%H:%M")))
+        .map(|_| format!("–{}", clock_text(session.ends().time())))
         .unwrap_or_default();
     format!("{} {date}, {start}{end}", i18n.t(weekday(day.weekday())))
 }
@@ -98,11 +96,7 @@ fn Roadmap(live: Live) -> impl IntoView {
     let cadence = Memo::new(move |_| {
         sync.device.with(|d| {
             let terms = Agreement::read(&d.as_ref()?.local, relationship).terms;
-            let place = terms
-                .get(Term::Place.name())
-                .and_then(Value::as_str)
-                .unwrap_or_default();
-            Some((Cadence::from_terms(&terms), place.to_owned()))
+            Some((Cadence::from_terms(&terms), terms.place.clone()))
         })
     });
     let ended = live.ended();
@@ -132,29 +126,12 @@ fn Roadmap(live: Live) -> impl IntoView {
             let d = d.as_ref()?;
             let sessions = sessions.with(|s| s.clone())?;
             let exists = |id| d.local.records.contains_key(&id);
-            Some(items.with(|items| agenda::carry_over(&sessions, items, exists, now())))
+            let carries = items
+                .with(|items| agenda::carry_over(relationship, &sessions, items, exists, now()));
+            Some(carries)
         });
         for carry in carries.into_iter().flatten() {
-            let record = RecordRef {
-                id: carry.id,
-                relationship,
-                kind: AGENDA.kind,
-                private: false,
-            };
-            sync.edit(
-                record,
-                vec![
-                    (
-                        agenda::Field::Session.name(),
-                        Value::from(carry.session.to_string()),
-                    ),
-                    (agenda::Field::Text.name(), Value::from(carry.text)),
-                    (
-                        agenda::Field::CarriedFrom.name(),
-                        Value::from(carry.from.to_string()),
-                    ),
-                ],
-            );
+            sync.edit(agenda::Item::at(carry.id, relationship), carry.writes());
         }
     });
     let themes = Memo::new(move |_| {
@@ -273,18 +250,17 @@ fn PastSession(
     let checkin = move || {
         sync.device.with(|d| {
             let d = d.as_ref()?;
-            checkin_line(i18n, &d.local, id, agendas.me, agendas.partner.get())
+            checkin_line(
+                i18n,
+                &d.local,
+                relationship,
+                id,
+                agendas.me,
+                agendas.partner.get(),
+            )
         })
     };
-    let delete = move |_| {
-        let record = RecordRef {
-            id,
-            relationship,
-            kind: SESSION.kind,
-            private: false,
-        };
-        sync.edit(record, vec![(DELETED, Value::Bool(true))]);
-    };
+    let delete = move |_| sync.delete(Session::at(id, relationship));
     view! {
         <li>
             <span>{move || line(i18n, sessions, id)}</span>
@@ -322,12 +298,7 @@ fn SessionCard(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
-    let record = RecordRef {
-        id,
-        relationship,
-        kind: SESSION.kind,
-        private: false,
-    };
+    let record = Session::at(id, relationship);
     let number = move || number_of(sessions, id);
     let session =
         Memo::new(move |_| sessions.with(|s| s.as_ref()?.iter().find(|x| x.id == id).cloned()));
@@ -349,10 +320,7 @@ fn SessionCard(
             (!others.is_empty()).then(|| i18n.fmt(RoadmapMsg::Overlaps, &[&others.join(", ")]))
         })
     };
-    let delete = {
-        let record = record.clone();
-        move |_| sync.edit(record.clone(), vec![(DELETED, Value::Bool(true))])
-    };
+    let delete = move |_| sync.delete(record);
     let text_field = move |field: Field, label: Message, max: usize| {
         let text = saved_text(move || {
             session.with(|s| {
@@ -363,19 +331,16 @@ fn SessionCard(
             })
         });
         let problem = RwSignal::new(None::<String>);
-        let record = record.clone();
         let input_id = format!("session-{id}-{}", field.name());
         let input = move |ev| {
             let typed = event_target_value(&ev);
             text.set(typed.clone());
-            let value = Value::from(typed);
-            match check_value(&SESSION, field.name(), &value) {
-                Err(r) => problem.set(Some(rejection_text(i18n, r))),
-                Ok(_) => {
-                    problem.set(None);
-                    sync.edit(record.clone(), vec![(field.name(), value)]);
-                }
-            }
+            let write = match field {
+                Field::Theme => SessionSet::Theme(typed),
+                _ => SessionSet::Place(typed),
+            };
+            let refused = sync.save(record, vec![write]);
+            problem.set(refused.map(|r| rejection_text(i18n, r)));
         };
         view! {
             <div class="field">

@@ -6,7 +6,7 @@ use crate::{
     kinds,
     relationships::Role,
     sync::{
-        schema::{admit, KindSpec, Stored},
+        schema::{admit, check_new, KindSpec, Stored},
         Change, Clock, Cursors, Hlc, Kind, Mutation, NodeId, Outcome, PullReply, PushReply,
         Rejection, MAX_BATCH, MAX_PULL,
     },
@@ -82,12 +82,21 @@ pub async fn push(
     // statements: a statement costs more than deciding a change (5,570 changes/s one by one).
     let mut known = Known::load(&mut tx, &batch).await?;
     let mut outcomes = Vec::with_capacity(batch.len());
-    for mutation in batch {
+    for mutation in &batch {
         let outcome = match known.apply(ctx, caller, &members, &mutation.change) {
             Ok(()) => Outcome::Acknowledged,
             Err(rejection) => Outcome::Rejected(rejection),
         };
         outcomes.push((mutation.id, outcome));
+    }
+    // A record this push makes is kept only whole, under the id its kind derives: else none of
+    // the push's changes to it are.
+    for (record, rejection) in known.refuse_unfit_new(&members) {
+        for (mutation, outcome) in batch.iter().zip(&mut outcomes) {
+            if mutation.change.record == record && outcome.1 == Outcome::Acknowledged {
+                outcome.1 = Outcome::Rejected(rejection);
+            }
+        }
     }
     let touched = known.touched();
     known.save(&mut tx).await?;
@@ -247,6 +256,7 @@ impl Known {
             kind: Kind::from(header.kind.clone()),
             private: header.private,
             by_writer: header.author == caller.id.to_string(),
+            new: self.created.iter().any(|r| r == record),
             owner: spec
                 .owner
                 .and_then(field)
@@ -256,6 +266,40 @@ impl Known {
                 serde_json::from_str::<serde_json::Value>(&f.value).is_ok_and(|v| v == change.value)
             }),
         })
+    }
+
+    /// Forgets every record this batch made that is not whole or not under the id its kind
+    /// derives (`schema::check_new`), and says which, and why.
+    fn refuse_unfit_new(
+        &mut self,
+        members: &HashMap<Uuid, (Role, bool)>,
+    ) -> Vec<(Uuid, Rejection)> {
+        let mut refused = Vec::new();
+        for record in &self.created {
+            let header = &self.headers[record];
+            let Some(spec) = kinds::spec(&header.kind) else {
+                continue;
+            };
+            let relationship = Uuid::parse_str(&header.relationship).unwrap_or_default();
+            let role = members
+                .get(&relationship)
+                .map_or("", |(role, _)| role.as_str());
+            let id = Uuid::parse_str(record).unwrap_or_default();
+            let value = |field: &str| {
+                let state = self.fields.get(&(record.clone(), field.to_owned()))?;
+                serde_json::from_str(&state.value).ok()
+            };
+            if let Err(rejection) = check_new(spec, id, relationship, role, value) {
+                refused.push((id, rejection));
+            }
+        }
+        for (id, _) in &refused {
+            let record = id.to_string();
+            self.created.retain(|r| *r != record);
+            self.headers.remove(&record);
+            self.fields.retain(|(r, _), _| *r != record);
+        }
+        refused
     }
 
     /// What the batch changed, for [`super::hints`]: the relationships with a shared record

@@ -3,6 +3,8 @@
 
 use super::{
     client::{Device, RecordRef},
+    declare::{check, Deletable, RecordKind, Target, Write},
+    schema::DELETED,
     Rejection,
 };
 use crate::error::AppError;
@@ -45,8 +47,43 @@ impl SyncEngine {
         }
     }
 
-    /// Records edits to one record: persisted to the outbox first, then shown.
-    pub fn edit(self, record: RecordRef, fields: Vec<(&'static str, Value)>) {
+    /// Records writes to one record: persisted to the outbox first, then shown.
+    pub fn edit<K: RecordKind>(
+        self,
+        record: Target<K>,
+        writes: impl IntoIterator<Item = K::Write>,
+    ) {
+        self.edit_fields(
+            record.untyped(),
+            writes.into_iter().map(Write::field).collect(),
+        );
+    }
+
+    /// Writes after checking each write as the server will: else the first reason it would
+    /// refuse one, and nothing is written.
+    pub fn save<K: RecordKind>(self, record: Target<K>, writes: Vec<K::Write>) -> Option<Rejection>
+    where
+        K::Write: Clone,
+    {
+        if let Some(rejection) = writes.iter().find_map(check) {
+            return Some(rejection);
+        }
+        self.edit(record, writes);
+        None
+    }
+
+    /// Deletes a record: it is marked deleted, so that deletion syncs too.
+    pub fn delete<K: Deletable>(self, record: Target<K>) {
+        self.edit_fields(record.untyped(), vec![(DELETED, Value::Bool(true))]);
+    }
+
+    /// Brings a deleted record back.
+    pub fn restore<K: Deletable>(self, record: Target<K>) {
+        self.edit_fields(record.untyped(), vec![(DELETED, Value::Bool(false))]);
+    }
+
+    // Not generic: one copy in the bundle, however many kinds write.
+    fn edit_fields(self, record: RecordRef, fields: Vec<(&'static str, Value)>) {
         let wall = now_millis();
         self.device.update_untracked(|device| {
             if let Some(device) = device {
@@ -91,25 +128,9 @@ impl SyncEngine {
     /// Refused edits, one entry per record: its id, what the user calls it, and why.
     pub fn rejected(self) -> Vec<(Uuid, String, Rejection)> {
         self.device.with(|d| {
-            let Some(d) = d else { return Vec::new() };
-            let mut out: Vec<(Uuid, String, Rejection)> = Vec::new();
-            for (m, reason) in &d.rejected {
-                let record = m.change.record;
-                if out.iter().any(|(id, ..)| *id == record) {
-                    continue;
-                }
-                // What people call the record, as its kind says; else the refused value.
-                let label = crate::kinds::spec(m.change.kind.as_str()).and_then(|k| k.label);
-                let name = d
-                    .local
-                    .get(&record)
-                    .zip(label)
-                    .and_then(|(r, label)| r.get(label))
-                    .map(value_text)
-                    .unwrap_or_else(|| value_text(&m.change.value));
-                out.push((record, name, *reason));
-            }
-            out
+            d.as_ref()
+                .map(|d| d.refused(crate::kinds::spec))
+                .unwrap_or_default()
         })
     }
 
@@ -242,15 +263,6 @@ pub fn use_sync() -> SyncEngine {
     expect_context::<SyncEngine>()
 }
 
-fn value_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.clone(),
-        Value::Null => String::new(),
-        // Not `to_string()`: Value's Display drags float formatting into the bundle.
-        other => serde_json::to_string(other).unwrap_or_default(),
-    }
-}
-
 /// Today's date where the user is: due dates are calendar dates.
 pub fn today() -> chrono::NaiveDate {
     #[cfg(feature = "hydrate")]
@@ -284,6 +296,11 @@ pub fn local_time(at: DateTime<Utc>) -> chrono::NaiveDateTime {
     {
         at.naive_utc()
     }
+}
+
+/// Now, as an instant field holds it.
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(now_millis() as i64).unwrap_or_default()
 }
 
 /// Wall-clock milliseconds; the browser's own clock, so chrono's clock stays out of the wasm.

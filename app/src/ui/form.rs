@@ -14,10 +14,13 @@ pub fn rejection_text(i18n: I18n, rejection: Rejection) -> String {
         Rejection::Empty => i18n.t(Msg::ErrRequired).to_owned(),
         Rejection::TooLong(max) => i18n.fmt(Msg::ErrTooLong, &[&max.to_string()]),
         Rejection::Invisible => i18n.t(Msg::ErrInvisible).to_owned(),
+        Rejection::Blank => i18n.t(Msg::ErrBlank).to_owned(),
         Rejection::WrongType
         | Rejection::UnknownField
         | Rejection::UnknownKind
-        | Rejection::Mismatch => i18n.t(Msg::ErrMalformed).to_owned(),
+        | Rejection::Mismatch
+        | Rejection::WrongId => i18n.t(Msg::ErrMalformed).to_owned(),
+        Rejection::Incomplete => i18n.t(Msg::RejectedIncomplete).to_owned(),
         Rejection::NotYours => i18n.t(Msg::RejectedNotYours).to_owned(),
         Rejection::NoAccess => i18n.t(Msg::RejectedNoAccess).to_owned(),
         Rejection::ClockAhead => i18n.t(Msg::RejectedClockAhead).to_owned(),
@@ -31,6 +34,7 @@ pub fn problem_text(i18n: I18n, error: FieldError) -> String {
         (_, Problem::TooShort(min)) => i18n.fmt(Msg::ErrTooShort, &[&min.to_string()]),
         (_, Problem::TooLong(max)) => i18n.fmt(Msg::ErrTooLong, &[&max.to_string()]),
         (_, Problem::Invisible) => i18n.t(Msg::ErrInvisible).to_owned(),
+        (_, Problem::Blank) => i18n.t(Msg::ErrBlank).to_owned(),
         (_, Problem::Wrong) => i18n.t(Msg::ErrPasswordWrong).to_owned(),
         (Field::Email, Problem::Malformed) => i18n.t(Msg::ErrEmailMalformed).to_owned(),
         (Field::Email, Problem::Taken) => i18n.t(Msg::ErrEmailTaken).to_owned(),
@@ -153,17 +157,16 @@ pub fn saved_text(saved: impl Fn() -> Option<String> + 'static) -> RwSignal<Stri
     text
 }
 
-/// A text area saved as it is typed into one field of a record: checked against the field's
-/// type first, so that a refused text (too long, say) is explained at the field and not sent.
-/// The device's copy (`saved`) shows while the person is not typing (see [`saved_text`]).
+/// A text area saved as it is typed into one field of a record: `save` checks the text as the
+/// server will and writes it, or says why not, and the reason shows at the field instead. The
+/// device's copy (`saved`) shows while the person is not typing (see [`saved_text`]).
 #[component]
 pub fn SavedTextArea(
     id: String,
     #[prop(into)] label: Signal<String>,
     saved: Signal<Option<String>>,
-    kind: &'static crate::sync::schema::KindSpec,
-    field: &'static str,
-    save: Callback<serde_json::Value>,
+    max: usize,
+    save: Callback<String, Option<Rejection>>,
     #[prop(into)] locked: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -172,19 +175,11 @@ pub fn SavedTextArea(
     let input = move |ev| {
         let typed = event_target_value(&ev);
         text.set(typed.clone());
-        let value = serde_json::Value::from(typed);
-        match crate::sync::schema::check_value(kind, field, &value) {
-            Ok(_) => {
-                error.set(None);
-                save.run(value);
-            }
-            Err(rejection) => error.set(Some(rejection_text(i18n, rejection))),
-        }
+        error.set(
+            save.run(typed)
+                .map(|rejection| rejection_text(i18n, rejection)),
+        );
     };
-    let max = kind.field(field).map_or(0, |f| match f.ty {
-        crate::sync::schema::Type::Notes { max } | crate::sync::schema::Type::Text { max } => max,
-        _ => 0,
-    });
     let message = format!("{id}-message");
     view! {
         <div class="field">
@@ -195,4 +190,23 @@ pub fn SavedTextArea(
             <p id=message class="field-message field-error" aria-live="polite">{move || error.get()}</p>
         </div>
     }
+}
+
+/// The writes of a form's fields that were changed in it: for each field `i` whose value `now`
+/// differs from what it held when the form opened (`base`), its write (`write`; none for a
+/// value the form cannot hold yet). A field left alone is never written, so a partner's edit
+/// to it stands.
+pub fn changed<T, W: PartialEq>(
+    base: &[T],
+    now: &[T],
+    write: impl Fn(usize, &T) -> Option<W>,
+) -> Vec<(usize, W)> {
+    now.iter()
+        .enumerate()
+        .filter_map(|(i, value)| {
+            let new = write(i, value)?;
+            let old = base.get(i).and_then(|b| write(i, b));
+            (old.as_ref() != Some(&new)).then_some((i, new))
+        })
+        .collect()
 }

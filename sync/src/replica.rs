@@ -95,7 +95,7 @@ impl Replica {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sync::NodeId;
+    use crate::NodeId;
     use serde_json::json;
 
     fn change(field: &str, value: Value, millis: u64, node: u64) -> Change {

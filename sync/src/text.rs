@@ -34,6 +34,47 @@ pub fn contains_invisible(text: &str) -> bool {
     text.chars().any(is_invisible)
 }
 
+/// Characters that show nothing on their own, though real writing uses some of them (the soft
+/// hyphen, joiners, variation selectors, tag characters, the blank Braille pattern): a text of
+/// only these and spaces looks blank.
+const SHOW_NOTHING: [(char, char); 18] = [
+    ('\u{00AD}', '\u{00AD}'),
+    ('\u{034F}', '\u{034F}'),
+    ('\u{061C}', '\u{061C}'),
+    ('\u{115F}', '\u{1160}'),
+    ('\u{17B4}', '\u{17B5}'),
+    ('\u{180B}', '\u{180F}'),
+    ('\u{200B}', '\u{200F}'),
+    ('\u{202A}', '\u{202E}'),
+    ('\u{2060}', '\u{206F}'),
+    ('\u{2800}', '\u{2800}'),
+    ('\u{3164}', '\u{3164}'),
+    ('\u{FE00}', '\u{FE0F}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+    ('\u{FFA0}', '\u{FFA0}'),
+    ('\u{FFF0}', '\u{FFF8}'),
+    ('\u{1BCA0}', '\u{1BCA3}'),
+    ('\u{1D173}', '\u{1D17A}'),
+    ('\u{E0000}', '\u{E0FFF}'),
+];
+
+/// Whether `text` shows nothing: empty, or only spaces and characters that show nothing.
+pub fn looks_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || SHOW_NOTHING
+                .iter()
+                .any(|&(low, high)| (low..=high).contains(&c))
+    })
+}
+
+/// Whether `text` breaks a line: a one-line text (a name, a title) holds none of these.
+pub fn breaks_line(text: &str) -> bool {
+    text.contains([
+        '\n', '\r', '\u{2028}', '\u{2029}', '\u{85}', '\u{0B}', '\u{0C}',
+    ])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,6 +87,32 @@ mod tests {
         ] {
             assert!(is_invisible(c), "{:04X}", c as u32);
         }
+    }
+
+    #[test]
+    fn a_text_of_only_characters_that_show_nothing_looks_blank() {
+        for text in [
+            "",
+            " \u{00AD}\u{00AD}",
+            "\u{200D}",
+            "\u{034F}\u{FE0F}",
+            "\u{E0041}\u{E0042}",
+            "\u{2800}\u{2800}",
+            "\u{3164}",
+            "\u{3000}",
+        ] {
+            assert!(looks_blank(text), "{text:?}");
+        }
+        for text in ["a\u{00AD}", "👍\u{FE0F}", "🏴\u{E0067}\u{E007F}", "·"] {
+            assert!(!looks_blank(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_break_a_line() {
+        assert!(breaks_line("one\u{2028}two"));
+        assert!(breaks_line("one\ntwo"));
+        assert!(!breaks_line("one two"));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! A device's side of sync, free of browser APIs: local edits, the outbox, and merging replies.
 
 use super::{
-    Change, Clock, Cursors, Hlc, Kind, Mutation, NodeId, Outcome, PullReply, PushReply, Rejection,
-    Replica, MAX_BATCH,
+    schema::KindSpec, Change, Clock, Cursors, Hlc, Kind, Mutation, NodeId, Outcome, PullReply,
+    PushReply, Rejection, Replica, MAX_BATCH,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -101,6 +101,16 @@ struct ChangeRef<'a> {
     hlc: Hlc,
 }
 
+/// A value as people read it.
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        // Not `to_string()`: Value's Display drags float formatting into the bundle.
+        other => serde_json::to_string(other).unwrap_or_default(),
+    }
+}
+
 /// Which record an edit is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordRef {
@@ -164,9 +174,49 @@ impl Device {
         self.rebuild_local();
     }
 
-    /// The next batch to push: the oldest pending edits.
+    /// The next batch to push: the oldest pending edits, every edit of a record in the same
+    /// batch, so that a new record reaches the server whole (it refuses one that is not).
     pub fn next_batch(&self) -> Vec<Mutation> {
-        self.outbox.iter().take(MAX_BATCH).cloned().collect()
+        let mut records: Vec<Uuid> = Vec::new();
+        let mut batch: Vec<Mutation> = Vec::new();
+        for m in &self.outbox {
+            let record = m.change.record;
+            if records.contains(&record) {
+                continue;
+            }
+            let of_record = self.outbox.iter().filter(|o| o.change.record == record);
+            if !batch.is_empty() && batch.len() + of_record.clone().count() > MAX_BATCH {
+                break;
+            }
+            records.push(record);
+            batch.extend(of_record.cloned());
+        }
+        batch
+    }
+
+    /// Refused edits, one entry per record: its id, what people call it (the value of its
+    /// kind's label field, as `kinds` finds the kind; else the refused value), and why.
+    pub fn refused<'k>(
+        &self,
+        kinds: impl Fn(&str) -> Option<&'k KindSpec>,
+    ) -> Vec<(Uuid, String, Rejection)> {
+        let mut out: Vec<(Uuid, String, Rejection)> = Vec::new();
+        for (m, reason) in &self.rejected {
+            let record = m.change.record;
+            if out.iter().any(|(id, ..)| *id == record) {
+                continue;
+            }
+            let label = kinds(m.change.kind.as_str()).and_then(|k| k.label);
+            let name = self
+                .local
+                .get(&record)
+                .zip(label)
+                .and_then(|(r, label)| r.get(label))
+                .map(value_text)
+                .unwrap_or_else(|| value_text(&m.change.value));
+            out.push((record, name, *reason));
+        }
+        out
     }
 
     pub fn pending(&self) -> usize {
@@ -261,6 +311,53 @@ impl Device {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_batch_holds_every_edit_of_a_record_so_that_a_new_record_arrives_whole() {
+        let mut device = Device::new(NodeId(1));
+        let record = |n: u128| RecordRef {
+            id: Uuid::from_u128(n),
+            relationship: Uuid::from_u128(99),
+            kind: Kind::named("note"),
+            private: false,
+        };
+        let mut next = 0u128;
+        let mut edit = |device: &mut Device, n: u128, field: &str| {
+            next += 1;
+            device.edit(
+                &record(n),
+                field,
+                json!("x"),
+                10,
+                Uuid::from_u128(1_000 + next),
+            );
+        };
+        // 150 records of one field, then one of 60 fields, then its first field edited again.
+        for n in 0..150 {
+            edit(&mut device, n, "title");
+        }
+        for f in 0..60 {
+            edit(&mut device, 500, &format!("field {f}"));
+        }
+        edit(&mut device, 0, "notes");
+        let first = device.next_batch();
+        assert_eq!(
+            first.len(),
+            151,
+            "the record of 60 fields waits for the next batch"
+        );
+        assert!(first
+            .iter()
+            .all(|m| m.change.record != Uuid::from_u128(500)));
+        assert_eq!(
+            first
+                .iter()
+                .filter(|m| m.change.record == Uuid::from_u128(0))
+                .count(),
+            2,
+            "both edits of record 0 go together"
+        );
+    }
 
     #[test]
     fn a_saved_device_reads_back_the_same() {

@@ -127,6 +127,31 @@ test("shared notes reach the partner and private notes never do", async ({ brows
   expect(problems.flat()).toEqual([]);
 });
 
+test("answers typed in for the partner show as typed on that device, and become theirs once they answer", async ({ browser }) => {
+  const { mentor, mentee, problems } = await pairUp(browser);
+  await openRoadmap(mentee);
+  await planTwoSessions(mentee);
+  await openSession(mentee, "Notes and check-in of session 1");
+  await mentee.getByRole("radio", { name: "Mira Mentor" }).check();
+  await mentee.getByLabel(USEFUL).fill("Menno's good questions");
+  const hers = mentee.getByRole("region", { name: "Answers of Mira Mentor" });
+  await expect(hers.getByText("Typed in on your device")).toBeVisible();
+
+  await openRoadmap(mentor);
+  await expect(mentor.getByRole("link", { name: "Notes and check-in of session 1" })).toBeVisible({ timeout: 10_000 });
+  await openSession(mentor, "Notes and check-in of session 1");
+  const mine = mentor.getByRole("region", { name: "Your answers" });
+  await expect(mine.getByText("Menno's good questions")).toBeVisible({ timeout: 10_000 });
+  await expect(mine.getByText("Typed in on the device of Menno Mentee")).toBeVisible();
+  await expect(mentor.getByLabel(USEFUL)).toHaveValue("Menno's good questions");
+  await mentor.getByLabel(NEXT).fill("Send two articles");
+  await expect(mine.getByText("Typed in on the device of Menno Mentee")).toHaveCount(0);
+  await expect(mine.getByText("Menno's good questions")).toBeVisible();
+  await expect(hers.getByText("Send two articles")).toBeVisible({ timeout: 10_000 });
+  await expect(hers.getByText("Typed in on your device")).toHaveCount(0);
+  expect(problems.flat()).toEqual([]);
+});
+
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
 
@@ -155,6 +180,7 @@ test.describe("on a phone", () => {
     await expect(hers.getByText("Menno's goede vragen")).toBeVisible();
     await expect(hers.getByText("Beoordeeld met 5 van 5.")).toBeVisible();
     await expect(hers.getByText("Nog niet zeker")).toBeVisible();
+    await expect(hers.getByText("Ingevuld op jouw apparaat")).toBeVisible();
     await expect(mentee.getByRole("region", { name: "Jouw antwoorden" }).getByText("De oefening met feedback")).toBeVisible();
     await mentee.getByRole("radio", { name: "Jij" }).check();
     await expect(useful).toHaveValue("De oefening met feedback");

@@ -73,3 +73,18 @@ test("wrong credentials get one message that names neither field", async ({ page
   await page.getByRole("button", { name: "Sign in" }).last().click();
   await expect(page.getByRole("alert")).toHaveText("Email or password is wrong.");
 });
+
+test("a name that shows nothing is refused at the field, in English and in Dutch", async ({ page }) => {
+  await page.goto("/signup");
+  await ready(page);
+  // Blank Braille patterns and soft hyphens look like nothing at all.
+  await page.getByLabel("Your name").fill("\u2800\u00AD\u2800");
+  await page.getByLabel("Email address").fill(uniqueEmail("blank"));
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByLabel("Your name")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Write something visible: this holds only blank or invisible characters.")).toBeVisible();
+  await page.getByLabel("Language").selectOption("nl");
+  await page.getByRole("button", { name: "Account aanmaken" }).click();
+  await expect(page.getByText("Schrijf iets zichtbaars: dit bevat alleen lege of onzichtbare tekens.")).toBeVisible();
+});

@@ -443,6 +443,31 @@ pub fn changes<W: Write>(
         .collect()
 }
 
+/// Whether the server keeps the record `id` of `relationship` that `maker` (their role) makes
+/// with `writes` (`schema::check_new`): what a device derives and writes, checked as the server
+/// will.
+pub fn check_made<W: Write>(
+    id: Uuid,
+    relationship: Uuid,
+    maker: &str,
+    writes: impl IntoIterator<Item = W>,
+) -> Result<(), crate::Rejection> {
+    let fields: Vec<(&str, Value)> = writes.into_iter().map(Write::field).collect();
+    let value = |name: &str| {
+        fields
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.clone())
+    };
+    crate::schema::check_new(
+        <W::Kind as RecordKind>::SPEC,
+        id,
+        relationship,
+        maker,
+        value,
+    )
+}
+
 /// The change that deletes the record `id` of `relationship`, of kind `K`.
 pub fn deletion<K: Deletable>(id: Uuid, relationship: Uuid, hlc: crate::Hlc) -> crate::Change {
     crate::Change {

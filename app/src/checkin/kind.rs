@@ -163,23 +163,18 @@ pub fn shortened(text: &str, max: usize) -> String {
 mod tests {
     use super::*;
     use crate::sync::{
-        declare::Write,
-        schema::{admit, check_new, check_value, Rejection, Stored},
+        declare::check_made,
+        schema::{admit, check_value, Rejection, Stored},
         Change, Hlc, NodeId,
     };
-    use serde_json::{json, Value};
+    use serde_json::json;
 
     const RELATIONSHIP: Uuid = Uuid::from_u128(9);
     const SESSION: Uuid = Uuid::from_u128(7);
 
     fn made_by(by: Role, of: Role) -> Result<(), Rejection> {
-        let writes: Vec<(&str, Value)> = Checkin::new(SESSION, of)
-            .into_iter()
-            .map(Write::field)
-            .collect();
-        let value = |f: &str| writes.iter().find(|(n, _)| *n == f).map(|(_, v)| v.clone());
         let id = checkin_id(RELATIONSHIP, SESSION, by, of);
-        check_new(Checkin::SPEC, id, RELATIONSHIP, by.as_str(), value)
+        check_made(id, RELATIONSHIP, by.as_str(), Checkin::new(SESSION, of))
     }
 
     #[test]
@@ -190,21 +185,11 @@ mod tests {
 
     #[test]
     fn nobody_makes_a_check_in_under_the_id_of_another_persons() {
-        let writes: Vec<(&str, Value)> = Checkin::new(SESSION, Role::Mentee)
-            .into_iter()
-            .map(Write::field)
-            .collect();
-        let value = |f: &str| writes.iter().find(|(n, _)| *n == f).map(|(_, v)| v.clone());
+        let made = |id, by| check_made(id, RELATIONSHIP, by, Checkin::new(SESSION, Role::Mentee));
         let menteees_own = checkin_id(RELATIONSHIP, SESSION, Role::Mentee, Role::Mentee);
-        assert_eq!(
-            check_new(Checkin::SPEC, menteees_own, RELATIONSHIP, "mentor", value),
-            Err(Rejection::WrongId)
-        );
+        assert_eq!(made(menteees_own, "mentor"), Err(Rejection::WrongId));
         let elsewhere = checkin_id(Uuid::from_u128(8), SESSION, Role::Mentee, Role::Mentee);
-        assert_eq!(
-            check_new(Checkin::SPEC, elsewhere, RELATIONSHIP, "mentee", value),
-            Err(Rejection::WrongId)
-        );
+        assert_eq!(made(elsewhere, "mentee"), Err(Rejection::WrongId));
     }
 
     #[test]

@@ -84,29 +84,20 @@ pub fn read(replica: &Replica, relationship: Uuid, session: Uuid, private: Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sync::{
-        declare::Write,
-        schema::{check_new, Rejection},
-    };
+    use crate::sync::{declare::check_made, Rejection};
 
     const RELATIONSHIP: Uuid = Uuid::from_u128(9);
     const SESSION: Uuid = Uuid::from_u128(3);
 
     #[test]
     fn a_persons_private_notes_are_theirs_alone_to_make() {
-        let writes: Vec<_> = PrivateNotes::new(SESSION)
-            .into_iter()
-            .map(Write::field)
-            .collect();
-        let value = |f: &str| writes.iter().find(|(n, _)| *n == f).map(|(_, v)| v.clone());
         let menteees = private_id(RELATIONSHIP, SESSION, Role::Mentee);
         let made_by = |role: Role| {
-            check_new(
-                PrivateNotes::SPEC,
+            check_made(
                 menteees,
                 RELATIONSHIP,
                 role.as_str(),
-                value,
+                PrivateNotes::new(SESSION),
             )
         };
         assert_eq!(made_by(Role::Mentee), Ok(()));
@@ -115,20 +106,9 @@ mod tests {
 
     #[test]
     fn shared_notes_cannot_be_made_under_a_private_notes_id() {
-        let writes: Vec<_> = SharedNotes::new(SESSION)
-            .into_iter()
-            .map(Write::field)
-            .collect();
-        let value = |f: &str| writes.iter().find(|(n, _)| *n == f).map(|(_, v)| v.clone());
+        let made = |id| check_made(id, RELATIONSHIP, "mentor", SharedNotes::new(SESSION));
         let private = private_id(RELATIONSHIP, SESSION, Role::Mentee);
-        assert_eq!(
-            check_new(SharedNotes::SPEC, private, RELATIONSHIP, "mentor", value),
-            Err(Rejection::WrongId)
-        );
-        let shared = shared_id(RELATIONSHIP, SESSION);
-        assert_eq!(
-            check_new(SharedNotes::SPEC, shared, RELATIONSHIP, "mentor", value),
-            Ok(())
-        );
+        assert_eq!(made(private), Err(Rejection::WrongId));
+        assert_eq!(made(shared_id(RELATIONSHIP, SESSION)), Ok(()));
     }
 }

@@ -53,18 +53,20 @@ pub fn serves(replica: &Replica, relationship: Uuid, session: Uuid, goal: Uuid) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sync::{declare::Write, schema::check_new, Rejection};
+    use crate::sync::{declare::check_made, Rejection};
 
     #[test]
     fn the_server_takes_the_link_a_device_makes_and_no_other_id_for_it() {
         let (relationship, session, goal) =
             (Uuid::from_u128(9), Uuid::from_u128(1), Uuid::from_u128(2));
-        let writes: Vec<_> = served_writes(session, goal, true)
-            .into_iter()
-            .map(Write::field)
-            .collect();
-        let value = |f: &str| writes.iter().find(|(n, _)| *n == f).map(|(_, v)| v.clone());
-        let made = |id| check_new(Served::SPEC, id, relationship, "mentee", value);
+        let made = |id| {
+            check_made(
+                id,
+                relationship,
+                "mentee",
+                served_writes(session, goal, true),
+            )
+        };
         assert_eq!(made(served_id(relationship, session, goal)), Ok(()));
         assert_eq!(
             made(served_id(relationship, goal, session)),

@@ -17,6 +17,7 @@ const PAGE_BUDGET = 450_000;
 // The chunk of each lazy page (a `lazy_page!` line in its feature's mod.rs, its route in
 // app/src/ui/mod.rs; the goal form's `wasm_split` in app/src/goals/form.rs) and where it is.
 const PAGES = {
+  today: "/ signed in (Today)",
   account_pages: "/signin, /signup, /signout, /account",
   relationship_page: "/r/:id",
   prepare_page: "/r/:id/prepare",

@@ -21,6 +21,8 @@ pub mod prepare;
 pub mod relationships;
 pub mod roadmap;
 
+pub mod screens;
+
 pub use ui::{shell, App};
 
 /// The server functions whose forms post to them before the app has loaded: the only ones
@@ -47,6 +49,7 @@ pub fn hydrate() {
     // off every first load), and a panic there still shows as "unreachable".
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
+    ui::lazy::handle_failed_chunk_fetches();
     // As `leptos::mount::hydrate_lazy` does, plus the signal when it is done; leptos's own
     // executor is set up inside `hydrate_from_async`, so this first task goes to the browser's.
     wasm_bindgen_futures::spawn_local(async {

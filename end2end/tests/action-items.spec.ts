@@ -64,3 +64,16 @@ test("a mentor's commitment says what it provides, and the mentee sees it", asyn
   await expect(item).toContainText("A resource to provide", { timeout: 5000 });
   expect(problems.flat()).toEqual([]);
 });
+
+test("a partner's item cannot be ticked off, and says why beside it", async ({ browser }) => {
+  const { mentor, mentee, problems } = await pairUp(browser);
+  await addItem(mentor, "Send the article");
+  const theirs = mentee.getByRole("checkbox", { name: "Send the article" });
+  await expect(theirs).toBeDisabled({ timeout: 10_000 });
+  await expect(theirs).toHaveAccessibleDescription("Only the person it is for ticks it off.");
+  await expect(mentee.getByText("Only the person it is for ticks it off.")).toBeVisible();
+  // The owner's own tick has nothing to explain.
+  await expect(mentor.getByRole("checkbox", { name: "Send the article" })).toBeEnabled();
+  await expect(mentor.getByText("Only the person it is for ticks it off.")).toHaveCount(0);
+  expect(problems.flat()).toEqual([]);
+});

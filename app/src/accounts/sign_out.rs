@@ -15,7 +15,7 @@ pub fn SignOutPage() -> impl IntoView {
     let auth = use_auth();
     view! {
         <Transition fallback=move || view! { <p class="panel">{i18n.tr(Msg::Loading)}</p> }>
-            {move || Suspend::new(async move {
+            {move || crate::ui::page_data::after(async move {
                 match auth.user.await {
                     Ok(Some(_)) => view! { <Choice /> }.into_any(),
                     _ => view! {

@@ -10,6 +10,10 @@ crate::i18n::messages! {
         DoneCount => "Done ({})", "Gedaan ({})";
         DueOn => "Due {}", "Uiterlijk {}";
         OverdueSince => "Overdue since {}", "Te laat sinds {}";
+        OnlyOwnerTicks => "Only the person it is for ticks it off.",
+            "Alleen wie het moet doen, vinkt het af.";
+        EndedNoTick => "The relationship has ended: nothing more can be ticked off.",
+            "De relatie is beëindigd: er kan niets meer worden afgevinkt.";
         NotSyncedYet => "Not synced yet", "Nog niet gesynchroniseerd";
         DoneAt => "Done {}", "Afgerond {}";
         NoDueDate => "no due date", "geen uiterste datum";

@@ -83,6 +83,18 @@ fn ItemView(item: Memo<Item>, rows: Rows) -> impl IntoView {
     let title = move || item.with(|i| i.title.clone());
     let done = move || item.with(|i| i.done_at.is_some());
     let can_tick = move || !rows.ended.get() && item.with(|i| i.owner == rows.my_role);
+    // Why the tick cannot be used, beside it and read with it.
+    let why = move || {
+        (!can_tick()).then(|| {
+            i18n.t(if rows.ended.get() {
+                ActionItemMsg::EndedNoTick
+            } else {
+                ActionItemMsg::OnlyOwnerTicks
+            })
+            .to_owned()
+        })
+    };
+    let why_id = format!("why-{id}");
     let toggle = move |_| {
         let done_at = (!done()).then(now);
         sync.edit(rows.record(id), [ActionSet::DoneAt(done_at)]);
@@ -123,7 +135,13 @@ fn ItemView(item: Memo<Item>, rows: Rows) -> impl IntoView {
     };
     view! {
         <label class="tick">
-            <input type="checkbox" prop:checked=done disabled=move || !can_tick() on:change=toggle />
+            <input
+                type="checkbox"
+                prop:checked=done
+                disabled=move || !can_tick()
+                aria-describedby=move || (!can_tick()).then(|| why_id.clone())
+                on:change=toggle
+            />
             <span class="item-title">{title}</span>
         </label>
         <div class="item-meta">
@@ -133,6 +151,7 @@ fn ItemView(item: Memo<Item>, rows: Rows) -> impl IntoView {
             <Meta class="added" text=Signal::derive(added) />
             <Meta class="pending-mark" text=Signal::derive(pending) />
             <Meta class="notes" text=Signal::derive(notes) />
+            <span class="why" id=format!("why-{id}")>{why}</span>
         </div>
         <Show when=move || !rows.ended.get()>
             <div class="item-actions">

@@ -4,7 +4,9 @@ mod kind;
 mod messages;
 mod ui;
 
-pub use kind::{blank, canonical, Agreement, Day, Frequency, Signature, Term, TermSet, Terms};
+pub use kind::{
+    blank, canonical, Agreement, Day, Frequency, Signature, SignatureSet, Term, TermSet, Terms,
+};
 pub use messages::AgreeMsg;
 
 // `make size` names this page by its chunk.

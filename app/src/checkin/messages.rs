@@ -2,8 +2,6 @@
 
 crate::i18n::messages! {
     CheckinMsg {
-        Open => "Notes and check-in", "Notities en check-in";
-        OpenOf => "Notes and check-in of session {}", "Notities en check-in van sessie {}";
         NoSuchSession => "This session is not on the roadmap (any more).", "Deze sessie staat (niet meer) op de routekaart.";
         Title => "Check-in", "Check-in";
         Intro => "At the end of the session, each of you answers three questions: on your own phone, or taking turns on one.", "Aan het eind van de sessie beantwoorden jullie allebei drie vragen: elk op de eigen telefoon, of om de beurt op één.";

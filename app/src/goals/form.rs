@@ -256,7 +256,7 @@ pub fn LazyGoalForm(
             .await
             .unwrap_or_else(|_| ChunkMissing().into_any())
     };
-    view! { <Suspense>{Suspend::new(form)}</Suspense> }
+    view! { <Suspense>{crate::ui::page_data::after(form)}</Suspense> }
 }
 
 /// A new goal (`goal` none) or an edit of one. Only the fields changed are written, so that

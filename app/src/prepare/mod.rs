@@ -5,7 +5,7 @@ mod messages;
 mod status;
 mod ui;
 
-pub use kind::{Draft, Preparation, Question, Shared};
+pub use kind::{Draft, Preparation, Question, Shared, SharedSet};
 pub use messages::PrepareMsg;
 pub use status::PrepareStatus;
 

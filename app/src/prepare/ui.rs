@@ -9,10 +9,13 @@ use crate::{
     relationships::{relationship_name, Live, RelationshipFrame, Role},
     sync::{
         declare::{check, RecordKind},
-        engine::{use_sync, SyncEngine},
+        engine::{now_millis, use_sync, SyncEngine},
         Rejection,
     },
-    ui::form::{rejection_text, saved_text},
+    ui::{
+        form::{rejection_text, saved_text},
+        seen, use_auth,
+    },
 };
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -89,6 +92,17 @@ fn Prepare(live: Live) -> impl IntoView {
             d.as_ref()
                 .map(|d| Preparation::read(&d.local, relationship, me))
         })
+    });
+    // The partner's answers on screen are seen: Today stops pointing here until they change.
+    let auth = use_auth();
+    Effect::new(move |_| {
+        let shown = state.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| Preparation::count(&s.theirs) > 0)
+        });
+        if let (true, Some(Ok(Some(me)))) = (shown, auth.user.get_untracked()) {
+            seen::mark(me.id, seen::preparation_key(relationship), now_millis());
+        }
     });
     let writing = Writing {
         sync,

@@ -1,4 +1,5 @@
-//! Mentoring relationships: starting one, inviting the partner, the pair's page, and ending it.
+//! Mentoring relationships: starting one, inviting the partner, the frame of the pair's pages,
+//! and ending it.
 
 mod api;
 mod directory;
@@ -16,15 +17,12 @@ pub use invite::{InviteState, InviteTimes, INVITE_LIFETIME_DAYS};
 pub use messages::RelationshipMsg;
 pub use role::Role;
 pub use title::RelationshipTitle;
-pub use ui::{relationship_name, role_name, HomePage, Live, RelationshipFrame};
+pub use ui::{
+    relationship_name, relationship_status, role_name, EndPanel, Facts, Invite, Live, Refresh,
+    RelationshipFrame, StartForm,
+};
 
-// `make size` names these pages by their chunk.
-crate::ui::lazy::lazy_page!(
-    RelationshipRoute,
-    relationship_page,
-    preload_relationship_page,
-    ui::RelationshipPage
-);
+// `make size` names this page by its chunk.
 crate::ui::lazy::lazy_page!(
     InviteRoute,
     invite_page,

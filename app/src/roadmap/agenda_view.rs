@@ -33,7 +33,6 @@ pub struct Agendas {
 #[component]
 pub fn Agenda(session: Uuid, agendas: Agendas, #[prop(into)] n: Signal<usize>) -> impl IntoView {
     let i18n = use_i18n();
-    let sync = use_sync();
     let ids = move || {
         agendas.items.with(|items| {
             // A copy whose first item was ticked after all (a late tick) is not shown.
@@ -49,23 +48,8 @@ pub fn Agenda(session: Uuid, agendas: Agendas, #[prop(into)] n: Signal<usize>) -
                 .collect::<Vec<_>>()
         })
     };
-    let text = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<Rejection>);
-    let add = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        let mut writes = Item::new(session, text.get_untracked().trim().to_owned());
-        writes.extend([
-            AgendaSet::AddedBy(Some(agendas.me)),
-            AgendaSet::Discussed(false),
-            AgendaSet::CreatedAt(Some(now())),
-        ]);
-        let refused = sync.save(Item::at(Uuid::now_v7(), agendas.relationship), writes);
-        error.set(refused);
-        if refused.is_none() {
-            text.set(String::new());
-        }
-    };
-    let input_id = format!("agenda-{session}");
+    let n_label = move || i18n.fmt(RoadmapMsg::AddToAgendaOf, &[&n.get().to_string()]);
+    let n_button = move || i18n.fmt(RoadmapMsg::AddToSession, &[&n.get().to_string()]);
     view! {
         <h4>{i18n.tr(RoadmapMsg::Agenda)}</h4>
         <ul class="agenda">
@@ -73,14 +57,56 @@ pub fn Agenda(session: Uuid, agendas: Agendas, #[prop(into)] n: Signal<usize>) -
                 <AgendaLine id agendas />
             </For>
         </ul>
-        <form class="agenda-add" on:submit=add novalidate hidden=move || agendas.ended.get()>
+        <AddToAgenda
+            session
+            relationship=agendas.relationship
+            me=agendas.me
+            hidden=agendas.ended
+            label=Signal::derive(n_label)
+            button=Signal::derive(n_button)
+        />
+    }
+}
+
+/// The field that adds an item to a session's agenda, as the person who types it.
+#[component]
+pub fn AddToAgenda(
+    session: Uuid,
+    relationship: Uuid,
+    me: Role,
+    /// An ended relationship's agenda takes nothing more.
+    hidden: Signal<bool>,
+    /// The field's name, and the button's.
+    label: Signal<String>,
+    button: Signal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let text = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<Rejection>);
+    let add = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let mut writes = Item::new(session, text.get_untracked().trim().to_owned());
+        writes.extend([
+            AgendaSet::AddedBy(Some(me)),
+            AgendaSet::Discussed(false),
+            AgendaSet::CreatedAt(Some(now())),
+        ]);
+        let refused = sync.save(Item::at(Uuid::now_v7(), relationship), writes);
+        error.set(refused);
+        if refused.is_none() {
+            text.set(String::new());
+        }
+    };
+    let input_id = format!("agenda-{session}");
+    view! {
+        <form class="agenda-add" on:submit=add novalidate hidden=hidden>
             <div class="field">
-                <label for=input_id.clone()>{move || i18n.fmt(RoadmapMsg::AddToAgendaOf, &[&n.get().to_string()])}</label>
+                <label for=input_id.clone()>{label}</label>
                 <div class="inline">
                     <input id=input_id.clone() type="text" maxlength=TEXT_MAX bind:value=text
                         aria-describedby=format!("{input_id}-message") />
-                    <button type="submit" class="button secondary"
-                        aria-label=move || i18n.fmt(RoadmapMsg::AddToSession, &[&n.get().to_string()])>
+                    <button type="submit" class="button secondary" aria-label=button>
                         {i18n.tr(Msg::Add)}
                     </button>
                 </div>

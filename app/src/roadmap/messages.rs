@@ -3,6 +3,8 @@
 crate::i18n::messages! {
     RoadmapMsg {
         Open => "Open the roadmap", "Naar de routekaart";
+        OpenSession => "Notes and check-in", "Notities en check-in";
+        OpenSessionOf => "Notes and check-in of session {}", "Notities en check-in van sessie {}";
         Title => "Roadmap", "Routekaart";
         Intro => "Where your conversations go: plan the sessions and give each a theme, such as industry trends, time management, lessons learned or technical issues.", "Waar jullie gesprekken heen gaan: plan de sessies en geef elke sessie een thema, zoals trends in de sector, timemanagement, geleerde lessen of technische vragen.";
         Plan => "Plan sessions", "Sessies plannen";

@@ -10,17 +10,13 @@ mod plan;
 mod served;
 mod ui;
 
-pub use agenda::{focus_id, AgendaSet, Item as AgendaItem, TEXT_MAX as AGENDA_TEXT_MAX};
+pub use agenda::{
+    added_by, focus_id, read_all as agenda_items, AgendaSet, Item as AgendaItem,
+    TEXT_MAX as AGENDA_TEXT_MAX,
+};
+pub use agenda_view::AddToAgenda;
 pub use cadence::{Cadence, Missing};
 pub use kind::{read_all as sessions, Session, SessionSet};
 pub use messages::RoadmapMsg;
 pub use served::{served_id, served_writes, serves, Served};
-pub use ui::{now, when};
-
-// `make size` names this page by its chunk.
-crate::ui::lazy::lazy_page!(
-    RoadmapRoute,
-    roadmap_page,
-    preload_roadmap_page,
-    ui::RoadmapPage
-);
+pub use ui::{now, when, CheckinLine, RoadmapFor};

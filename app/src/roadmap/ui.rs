@@ -10,10 +10,9 @@ use super::{
 };
 use crate::{
     agreement::Agreement,
-    checkin::{checkin_line, CheckinMsg},
     goals::{Goal, Status as GoalStatus},
     i18n::{use_i18n, I18n, Message, Msg},
-    relationships::{relationship_name, Live, RelationshipFrame},
+    relationships::{relationship_name, Live, RelationshipFrame, Role},
     sync::{
         declare::{clock_text, RecordKind},
         engine::{local_time, now_millis, use_sync},
@@ -24,9 +23,22 @@ use chrono::{DateTime, Datelike, NaiveDateTime, Weekday};
 use leptos::prelude::*;
 use uuid::Uuid;
 
+/// A past session's check-in in a line ("Check-in: you (4 out of 5) and Menno"), `None` while
+/// nobody has checked in: given by the check-in feature, which stands on the roadmap.
+pub type CheckinLine =
+    fn(I18n, &crate::sync::Replica, Uuid, Uuid, Role, Option<String>) -> Option<String>;
+
+/// The roadmap page (`/r/:id/roadmap`), its past sessions' check-ins read by `checkin`.
 #[component]
-pub fn RoadmapPage() -> impl IntoView {
-    view! { <RelationshipFrame page=|live, _| view! { <Roadmap live /> }.into_any() /> }
+pub fn RoadmapFor(checkin: CheckinLine) -> impl IntoView {
+    // The frame renders a plain `fn`, which cannot hold `checkin`.
+    provide_context(checkin);
+    view! {
+        <RelationshipFrame page=|live, _| {
+            let checkin: CheckinLine = expect_context();
+            view! { <Roadmap live checkin /> }.into_any()
+        } />
+    }
 }
 
 /// The list of suggested themes the theme fields offer.
@@ -85,7 +97,7 @@ pub fn when(i18n: I18n, session: &Session) -> String {
 }
 
 #[component]
-fn Roadmap(live: Live) -> impl IntoView {
+fn Roadmap(live: Live, checkin: CheckinLine) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let (relationship, r) = (live.id, live.view);
@@ -192,7 +204,7 @@ fn Roadmap(live: Live) -> impl IntoView {
                     <h2 id="past-heading">{i18n.tr(RoadmapMsg::Past)}</h2>
                     <ul class="sessions past">
                         <For each=move || ids(true) key=|id| *id let:id>
-                            <PastSession id sessions relationship ended agendas />
+                            <PastSession id sessions relationship ended agendas checkin />
                         </For>
                     </ul>
                 </section>
@@ -228,8 +240,8 @@ fn session_link(
 ) -> impl IntoView {
     view! {
         <a class="button link" href=format!("/r/{relationship}/sessions/{id}")
-            aria-label=move || i18n.fmt(CheckinMsg::OpenOf, &[&number().to_string()])>
-            {i18n.tr(CheckinMsg::Open)}
+            aria-label=move || i18n.fmt(RoadmapMsg::OpenSessionOf, &[&number().to_string()])>
+            {i18n.tr(RoadmapMsg::OpenSession)}
         </a>
     }
 }
@@ -243,14 +255,16 @@ fn PastSession(
     relationship: Uuid,
     ended: Signal<bool>,
     agendas: Agendas,
+    checkin: CheckinLine,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let number = move || number_of(sessions, id).to_string();
+    let line_of = checkin;
     let checkin = move || {
         sync.device.with(|d| {
             let d = d.as_ref()?;
-            checkin_line(
+            line_of(
                 i18n,
                 &d.local,
                 relationship,

@@ -79,6 +79,23 @@ pub async fn preload(
     }
 }
 
+/// The chunk loader of cargo-leptos 0.3.10 starts a chunk's fetch and leaves it unawaited when
+/// another part of the same load fails first, so a page that cannot load also leaves
+/// "Uncaught (in promise) TypeError: Failed to fetch" behind. The failure is already handled (the
+/// page says it needs a connection once); these are marked handled too. The app awaits every
+/// fetch of its own, so only the loader's end here.
+#[cfg(feature = "hydrate")]
+pub fn handle_failed_chunk_fetches() {
+    use wasm_bindgen::JsCast;
+    // Kept for the page's life: the handle does not remove the listener when dropped.
+    let _ = window_event_listener_untyped("unhandledrejection", |event| {
+        let reason = js_sys::Reflect::get(&event, &"reason".into()).unwrap_or_default();
+        if reason.is_instance_of::<js_sys::TypeError>() {
+            event.prevent_default();
+        }
+    });
+}
+
 /// Whether the server's page is still being taken over in the browser.
 fn taking_over() -> bool {
     #[cfg(feature = "hydrate")]

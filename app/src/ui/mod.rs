@@ -5,6 +5,7 @@ mod header;
 pub mod lazy;
 pub mod page_data;
 pub mod pwa;
+pub mod seen;
 mod sync_status;
 
 use crate::{
@@ -152,6 +153,7 @@ pub fn App() -> impl IntoView {
             Some(Ok(Some(me))) => {
                 sync.start(me.id);
                 directory.start(Some(me.id));
+                crate::screens::load_today_ahead();
             }
             Some(Ok(None)) => {
                 sync.stop(false);
@@ -182,17 +184,17 @@ pub fn App() -> impl IntoView {
             <header::Header />
             <main id="main">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=relationships::HomePage />
+                    <Route path=path!("/") view=crate::screens::HomePage />
                     // Every other page loads when first needed (see `lazy_page!`).
                     <Route path=path!("/signup") view={Lazy::<accounts::AccountRoute>::new()} />
                     <Route path=path!("/signin") view={Lazy::<accounts::AccountRoute>::new()} />
                     <Route path=path!("/account") view={Lazy::<accounts::AccountRoute>::new()} />
                     <Route path=path!("/signout") view={Lazy::<accounts::AccountRoute>::new()} />
-                    <Route path=path!("/r/:id") view={Lazy::<relationships::RelationshipRoute>::new()} />
+                    <Route path=path!("/r/:id") view={Lazy::<crate::screens::RelationshipRoute>::new()} />
                     <Route path=path!("/r/:id/prepare") view={Lazy::<crate::prepare::PrepareRoute>::new()} />
                     <Route path=path!("/r/:id/agreement") view={Lazy::<crate::agreement::AgreementRoute>::new()} />
                     <Route path=path!("/r/:id/goals") view={Lazy::<crate::goals::GoalsRoute>::new()} />
-                    <Route path=path!("/r/:id/roadmap") view={Lazy::<crate::roadmap::RoadmapRoute>::new()} />
+                    <Route path=path!("/r/:id/roadmap") view={Lazy::<crate::screens::RoadmapRoute>::new()} />
                     <Route path=path!("/r/:id/sessions/:session") view={Lazy::<crate::checkin::SessionRoute>::new()} />
                     <Route path=path!("/invite/:token") view={Lazy::<relationships::InviteRoute>::new()} />
                 </Routes>

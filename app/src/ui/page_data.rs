@@ -31,6 +31,12 @@ impl<T: DeserializeOwned> Decoder<T> for Json {
 pub type PageData<T> = Resource<T, Json>;
 
 /// Loads `fetch(source())` again whenever `source` changes, like `Resource::new`.
+///
+/// Made where the page starts, never after an await (inside [`after`]): hydration matches
+/// page data to what the server sent by the order it was made in, and what is made after an
+/// await is made in whatever order the waits end, which now and then differs in the browser
+/// (the app then stops with a panic). Debug builds panic on it at once.
+#[track_caller]
 pub fn page_data<T, S, Fut>(
     source: impl Fn() -> S + Send + Sync + 'static,
     fetch: impl Fn(S) -> Fut + Send + Sync + 'static,
@@ -40,7 +46,65 @@ where
     S: Send + Sync + Clone + PartialEq + 'static,
     Fut: Future<Output = T> + Send + 'static,
 {
+    #[cfg(debug_assertions)]
+    awaiting::check();
     Resource::new_with_options(source, fetch, false)
+}
+
+/// `Suspend::new` for the app's views: what it renders once `future` is done may not make
+/// [`page_data`]. Clippy refuses `Suspend::new` elsewhere (`clippy.toml`).
+#[allow(clippy::disallowed_methods)]
+pub fn after<T: 'static>(future: impl Future<Output = T> + Send + 'static) -> Suspend<T> {
+    #[cfg(debug_assertions)]
+    return Suspend::new(awaiting::Awaiting(Box::pin(future)));
+    #[cfg(not(debug_assertions))]
+    Suspend::new(future)
+}
+
+/// Debug builds know when a view's future is running, to refuse page data made in it.
+#[cfg(debug_assertions)]
+mod awaiting {
+    use std::{
+        cell::Cell,
+        future::Future,
+        pin::Pin,
+        task::{Context, Poll},
+    };
+
+    thread_local! {
+        static DEPTH: Cell<u32> = const { Cell::new(0) };
+    }
+
+    pub struct Awaiting<T>(pub Pin<Box<dyn Future<Output = T> + Send>>);
+
+    impl<T> Future for Awaiting<T> {
+        type Output = T;
+
+        fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+            DEPTH.with(|d| d.set(d.get() + 1));
+            // Counted down on a panic too: the server goes on with other pages on this thread.
+            let _polling = Polling;
+            self.0.as_mut().poll(cx)
+        }
+    }
+
+    struct Polling;
+
+    impl Drop for Polling {
+        fn drop(&mut self) {
+            DEPTH.with(|d| d.set(d.get() - 1));
+        }
+    }
+
+    #[track_caller]
+    pub fn check() {
+        if DEPTH.with(Cell::get) > 0 {
+            panic!(
+                "page data made after an await, at {}: make it where the page starts",
+                std::panic::Location::caller()
+            );
+        }
+    }
 }
 
 /// What `data` will hold, taken now. A page left while it loads is disposed while its views may

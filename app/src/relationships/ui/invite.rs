@@ -1,12 +1,13 @@
 //! The page an invite link opens: who invites you, in which role; accept or decline.
 
-use super::home::role_name;
+use super::names::role_name;
 use crate::{
+    error::AppError,
     i18n::{use_i18n, Msg},
-    relationships::{invite, RelationshipMsg, RespondToInvite},
+    relationships::{invite, InviteView, RelationshipMsg, RespondToInvite},
     ui::{
         form::error_text,
-        page_data::{fetched, page_data},
+        page_data::{fetched, page_data, PageData},
         use_auth,
     },
 };
@@ -20,6 +21,17 @@ pub fn InvitePage() -> impl IntoView {
     let params = use_params_map();
     let token = Memo::new(move |_| params.read().get("token").unwrap_or_default());
     let here = move || format!("/invite/{}", token.get());
+    // Made here, before anything is awaited (see `page_data`). On the server, nobody signed in
+    // is not asked about (asking would mark the page 401).
+    let details = page_data(
+        move || token.get(),
+        move |token| async move {
+            if cfg!(feature = "ssr") && !matches!(auth.user.await, Ok(Some(_))) {
+                return Err(AppError::Unauthenticated);
+            }
+            invite(token).await
+        },
+    );
 
     view! {
         <section class="panel narrow">
@@ -29,9 +41,9 @@ pub fn InvitePage() -> impl IntoView {
                 // token while the wait goes on.
                 {move || {
                     let here = here();
-                    Suspend::new(async move {
+                    crate::ui::page_data::after(async move {
                     match auth.user.await {
-                        Ok(Some(_)) => view! { <Invitation token /> }.into_any(),
+                        Ok(Some(_)) => view! { <Invitation token details /> }.into_any(),
                         _ => view! {
                             <p>{i18n.tr(RelationshipMsg::InviteSignInFirst)}</p>
                             <div class="actions">
@@ -51,9 +63,11 @@ pub fn InvitePage() -> impl IntoView {
 }
 
 #[component]
-fn Invitation(token: Memo<String>) -> impl IntoView {
+fn Invitation(
+    token: Memo<String>,
+    details: PageData<Result<InviteView, AppError>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let details = page_data(move || token.get(), invite);
     let respond = ServerAction::<RespondToInvite>::new();
     let navigate = use_navigate();
     Effect::new(move |_| {
@@ -74,7 +88,7 @@ fn Invitation(token: Memo<String>) -> impl IntoView {
         <Transition fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }>
             {move || {
                 let fetched = fetched(details);
-                Suspend::new(async move {
+                crate::ui::page_data::after(async move {
                 match fetched.await {
                     Ok(view_) => view! {
                         // The answer replaces the question; the status line is in the page from

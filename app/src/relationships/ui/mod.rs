@@ -1,9 +1,14 @@
-//! The relationships' pages: the list with its start form, one relationship, an invite.
+//! The relationships' own UI: the frame of a relationship's pages, its panels, an invite; the
+//! start form and names.
 
-mod home;
+mod frame;
 mod invite;
+mod names;
 mod page;
+mod start;
 
-pub use home::{relationship_name, role_name, HomePage};
+pub use frame::{Live, Refresh, RelationshipFrame};
 pub use invite::InvitePage;
-pub use page::{Live, RelationshipFrame, RelationshipPage};
+pub use names::{relationship_name, relationship_status, role_name};
+pub use page::{EndPanel, Facts, Invite};
+pub use start::StartForm;

@@ -1,184 +1,22 @@
-//! One relationship: partner, roles, dates, the invite while it waits, and ending it.
+//! A relationship's own panels: its facts, the invite while nobody has accepted, and ending it.
 
-use super::home::{relationship_name, relationship_status, role_name};
+use super::{
+    frame::Refresh,
+    names::{relationship_name, relationship_status, role_name},
+};
 use crate::{
-    action_items::ActionItems,
-    agreement::AgreeMsg,
-    error::AppError,
-    goals::GoalMsg,
     i18n::{use_i18n, Msg},
-    prepare::PrepareStatus,
     relationships::{
-        my_relationships, use_directory, EndRelationship, InviteLink, InviteState, NewInvite,
-        RelationshipMsg, RelationshipView, RevokeInvite, Role,
+        EndRelationship, InviteLink, InviteState, NewInvite, RelationshipMsg, RelationshipView,
+        RevokeInvite,
     },
-    roadmap::RoadmapMsg,
-    ui::{
-        form::{error_text, FormError},
-        page_data::{fetched, page_data},
-        use_auth,
-    },
+    ui::form::FormError,
 };
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use uuid::Uuid;
 
 #[component]
-pub fn RelationshipPage() -> impl IntoView {
-    view! { <RelationshipFrame page=|live, refresh| view! { <Details live refresh /> }.into_any() /> }
-}
-
-/// Reloads a relationship from the server (after inviting, ending).
-#[derive(Clone, Copy)]
-pub struct Refresh(RwSignal<u32>);
-
-impl Refresh {
-    pub fn run(self) {
-        self.0.update(|n| *n += 1);
-    }
-}
-
-/// A relationship as its pages show it: the device's copy, so that a change the partner makes
-/// (joining, ending it) shows without a reload.
-#[derive(Clone, Copy)]
-pub struct Live {
-    pub id: Uuid,
-    pub me: Role,
-    pub view: Memo<RelationshipView>,
-}
-
-impl Live {
-    fn new(initial: RelationshipView) -> Self {
-        let directory = use_directory();
-        let id = initial.id;
-        Self {
-            id,
-            me: initial.my_role,
-            view: Memo::new(move |_| directory.get(id).unwrap_or_else(|| initial.clone())),
-        }
-    }
-
-    /// Ended relationships stay readable; nothing more can be written.
-    pub fn ended(self) -> Signal<bool> {
-        Signal::derive(move || self.view.with(|r| r.ended_at.is_some()))
-    }
-
-    pub fn partner(self) -> Signal<Option<String>> {
-        Signal::derive(move || self.view.with(|r| r.partner_name.clone()))
-    }
-}
-
-/// A page of one relationship (`/r/:id…`): it finds the relationship and renders `page` with
-/// it, or says why not.
-#[component]
-pub fn RelationshipFrame(page: fn(Live, Refresh) -> AnyView) -> impl IntoView {
-    let i18n = use_i18n();
-    let auth = use_auth();
-    let directory = use_directory();
-    let params = use_params_map();
-    let id = Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| Uuid::parse_str(&id).ok())
-    });
-    let reload = RwSignal::new(0u32);
-    // The whole list, as the home screen loads it: one request and one reader for both pages
-    // (a request of its own cost this page's chunk 2 KB compressed).
-    let data = page_data(
-        move || (reload.get(), auth.version()),
-        |_| my_relationships(),
-    );
-    // What the server answers becomes the device's copy, which the page shows.
-    Effect::new(move |_| {
-        if let Some(Ok(list)) = data.get() {
-            directory.replace(list);
-        }
-    });
-    let refresh = Refresh(reload);
-
-    view! {
-        <Transition fallback=move || view! { <p class="panel">{i18n.tr(Msg::Loading)}</p> }>
-            {move || {
-                let (id, fetched) = (id.try_get().flatten(), fetched(data));
-                Suspend::new(async move {
-                // The device's copy when there is one, so the page opens at once and offline;
-                // else (and in the server's HTML) the server's answer.
-                let found = match id {
-                    None => Err(AppError::Forbidden),
-                    Some(id) => match directory.get_untracked(id) {
-                        Some(r) => Ok(r),
-                        None => fetched.await.and_then(|list| {
-                            list.into_iter().find(|r| r.id == id).ok_or(AppError::Forbidden)
-                        }),
-                    },
-                };
-                match found {
-                    Ok(initial) => page(Live::new(initial), refresh),
-                    Err(AppError::Unauthenticated) => view! {
-                        <section class="panel">
-                            <p>{i18n.tr(Msg::ErrSignInFirst)}</p>
-                            <a class="button primary" href="/signin">{i18n.tr(Msg::SignIn)}</a>
-                        </section>
-                    }.into_any(),
-                    Err(e) => view! {
-                        <section class="panel">
-                            <p class="form-error" role="alert">{error_text(i18n, &e)}</p>
-                            <a href="/">{i18n.tr(Msg::BackHome)}</a>
-                        </section>
-                    }.into_any(),
-                }
-            })}}
-        </Transition>
-    }
-}
-
-/// The page of one relationship. It follows the device's copy, so a change the partner makes
-/// (accepting, ending) shows without a reload.
-#[component]
-fn Details(live: Live, refresh: Refresh) -> impl IntoView {
-    let (id, my_role, r) = (live.id, live.me, live.view);
-    let ended = live.ended();
-    let paired = move || r.with(|r| r.partner_name.is_some());
-
-    view! {
-        <Facts r />
-        {move || {
-            let partner = r.with(|r| r.partner_name.clone());
-            view! { <PrepareStatus relationship=id me=my_role partner /> }
-        }}
-        <Ingredients id />
-        <Show when=paired>
-            {move || {
-                let partner_name = r.with_untracked(|r| r.partner_name.clone());
-                view! { <ActionItems relationship=id my_role partner_name ended /> }
-            }}
-        </Show>
-        <Show when=move || !ended.get() && !paired()>
-            <Invite r refresh />
-        </Show>
-        <Show when=move || !ended.get()>
-            <EndPanel id refresh />
-        </Show>
-    }
-}
-
-/// The way to the agreement, the goals and the roadmap. Links only: a summary of each here would put their
-/// readers in this page's chunk (measured: 12 KB more on landing here).
-#[component]
-fn Ingredients(id: Uuid) -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <nav class="panel ingredients" aria-label=i18n.tr(RelationshipMsg::Ingredients)>
-            <a class="button secondary" href=format!("/r/{id}/agreement")>{i18n.tr(AgreeMsg::Open)}</a>
-            <a class="button secondary" href=format!("/r/{id}/goals")>{i18n.tr(GoalMsg::OpenGoals)}</a>
-            <a class="button secondary" href=format!("/r/{id}/roadmap")>{i18n.tr(RoadmapMsg::Open)}</a>
-        </nav>
-    }
-}
-
-#[component]
-fn Facts(r: Memo<RelationshipView>) -> impl IntoView {
+pub fn Facts(r: Memo<RelationshipView>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section class="panel">
@@ -203,7 +41,7 @@ fn Facts(r: Memo<RelationshipView>) -> impl IntoView {
 
 /// The invite while nobody has accepted: the open link, or a way to make a new one.
 #[component]
-fn Invite(r: Memo<RelationshipView>, refresh: Refresh) -> impl IntoView {
+pub fn Invite(r: Memo<RelationshipView>, refresh: Refresh) -> impl IntoView {
     let i18n = use_i18n();
     let id = r.with_untracked(|r| r.id);
     let new_invite = ServerAction::<NewInvite>::new();
@@ -230,7 +68,7 @@ fn Invite(r: Memo<RelationshipView>, refresh: Refresh) -> impl IntoView {
 }
 
 #[component]
-fn EndPanel(id: Uuid, refresh: Refresh) -> impl IntoView {
+pub fn EndPanel(id: Uuid, refresh: Refresh) -> impl IntoView {
     let i18n = use_i18n();
     let end = ServerAction::<EndRelationship>::new();
     refresh_after(end, refresh);

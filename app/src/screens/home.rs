@@ -1,20 +1,19 @@
-//! The home screen: a welcome when signed out, the person's relationships when signed in.
+//! The home screen: a welcome when signed out; signed in, Today above the person's relationships.
 
+use super::{messages::ScreenMsg, today_view::LazyToday};
 use crate::{
     error::AppError,
-    i18n::{use_i18n, I18n, Message, Msg},
-    problem::{Field, FieldError},
+    i18n::{use_i18n, Msg},
     relationships::{
-        my_relationships, use_directory, RelationshipMsg, RelationshipTitle, RelationshipView,
-        Role, StartRelationship,
+        my_relationships, relationship_name, relationship_status, role_name, use_directory,
+        RelationshipMsg, RelationshipView, StartForm,
     },
     ui::{
-        form::{field_error, FormError, TextField},
         page_data::{fetched, page_data, PageData},
-        pwa, use_auth,
+        pwa, use_auth, use_live,
     },
 };
-use leptos::{ev::SubmitEvent, prelude::*};
+use leptos::prelude::*;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -35,7 +34,7 @@ pub fn HomePage() -> impl IntoView {
     );
     view! {
         <Transition fallback=|| ()>
-            {move || Suspend::new(async move {
+            {move || crate::ui::page_data::after(async move {
                 match auth.user.await {
                     Ok(Some(_)) => view! { <Dashboard relationships /> }.into_any(),
                     _ => view! { <Welcome /> }.into_any(),
@@ -70,13 +69,17 @@ fn Dashboard(relationships: PageData<Result<Vec<RelationshipView>, AppError>>) -
             directory.replace(list);
         }
     });
+    let live = use_live();
     view! {
+        <h1 class="today-title">{i18n.tr(ScreenMsg::Today)}</h1>
+        // Read from the device, which the server does not have: it comes once the app runs.
+        {move || live.get().then(|| view! { <LazyToday /> })}
         <section class="panel">
-            <h1>{i18n.tr(RelationshipMsg::YourRelationships)}</h1>
+            <h2>{i18n.tr(RelationshipMsg::YourRelationships)}</h2>
             <Transition fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }>
                 {move || {
                     let fetched = fetched(relationships);
-                    Suspend::new(async move {
+                    crate::ui::page_data::after(async move {
                     // The device's copy when there is one, so the list shows at once and
                     // offline; else (and in the server's HTML) the server's answer.
                     let list = match directory.list() {
@@ -102,32 +105,7 @@ fn Dashboard(relationships: PageData<Result<Vec<RelationshipView>, AppError>>) -
                 })}}
             </Transition>
         </section>
-        <StartRelationship />
-    }
-}
-
-/// The heading of a relationship: its title, else who it is with.
-pub fn relationship_name(i18n: I18n, r: &RelationshipView) -> String {
-    match (&r.title, &r.partner_name) {
-        (Some(title), _) => title.clone(),
-        (None, Some(partner)) => i18n.fmt(RelationshipMsg::MentoringWith, &[partner]),
-        (None, None) => i18n.t(RelationshipMsg::NewRelationship).to_owned(),
-    }
-}
-
-pub fn role_name(i18n: I18n, role: Role) -> &'static str {
-    match role {
-        Role::Mentor => i18n.t(RelationshipMsg::RoleMentor),
-        Role::Mentee => i18n.t(RelationshipMsg::RoleMentee),
-    }
-}
-
-/// One line saying where the relationship stands: waiting, since when, or ended.
-pub fn relationship_status(i18n: I18n, r: &RelationshipView) -> String {
-    match (r.ended_at, r.started_at) {
-        (Some(ended), _) => i18n.fmt(RelationshipMsg::EndedOn, &[&i18n.date(ended)]),
-        (None, Some(started)) => i18n.fmt(RelationshipMsg::StartedOn, &[&i18n.date(started)]),
-        (None, None) => i18n.t(RelationshipMsg::WaitingForPartner).to_owned(),
+        <StartForm />
     }
 }
 
@@ -156,73 +134,5 @@ fn RelationshipCard(r: RelationshipView) -> impl IntoView {
                 <p class="status">{move || r.with_value(|r| relationship_status(i18n, r))}</p>
             </a>
         </li>
-    }
-}
-
-#[component]
-fn StartRelationship() -> impl IntoView {
-    let i18n = use_i18n();
-    // The server sends the browser on to the new relationship.
-    let action = ServerAction::<StartRelationship>::new();
-    let role = RwSignal::new(String::new());
-    let title = RwSignal::new(String::new());
-    let client = RwSignal::new(Vec::<FieldError>::new());
-    let server = move || action.value().get().and_then(Result::err);
-    let check = move |ev: SubmitEvent| {
-        let errors: Vec<FieldError> = [
-            Role::parse(&role.get_untracked()).err(),
-            RelationshipTitle::parse(&title.get_untracked()).err(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        if !errors.is_empty() {
-            ev.prevent_default();
-        }
-        client.set(errors);
-    };
-    let role_error = field_error(client, server, Field::Role);
-    let role_option = move |value: Role, label: Message| {
-        view! {
-            <label class="choice">
-                <input
-                    type="radio"
-                    name="role"
-                    value=value.as_str()
-                    prop:checked=move || role.get() == value.as_str()
-                    on:change=move |_| role.set(value.as_str().to_owned())
-                />
-                <span>{move || i18n.t(label)}</span>
-            </label>
-        }
-    };
-
-    view! {
-        <section class="panel">
-            <h2>{i18n.tr(RelationshipMsg::StartTitle)}</h2>
-            <p>{i18n.tr(RelationshipMsg::StartText)}</p>
-            <ActionForm action on:submit:capture=check attr:novalidate=true>
-                <fieldset class="field" aria-describedby="role-message">
-                    <legend>{i18n.tr(RelationshipMsg::MyRole)}</legend>
-                    {role_option(Role::Mentor, RelationshipMsg::IAmMentor)}
-                    {role_option(Role::Mentee, RelationshipMsg::IAmMentee)}
-                    <p id="role-message" class="field-message field-error" aria-live="polite">
-                        {move || role_error.get().map(|e| crate::ui::form::problem_text(i18n, e))}
-                    </p>
-                </fieldset>
-                <TextField
-                    id="title"
-                    label=RelationshipMsg::TitleOptional
-                    value=title
-                    maxlength=RelationshipTitle::MAX
-                    hint=RelationshipMsg::TitleHint
-                    error=field_error(client, server, Field::Title)
-                />
-                <FormError error=Signal::derive(server) />
-                <button type="submit" class="button primary" disabled=move || action.pending().get()>
-                    {i18n.tr(RelationshipMsg::CreateInvite)}
-                </button>
-            </ActionForm>
-        </section>
     }
 }

@@ -1,0 +1,207 @@
+//! The next ingredient a relationship needs, in the article's order: invite, prepare, agree, set
+//! goals, plan sessions.
+
+use crate::{
+    agreement::Agreement,
+    goals::Goal,
+    prepare::Shared,
+    relationships::{RelationshipView, Role},
+    roadmap::sessions,
+    sync::{declare::RecordKind, replica::Replica},
+};
+use uuid::Uuid;
+
+/// A step of starting a relationship, in the order the article gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// Nobody has accepted the invite yet.
+    Invite,
+    /// I have shared none of my preparation.
+    Prepare,
+    /// Not both of us have signed the agreement yet.
+    Agree,
+    /// No goal is set.
+    Goals,
+    /// No session is planned.
+    Plan,
+}
+
+impl Step {
+    /// Where the step is done.
+    pub fn href(self, relationship: Uuid) -> String {
+        match self {
+            Step::Invite => format!("/r/{relationship}"),
+            Step::Prepare => format!("/r/{relationship}/prepare"),
+            Step::Agree => format!("/r/{relationship}/agreement"),
+            Step::Goals => format!("/r/{relationship}/goals"),
+            Step::Plan => format!("/r/{relationship}/roadmap"),
+        }
+    }
+}
+
+/// The first step not yet done after the last one done, so that a step a pair skipped is not
+/// asked for once they have gone past it; `None` once sessions are planned, or for an ended
+/// relationship.
+pub fn next_step(replica: &Replica, r: &RelationshipView) -> Option<Step> {
+    if r.ended_at.is_some() {
+        return None;
+    }
+    if r.partner_name.is_none() {
+        return Some(Step::Invite);
+    }
+    let id = r.id;
+    let agreement = Agreement::read(replica, id);
+    let done = [
+        (Step::Prepare, {
+            let mine = |s: &Shared| s.author == r.my_role;
+            replica
+                .of(id, &Shared::SPEC.kind)
+                .filter_map(|(s, record)| Shared::read(*s, record))
+                .any(|s| mine(&s))
+        }),
+        (
+            Step::Agree,
+            [Role::Mentor, Role::Mentee]
+                .iter()
+                .all(|role| !agreement.signatures[*role as usize].is_empty()),
+        ),
+        (
+            Step::Goals,
+            replica
+                .of(id, &Goal::SPEC.kind)
+                .any(|(g, record)| Goal::read(*g, record).is_some()),
+        ),
+        (Step::Plan, !sessions(replica, id).is_empty()),
+    ];
+    let after = done
+        .iter()
+        .rposition(|(_, done)| *done)
+        .map_or(0, |i| i + 1);
+    done.get(after).map(|(step, _)| *step)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        agreement::{canonical, Signature, SignatureSet, TermSet},
+        goals::Status,
+        prepare::SharedSet,
+        roadmap::Session,
+        sync::{
+            declare::{changes, Write},
+            Hlc, NodeId,
+        },
+    };
+    use chrono::{DateTime, NaiveDate, Utc};
+
+    const REL: Uuid = Uuid::from_u128(9);
+
+    struct Device {
+        replica: Replica,
+        clock: u64,
+    }
+
+    impl Device {
+        fn new() -> Self {
+            Device {
+                replica: Replica::default(),
+                clock: 1_000,
+            }
+        }
+
+        fn write<W: Write>(&mut self, id: u128, writes: impl IntoIterator<Item = W>) {
+            self.clock += 10;
+            let hlc = Hlc {
+                millis: self.clock,
+                counter: 0,
+                node: NodeId(1),
+            };
+            for change in changes(Uuid::from_u128(id), REL, writes, hlc) {
+                self.replica.apply(&change);
+            }
+        }
+
+        fn step(&self, partner: Option<&str>) -> Option<Step> {
+            next_step(&self.replica, &view(partner))
+        }
+    }
+
+    fn view(partner: Option<&str>) -> RelationshipView {
+        RelationshipView {
+            id: REL,
+            title: None,
+            my_role: Role::Mentee,
+            partner_name: partner.map(Into::into),
+            created_at: made(),
+            started_at: Some(made()),
+            ended_at: None,
+            invite: None,
+        }
+    }
+
+    fn made() -> DateTime<Utc> {
+        DateTime::from_timestamp_millis(1_795_766_400_000).unwrap()
+    }
+
+    fn share(device: &mut Device, id: u128, author: Role) {
+        let mut writes = Shared::new(author);
+        writes.push(SharedSet::Want("To lead".into()));
+        device.write(id, writes);
+    }
+
+    fn sign(device: &mut Device, id: u128, who: Role) {
+        let terms = Agreement::read(&device.replica, REL).terms;
+        let mut writes = Signature::new(who, made());
+        writes.push(SignatureSet::Terms(canonical(&terms)));
+        device.write(id, writes);
+    }
+
+    fn goal(device: &mut Device, id: u128) {
+        device.write(
+            id,
+            Goal::new("Lead a team meeting".into(), Status::Active, made()),
+        );
+    }
+
+    fn session(device: &mut Device, id: u128) {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 8).unwrap();
+        device.write(id, Session::new(day, made()));
+    }
+
+    #[test]
+    fn a_relationship_nobody_has_joined_asks_for_the_invite_first() {
+        assert_eq!(Device::new().step(None), Some(Step::Invite));
+    }
+
+    #[test]
+    fn a_new_pair_goes_through_prepare_agree_goals_and_plan_in_that_order() {
+        let mut device = Device::new();
+        assert_eq!(device.step(Some("Menno")), Some(Step::Prepare));
+        share(&mut device, 1, Role::Mentee);
+        assert_eq!(device.step(Some("Menno")), Some(Step::Agree));
+        device.write(2, [TermSet::Scope("Careers".into())]);
+        sign(&mut device, 3, Role::Mentee);
+        assert_eq!(device.step(Some("Menno")), Some(Step::Agree));
+        sign(&mut device, 4, Role::Mentor);
+        assert_eq!(device.step(Some("Menno")), Some(Step::Goals));
+        goal(&mut device, 5);
+        assert_eq!(device.step(Some("Menno")), Some(Step::Plan));
+        session(&mut device, 6);
+        assert_eq!(device.step(Some("Menno")), None);
+    }
+
+    #[test]
+    fn only_my_own_shared_preparation_counts_as_my_preparing() {
+        let mut device = Device::new();
+        share(&mut device, 1, Role::Mentor);
+        assert_eq!(device.step(Some("Menno")), Some(Step::Prepare));
+    }
+
+    #[test]
+    fn a_step_the_pair_went_past_is_not_asked_for() {
+        let mut device = Device::new();
+        goal(&mut device, 1);
+        assert_eq!(device.step(Some("Menno")), Some(Step::Plan));
+    }
+}

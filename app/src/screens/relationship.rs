@@ -1,0 +1,63 @@
+//! A relationship's page (`/r/:id`): its facts, where both stand in preparing, the ways to
+//! each ingredient, the action items, the invite while it waits, and ending it.
+
+use crate::{
+    action_items::ActionItems,
+    agreement::AgreeMsg,
+    goals::GoalMsg,
+    i18n::use_i18n,
+    prepare::PrepareStatus,
+    relationships::{EndPanel, Facts, Invite, Live, Refresh, RelationshipFrame, RelationshipMsg},
+    roadmap::RoadmapMsg,
+};
+use leptos::prelude::*;
+use uuid::Uuid;
+
+#[component]
+pub fn RelationshipPage() -> impl IntoView {
+    view! { <RelationshipFrame page=|live, refresh| view! { <Details live refresh /> }.into_any() /> }
+}
+
+/// The page of one relationship. It follows the device's copy, so a change the partner makes
+/// (accepting, ending) shows without a reload.
+#[component]
+fn Details(live: Live, refresh: Refresh) -> impl IntoView {
+    let (id, my_role, r) = (live.id, live.me, live.view);
+    let ended = live.ended();
+    let paired = move || r.with(|r| r.partner_name.is_some());
+
+    view! {
+        <Facts r />
+        {move || {
+            let partner = r.with(|r| r.partner_name.clone());
+            view! { <PrepareStatus relationship=id me=my_role partner /> }
+        }}
+        <Ingredients id />
+        <Show when=paired>
+            {move || {
+                let partner_name = r.with_untracked(|r| r.partner_name.clone());
+                view! { <ActionItems relationship=id my_role partner_name ended /> }
+            }}
+        </Show>
+        <Show when=move || !ended.get() && !paired()>
+            <Invite r refresh />
+        </Show>
+        <Show when=move || !ended.get()>
+            <EndPanel id refresh />
+        </Show>
+    }
+}
+
+/// The way to the agreement, the goals and the roadmap. Links only: a summary of each here would put their
+/// readers in this page's chunk (measured: 12 KB more on landing here).
+#[component]
+fn Ingredients(id: Uuid) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="panel ingredients" aria-label=i18n.tr(RelationshipMsg::Ingredients)>
+            <a class="button secondary" href=format!("/r/{id}/agreement")>{i18n.tr(AgreeMsg::Open)}</a>
+            <a class="button secondary" href=format!("/r/{id}/goals")>{i18n.tr(GoalMsg::OpenGoals)}</a>
+            <a class="button secondary" href=format!("/r/{id}/roadmap")>{i18n.tr(RoadmapMsg::Open)}</a>
+        </nav>
+    }
+}

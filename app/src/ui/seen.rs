@@ -1,0 +1,48 @@
+//! What a person has dismissed or opened, kept on their device: which lines of what needs
+//! attention they have seen, and when.
+
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+/// When (milliseconds) each thing was last dismissed or opened, by its key.
+pub type Seen = BTreeMap<String, u64>;
+
+/// The key under which opening a relationship's preparation marks the partner's answers seen.
+pub fn preparation_key(relationship: Uuid) -> String {
+    format!("preparation/{relationship}")
+}
+
+/// Named as the sync engine expects, which erases it once its owner is not signed in.
+#[cfg(feature = "hydrate")]
+fn key(user: Uuid) -> String {
+    format!("tandem.seen.{user}")
+}
+
+/// What `user` has seen on this device.
+pub fn load(user: Uuid) -> Seen {
+    #[cfg(feature = "hydrate")]
+    {
+        use gloo_storage::{LocalStorage, Storage};
+        let raw = LocalStorage::raw().get_item(&key(user)).ok().flatten();
+        raw.and_then(|raw| serde_json::from_slice(raw.as_bytes()).ok())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = user;
+        Seen::new()
+    }
+}
+
+/// Keeps that `user` saw `what` at `at`; returns what they have seen now.
+pub fn mark(user: Uuid, what: String, at: u64) -> Seen {
+    let mut seen = load(user);
+    seen.insert(what, at);
+    #[cfg(feature = "hydrate")]
+    {
+        use gloo_storage::{LocalStorage, Storage};
+        // A full or refused store forgets the dismissal on the next load; nothing else is lost.
+        let _ = LocalStorage::set(key(user), &seen);
+    }
+    seen
+}

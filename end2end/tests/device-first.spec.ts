@@ -13,7 +13,7 @@ test("after one online visit, every relationship opens offline from the home scr
   await mentor.getByRole("button", { name: "Create invite link" }).click();
   await expect(mentor.getByRole("heading", { name: "Second cohort" })).toBeVisible();
   await mentor.getByRole("link", { name: "Back to your relationships" }).click();
-  await expect(mentor.getByRole("link", { name: /Second cohort/ })).toBeVisible();
+  await expect(mentor.getByRole("link", { name: /^Second cohort/ })).toBeVisible();
   await mentor.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
 
   await mentorContext.setOffline(true);

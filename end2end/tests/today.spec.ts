@@ -66,11 +66,11 @@ test("what needs me is counted, on the app badge too, and a dismissed line stays
 
   const needs = mentee.getByRole("region", { name: "Needs you" });
   await expect(needs.getByRole("status")).toHaveText("1 thing needs you");
-  const line = needs.getByRole("link", { name: /“Late task” is overdue since/ });
+  const line = needs.getByRole("link", { name: /“Late task” has been overdue since/ });
   await expect(line).toBeVisible();
   await expect.poll(() => mentee.evaluate(() => (window as any).badgeCalls.at(-1))).toBe(1);
 
-  await needs.getByRole("button", { name: /^Dismiss: “Late task” is overdue/ }).click();
+  await needs.getByRole("button", { name: /^Dismiss: “Late task” has been overdue/ }).click();
   await expect(needs.getByRole("status")).toHaveText("Nothing needs you right now.");
   await expect.poll(() => mentee.evaluate(() => (window as any).badgeCalls.at(-1))).toBe(0);
   await mentee.reload();
@@ -133,7 +133,7 @@ test("a new pair is led through the ingredients in the article's order", async (
   await expect(mentee.getByText("Shared with Mira Mentor.")).toBeVisible();
   await mentee.getByRole("link", { name: "Tandem" }).click();
   await expect(mentee.getByRole("region", { name: "Next step" }).getByRole("link")).toHaveText(
-    "Agree: roles, scope and meetings, signed by both",
+    "Agree: roles, scope and how often you meet, signed by both",
   );
   await mentee.getByRole("region", { name: "Next step" }).getByRole("link").click();
   await expect(mentee).toHaveURL(/\/agreement$/);

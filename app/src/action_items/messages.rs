@@ -49,6 +49,6 @@ crate::i18n::messages! {
         NothingDue => "nothing due yet", "nog niets verlopen";
         OnTimeRecent => "{} of {} on time in the last 90 days", "{} van {} op tijd in de laatste 90 dagen";
         OnTimeOverall => "{} of {} overall", "{} van {} in totaal";
-        OverdueN => "{} overdue", "{} over tijd";
+        OverdueN => "{} overdue", "{} te laat";
     }
 }

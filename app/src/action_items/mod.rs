@@ -12,4 +12,5 @@ mod row;
 mod ui;
 
 pub use kind::{from_session_id, ActionItem, ActionSet, TITLE_MAX};
+pub use messages::ActionItemMsg;
 pub use ui::ActionItems;

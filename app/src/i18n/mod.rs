@@ -191,6 +191,11 @@ impl I18n {
         self.locale.get().date(at)
     }
 
+    /// A calendar day (a due date, a session's day), written as [`I18n::date`] writes dates.
+    pub fn day(self, day: NaiveDate) -> String {
+        self.date(day.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc())
+    }
+
     pub fn moment(self, at: NaiveDateTime, today: NaiveDate) -> String {
         self.locale.get().moment(at, today)
     }

@@ -168,6 +168,17 @@ impl Preparation {
         answers.iter().filter(|a| !a.trim().is_empty()).count()
     }
 
+    /// When `author` last changed the answers they shared (the milliseconds of the latest
+    /// write), 0 if they never shared any.
+    pub fn shared_changed(replica: &Replica, relationship: Uuid, author: Role) -> u64 {
+        replica
+            .of(relationship, &Shared::SPEC.kind)
+            .filter(|(s, record)| Shared::read(**s, record).is_some_and(|s| s.author == author))
+            .map(|(_, record)| crate::ui::seen::changed(record))
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Whether I have written anything yet.
     pub fn started(&self) -> bool {
         Self::count(&self.draft) > 0 || Self::count(&self.mine) > 0

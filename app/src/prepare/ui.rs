@@ -9,7 +9,7 @@ use crate::{
     relationships::{relationship_name, Live, RelationshipFrame, Role},
     sync::{
         declare::{check, RecordKind},
-        engine::{now_millis, use_sync, SyncEngine},
+        engine::{use_sync, SyncEngine},
         Rejection,
     },
     ui::{
@@ -100,8 +100,13 @@ fn Prepare(live: Live) -> impl IntoView {
             s.as_ref()
                 .is_some_and(|s| Preparation::count(&s.theirs) > 0)
         });
-        if let (true, Some(Ok(Some(me)))) = (shown, auth.user.get_untracked()) {
-            seen::mark(me.id, seen::preparation_key(relationship), now_millis());
+        if let (true, Some(Ok(Some(user)))) = (shown, auth.user.get()) {
+            let at = sync.device.with_untracked(|d| {
+                d.as_ref().map_or(0, |d| {
+                    Preparation::shared_changed(&d.local, relationship, me.partner())
+                })
+            });
+            seen::mark(user.id, seen::preparation_key(relationship), at);
         }
     });
     let writing = Writing {

@@ -5,8 +5,9 @@ crate::i18n::messages! {
         WelcomeText => "Tandem guides a mentor and a mentee through preparing, agreeing, setting goals, planning meetings, following through and checking in — on your phone, even offline.",
             "Tandem begeleidt mentor en mentee bij voorbereiden, afspraken maken, doelen stellen, bijeenkomsten plannen, opvolgen en terugblikken — op je telefoon, ook offline.";
         YourRelationships => "Your mentoring relationships", "Je mentorrelaties";
-        NoRelationships => "You have no relationships yet. Start one below and invite your partner.",
-            "Je hebt nog geen relaties. Begin er hieronder een en nodig je partner uit.";
+        NoRelationships => "You have no mentoring relationship yet. Start one below, or open the invite link your mentor or mentee sent you.",
+            "Je hebt nog geen mentorrelatie. Begin er hieronder een, of open de uitnodigingslink die je mentor of mentee je stuurde.";
+        StartOne => "Start a relationship", "Begin een relatie";
         MentoringWith => "Mentoring with {}", "Mentoring met {}";
         NewRelationship => "New relationship", "Nieuwe relatie";
         RoleMentor => "mentor", "mentor";

@@ -260,11 +260,10 @@ fn PastSession(
     let i18n = use_i18n();
     let sync = use_sync();
     let number = move || number_of(sessions, id).to_string();
-    let line_of = checkin;
-    let checkin = move || {
+    let checked_in = move || {
         sync.device.with(|d| {
             let d = d.as_ref()?;
-            line_of(
+            checkin(
                 i18n,
                 &d.local,
                 relationship,
@@ -279,8 +278,8 @@ fn PastSession(
         <li>
             <span>{move || line(i18n, sessions, id)}</span>
             " · "
-            <strong class:flag=move || checkin().is_none()>
-                {move || checkin().unwrap_or_else(|| i18n.t(RoadmapMsg::CheckinMissing).to_owned())}
+            <strong class:flag=move || checked_in().is_none()>
+                {move || checked_in().unwrap_or_else(|| i18n.t(RoadmapMsg::CheckinMissing).to_owned())}
             </strong>
             " "
             {session_link(i18n, relationship, id, move || number_of(sessions, id))}

@@ -4,14 +4,11 @@ use crate::{
     action_items::ActionItem,
     agreement::{Agreement, Frequency, Signature, Terms},
     checkin::Checkin,
-    prepare::Shared,
+    prepare::Preparation,
     relationships::RelationshipView,
     roadmap::{added_by, agenda_items, sessions, Cadence, Session},
-    sync::{
-        declare::RecordKind,
-        replica::{Record, Replica},
-    },
-    ui::seen::{preparation_key, Seen},
+    sync::{declare::RecordKind, replica::Replica},
+    ui::seen::{changed, preparation_key, Seen},
 };
 use chrono::{Days, Months, NaiveDate, NaiveDateTime};
 use uuid::Uuid;
@@ -63,7 +60,8 @@ impl Line {
             Need::PartnerAdded { item, .. } => format!("agenda/{item}"),
             Need::SignatureAwaited => format!("agreement/{r}"),
             Need::PreparationShared => preparation_key(r),
-            Need::SessionDue { .. } => format!("cadence/{r}"),
+            // A later due date is another line: dismissing one does not hide the next.
+            Need::SessionDue { since } => format!("cadence/{r}/{since}"),
         }
     }
 
@@ -78,16 +76,6 @@ impl Line {
             Need::PreparationShared => format!("/r/{r}/prepare"),
         }
     }
-}
-
-/// The latest write to a record.
-fn changed(record: &Record) -> u64 {
-    record
-        .fields
-        .values()
-        .map(|s| s.hlc.millis)
-        .max()
-        .unwrap_or(0)
 }
 
 /// Everything that needs the person in their live relationships at `now` (their wall clock),
@@ -150,7 +138,11 @@ pub fn attention(
         let next = all.iter().find(|s| !s.is_past(now));
         if let Some(next) = next {
             let items = agenda_items(replica, id);
-            for item in items.iter().filter(|i| i.session == next.id) {
+            // A copy carried over from an earlier session was news when it was first added.
+            let added = items
+                .iter()
+                .filter(|i| i.session == next.id && i.carried_from.is_none());
+            for item in added {
                 if added_by(&items, item) == Some(me.partner()) {
                     let at = replica.get(&item.id).map(changed).unwrap_or(0);
                     add(
@@ -178,15 +170,12 @@ pub fn attention(
             add(Need::SignatureAwaited, at);
         }
 
-        let shared = replica
-            .of(id, &Shared::SPEC.kind)
-            .filter(|(s, record)| {
-                Shared::read(**s, record).is_some_and(|s| s.author == me.partner())
-            })
-            .map(|(_, record)| changed(record))
-            .max();
-        if let Some(at) = shared {
-            add(Need::PreparationShared, at);
+        // Answers withdrawn (all emptied again) are nothing to open.
+        if Preparation::count(&Preparation::read(replica, id, me).theirs) > 0 {
+            add(
+                Need::PreparationShared,
+                Preparation::shared_changed(replica, id, me.partner()),
+            );
         }
 
         if let (Ok(cadence), None) = (Cadence::from_terms(&agreement.terms), next) {
@@ -227,7 +216,7 @@ mod tests {
         action_items::ActionSet,
         agreement::{canonical, Day, SignatureSet, TermSet},
         checkin::CheckinSet,
-        prepare::SharedSet,
+        prepare::{Shared, SharedSet},
         relationships::Role,
         roadmap::{AgendaSet, SessionSet},
         sync::{
@@ -419,6 +408,26 @@ mod tests {
         assert_eq!(lines[0].href(), format!("/r/{REL}/roadmap"));
     }
 
+    #[test]
+    fn an_agenda_item_carried_over_from_an_earlier_session_is_no_news() {
+        let mut device = Device::new();
+        session(&mut device, 4, "2026-11-26");
+        session(&mut device, 5, "2026-12-10");
+        let mut first = crate::roadmap::AgendaItem::new(Uuid::from_u128(4), "Budget".into());
+        first.push(AgendaSet::AddedBy(Some(Role::Mentor)));
+        device.write(20, first);
+        let mut copy = crate::roadmap::AgendaItem::new(Uuid::from_u128(5), "Budget".into());
+        copy.push(AgendaSet::CarriedFrom(Some(Uuid::from_u128(20))));
+        device.write(22, copy);
+        let lines = device.lines(Role::Mentee, "2026-12-03 09:00");
+        assert!(
+            !needs(&lines)
+                .iter()
+                .any(|n| matches!(n, Need::PartnerAdded { .. })),
+            "{lines:?}"
+        );
+    }
+
     fn sign(device: &mut Device, id: u128, who: Role) {
         let terms = Agreement::read(&device.replica, REL).terms;
         let mut writes = Signature::new(who, made());
@@ -478,6 +487,16 @@ mod tests {
         device.write(40, [SharedSet::Bring("Contacts".into())]);
         let again = unseen(device.lines(Role::Mentee, "2026-12-03 09:00"), &seen);
         assert_eq!(needs(&again), [&Need::PreparationShared]);
+    }
+
+    #[test]
+    fn preparation_my_partner_shared_and_emptied_again_needs_nothing() {
+        let mut device = Device::new();
+        let mut shared = Shared::new(Role::Mentor);
+        shared.push(SharedSet::Want("Grow".into()));
+        device.write(40, shared);
+        device.write(40, [SharedSet::Want(String::new())]);
+        assert_eq!(device.lines(Role::Mentee, "2026-12-03 09:00"), []);
     }
 
     fn cadence(device: &mut Device) {

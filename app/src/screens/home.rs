@@ -89,6 +89,7 @@ fn Dashboard(relationships: PageData<Result<Vec<RelationshipView>, AppError>>) -
                     match list {
                         Ok(list) if list.is_empty() => view! {
                             <p class="empty">{i18n.tr(RelationshipMsg::NoRelationships)}</p>
+                            <a class="button primary" href="#start">{i18n.tr(RelationshipMsg::StartOne)}</a>
                         }.into_any(),
                         Ok(list) => {
                             pwa::keep(list.iter().map(|r| format!("/r/{}", r.id)).collect());
@@ -118,7 +119,7 @@ fn RelationshipCard(r: RelationshipView) -> impl IntoView {
     view! {
         <li class="card" class:ended=ended>
             <a href=href class="card-link">
-                <h2>{move || r.with_value(|r| relationship_name(i18n, r))}</h2>
+                <h3>{move || r.with_value(|r| relationship_name(i18n, r))}</h3>
                 <p class="roles">
                     {move || r.with_value(|r| {
                         let me = i18n.fmt(RelationshipMsg::YouAre, &[role_name(i18n, r.my_role)]);

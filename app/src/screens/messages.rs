@@ -9,23 +9,18 @@ crate::i18n::messages! {
         NothingNeedsYou => "Nothing needs you right now.", "Er wacht nu niets op jou.";
         Dismiss => "Dismiss", "Verbergen";
         DismissLine => "Dismiss: {}", "Verbergen: {}";
-        Overdue => "“{}” is overdue since {}", "“{}” is te laat sinds {}";
+        Overdue => "“{}” has been overdue since {}", "“{}” is te laat sinds {}";
         CheckinMissing => "Answer the check-in of the session of {}",
             "Beantwoord de check-in van de sessie van {}";
         PartnerAdded => "{} put “{}” on the next agenda", "{} zette “{}” op de volgende agenda";
         SignatureAwaited => "The agreement awaits your signature", "De afspraken wachten op je handtekening";
         PreparationShared => "{} shared their preparation", "{} deelde de voorbereiding";
-        SessionDue => "A session is due since {}: plan the next one",
+        SessionDue => "A session has been due since {}: plan the next one",
             "Sinds {} is er een sessie nodig: plan de volgende";
         WithPartner => "with {}", "met {}";
         YourItems => "Your action items", "Jouw actiepunten";
         YourCommitments => "Your commitments and action items", "Jouw toezeggingen en actiepunten";
         NothingOpen => "Nothing open. Well done.", "Niets open. Goed bezig.";
-        OverdueSince => "Overdue since {}", "Te laat sinds {}";
-        DueOn => "Due {}", "Uiterlijk {}";
-        NotSynced => "Not synced yet", "Nog niet gesynchroniseerd";
-        EndedNoTick => "Its relationship has ended: it can no longer be ticked.",
-            "De relatie is beëindigd: dit kan niet meer worden afgevinkt.";
         NextSession => "Next session", "Volgende sessie";
         NextSessions => "Next sessions", "Volgende sessies";
         NoSessionPlanned => "No session planned.", "Geen sessie gepland.";
@@ -40,14 +35,11 @@ crate::i18n::messages! {
             "Nodig je partner uit: deel de uitnodigingslink";
         StepPrepare => "Prepare: what you want, what you bring, what you expect",
             "Bereid je voor: wat je wilt, wat je meebrengt, wat je verwacht";
-        StepAgree => "Agree: roles, scope and meetings, signed by both",
-            "Maak afspraken: rollen, onderwerpen en afspraken, door beiden getekend";
+        StepAgree => "Agree: roles, scope and how often you meet, signed by both",
+            "Maak afspraken: rollen, onderwerpen en hoe vaak jullie elkaar zien, door beiden ondertekend";
         StepGoals => "Set your goals: specific, measurable, with a date",
             "Stel doelen: specifiek, meetbaar, met een datum";
         StepPlan => "Plan your sessions: dates and themes", "Plan jullie sessies: data en thema's";
-        NoRelationshipYet => "You have no mentoring relationship yet. Start one below, or open the invite link your mentor or mentee sent you.",
-            "Je hebt nog geen mentorrelatie. Begin er hieronder een, of open de uitnodigingslink die je mentor of mentee je stuurde.";
-        StartOne => "Start a relationship", "Begin een relatie";
         OpenRoadmap => "Open the roadmap", "Naar de routekaart";
     }
 }

@@ -2,18 +2,19 @@
 //! attention, a relationship's page, the roadmap with each session's check-in. Features never
 //! import this layer.
 
-pub mod attention;
-mod badge;
+mod attention;
 mod home;
 mod messages;
-pub mod next_step;
+mod needs_you;
+mod next_step;
+mod next_view;
 mod relationship;
 mod roadmap;
-pub mod today;
+mod today;
+mod today_items;
 mod today_view;
 
 pub use home::HomePage;
-pub use messages::ScreenMsg;
 pub use today_view::{load_today_ahead, Today};
 
 // `make size` names these pages by their chunk.

@@ -4,7 +4,7 @@
 use crate::{
     agreement::Agreement,
     goals::Goal,
-    prepare::Shared,
+    prepare::Preparation,
     relationships::{RelationshipView, Role},
     roadmap::sessions,
     sync::{declare::RecordKind, replica::Replica},
@@ -16,7 +16,7 @@ use uuid::Uuid;
 pub enum Step {
     /// Nobody has accepted the invite yet.
     Invite,
-    /// I have shared none of my preparation.
+    /// I have shared none of my preparation (or withdrew all of it).
     Prepare,
     /// Not both of us have signed the agreement yet.
     Agree,
@@ -52,13 +52,10 @@ pub fn next_step(replica: &Replica, r: &RelationshipView) -> Option<Step> {
     let id = r.id;
     let agreement = Agreement::read(replica, id);
     let done = [
-        (Step::Prepare, {
-            let mine = |s: &Shared| s.author == r.my_role;
-            replica
-                .of(id, &Shared::SPEC.kind)
-                .filter_map(|(s, record)| Shared::read(*s, record))
-                .any(|s| mine(&s))
-        }),
+        (
+            Step::Prepare,
+            Preparation::count(&Preparation::read(replica, id, r.my_role).mine) > 0,
+        ),
         (
             Step::Agree,
             [Role::Mentor, Role::Mentee]
@@ -86,7 +83,7 @@ mod tests {
     use crate::{
         agreement::{canonical, Signature, SignatureSet, TermSet},
         goals::Status,
-        prepare::SharedSet,
+        prepare::{Shared, SharedSet},
         roadmap::Session,
         sync::{
             declare::{changes, Write},
@@ -195,6 +192,14 @@ mod tests {
     fn only_my_own_shared_preparation_counts_as_my_preparing() {
         let mut device = Device::new();
         share(&mut device, 1, Role::Mentor);
+        assert_eq!(device.step(Some("Menno")), Some(Step::Prepare));
+    }
+
+    #[test]
+    fn preparation_shared_and_then_emptied_again_is_not_done() {
+        let mut device = Device::new();
+        share(&mut device, 1, Role::Mentee);
+        device.write(1, [SharedSet::Want(String::new())]);
         assert_eq!(device.step(Some("Menno")), Some(Step::Prepare));
     }
 

@@ -17,8 +17,6 @@ pub struct MyItem {
     pub item: ActionItem,
     /// Not yet acknowledged by the server.
     pub pending: bool,
-    /// Its relationship has ended: it can no longer be ticked.
-    pub ended: bool,
 }
 
 impl MyItem {
@@ -27,8 +25,9 @@ impl MyItem {
     }
 }
 
-/// My open items in every relationship: overdue first, then by due day, then those without
-/// one; a mentor's are their commitments. Ties keep the order they were added in.
+/// My open items in every live relationship (an ended one's can no longer be ticked off):
+/// overdue first, then by due day, then those without one; a mentor's are their commitments.
+/// Ties keep the order they were added in.
 pub fn my_items(
     replica: &Replica,
     outbox: &[Mutation],
@@ -37,6 +36,7 @@ pub fn my_items(
 ) -> Vec<MyItem> {
     let mut items: Vec<MyItem> = relationships
         .iter()
+        .filter(|r| r.ended_at.is_none())
         .flat_map(|r| {
             replica
                 .of(r.id, &ActionItem::SPEC.kind)
@@ -45,7 +45,6 @@ pub fn my_items(
                     (item.owner == r.my_role && item.done_at.is_none()).then(|| MyItem {
                         relationship: r.id,
                         pending: outbox.iter().any(|m| m.change.record == *id),
-                        ended: r.ended_at.is_some(),
                         item,
                     })
                 })
@@ -196,6 +195,22 @@ mod tests {
         write(&mut replica, A, 3, [ActionSet::DoneAt(Some(made(5)))]);
         let items = my_items(&replica, &[], &[view(A, Role::Mentor)], day("2026-12-03"));
         assert_eq!(titles(&items), ["Item 1"]);
+    }
+
+    #[test]
+    fn my_items_leave_out_an_ended_relationships_which_can_no_longer_be_ticked() {
+        let mut replica = Replica::default();
+        item(&mut replica, A, 1, Role::Mentee, Some("2026-12-01"));
+        item(&mut replica, B, 2, Role::Mentee, None);
+        let mut ended = view(A, Role::Mentee);
+        ended.ended_at = Some(made(9));
+        let items = my_items(
+            &replica,
+            &[],
+            &[ended, view(B, Role::Mentee)],
+            day("2026-12-03"),
+        );
+        assert_eq!(titles(&items), ["Item 2"]);
     }
 
     fn session(replica: &mut Replica, r: Uuid, id: u128, on: &str, time: u32) {

@@ -59,7 +59,7 @@ pub fn Header() -> impl IntoView {
                                     <super::sync_status::SyncStatus />
                                     <a class="who" href="/account">{user.display_name}</a>
                                     <form method="post" action={<crate::accounts::SignOut as leptos::server_fn::ServerFn>::PATH} on:submit=submit>
-                                        <button type="submit" class="button secondary">
+                                        <button type="submit" class="button secondary" disabled=move || sign_out.pending().get()>
                                             {i18n.tr(Msg::SignOut)}
                                         </button>
                                     </form>

@@ -90,7 +90,17 @@ pub fn handle_failed_chunk_fetches() {
     // Kept for the page's life: the handle does not remove the listener when dropped.
     let _ = window_event_listener_untyped("unhandledrejection", |event| {
         let reason = js_sys::Reflect::get(&event, &"reason".into()).unwrap_or_default();
-        if reason.is_instance_of::<js_sys::TypeError>() {
+        // What a failed fetch rejects with: a TypeError whose message names the network
+        // ("Failed to fetch" in Chromium, "NetworkError when attempting to fetch resource." in
+        // Firefox, "Load failed" in Safari). Any other rejection still reaches the console.
+        let network = reason.is_instance_of::<js_sys::TypeError>()
+            && reason.dyn_ref::<js_sys::Error>().is_some_and(|e| {
+                let message = String::from(e.message());
+                ["Failed to fetch", "NetworkError", "Load failed"]
+                    .iter()
+                    .any(|m| message.contains(m))
+            });
+        if network {
             event.prevent_default();
         }
     });

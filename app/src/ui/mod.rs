@@ -1,5 +1,6 @@
 //! The user interface every page shares: the HTML shell, the app with its routes, the header, forms.
 
+pub mod badge;
 pub mod form;
 mod header;
 pub mod lazy;
@@ -158,6 +159,8 @@ pub fn App() -> impl IntoView {
             Some(Ok(None)) => {
                 sync.stop(false);
                 directory.start(None);
+                // Nobody's count stays on the icon after they signed out.
+                badge::set(0);
             }
             _ => {}
         }

@@ -1,11 +1,25 @@
 //! What a person has dismissed or opened, kept on their device: which lines of what needs
 //! attention they have seen, and when.
 
+use crate::sync::replica::Record;
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
-/// When (milliseconds) each thing was last dismissed or opened, by its key.
+/// What each thing had last changed at (the milliseconds of its latest write) when it was
+/// dismissed or opened, by its key. Stamps of the records themselves, not this device's clock,
+/// so that a partner's clock behind or ahead of this one neither hides a later change nor
+/// brings back one already seen.
 pub type Seen = BTreeMap<String, u64>;
+
+/// The latest write to a record: what a line about it had last changed at.
+pub fn changed(record: &Record) -> u64 {
+    record
+        .fields
+        .values()
+        .map(|s| s.hlc.millis)
+        .max()
+        .unwrap_or(0)
+}
 
 /// The key under which opening a relationship's preparation marks the partner's answers seen.
 pub fn preparation_key(relationship: Uuid) -> String {
@@ -34,7 +48,7 @@ pub fn load(user: Uuid) -> Seen {
     }
 }
 
-/// Keeps that `user` saw `what` at `at`; returns what they have seen now.
+/// Keeps that `user` saw `what` as it was at `at`; returns what they have seen now.
 pub fn mark(user: Uuid, what: String, at: u64) -> Seen {
     let mut seen = load(user);
     seen.insert(what, at);

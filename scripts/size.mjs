@@ -24,6 +24,7 @@ const PAGES = {
   agreement_page: "/r/:id/agreement",
   goals_page: "/r/:id/goals",
   roadmap_page: "/r/:id/roadmap",
+  brief_page: "/r/:id/brief",
   session_page: "/r/:id/sessions/:session",
   invite_page: "/invite/:token",
   goal_form: "the goal form, opened on the goals page (a part)",

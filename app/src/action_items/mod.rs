@@ -11,6 +11,6 @@ mod messages;
 mod row;
 mod ui;
 
-pub use kind::{from_session_id, ActionItem, ActionSet, TITLE_MAX};
+pub use kind::{from_session_id, ActionItem, ActionSet, Commitment, TITLE_MAX};
 pub use messages::ActionItemMsg;
 pub use ui::ActionItems;

@@ -10,7 +10,7 @@ mod page;
 mod served_view;
 mod summary;
 
-pub use kind::{checkin_id, Checkin, CheckinSet};
+pub use kind::{checkin_id, Answers, Checkin, CheckinSet, Question};
 pub use line::checkin_line;
 pub use messages::CheckinMsg;
 

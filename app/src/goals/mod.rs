@@ -11,11 +11,12 @@ mod smart;
 mod ui;
 mod updates;
 
-pub use kind::{Goal, Milestone, Records, Status, Update};
+pub use kind::{Goal, GoalSet, Milestone, Records, Status, Update, UpdateSet};
 pub use messages::GoalMsg;
 pub use progress::{amount, Measure, Pace};
-pub use progress_view::GoalProgress;
+pub use progress_view::{measured, pace_text, GoalProgress};
 pub use smart::{Letter, Outline};
+pub use updates::LogProgress;
 
 // `make size` names this page by its chunk.
 crate::ui::lazy::lazy_page!(GoalsRoute, goals_page, preload_goals_page, ui::GoalsPage);

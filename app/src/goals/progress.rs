@@ -44,10 +44,16 @@ impl Measure {
 
     /// The value now: the latest update's (by date; the later of two on one day), else the start.
     pub fn current(&self) -> f64 {
+        self.value_on(NaiveDate::MAX)
+    }
+
+    /// The value as it stood at the end of `day`: the latest update until then, else the start.
+    pub fn value_on(&self, day: NaiveDate) -> f64 {
         self.updates
             .iter()
             .copied()
             .enumerate()
+            .filter(|(_, (date, _))| *date <= day)
             .max_by_key(|(i, (date, _))| (*date, *i))
             .map_or(self.start, |(_, (_, value))| value)
     }

@@ -4,10 +4,14 @@
 
 use super::{
     chart::{points, Chart, HEIGHT, WIDTH},
+    kind::{Goal, Records},
     messages::GoalMsg,
     progress::{amount, Measure, Pace},
 };
-use crate::i18n::{use_i18n, I18n};
+use crate::{
+    i18n::{use_i18n, I18n},
+    sync::engine::local_time,
+};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -16,7 +20,7 @@ fn day(i18n: I18n, date: NaiveDate) -> String {
     i18n.date(date.and_time(chrono::NaiveTime::MIN).and_utc())
 }
 
-fn pace_text(i18n: I18n, pace: Pace, unit: &str) -> String {
+pub fn pace_text(i18n: I18n, pace: Pace, unit: &str) -> String {
     match pace {
         Pace::Reached => i18n.t(GoalMsg::Reached).to_owned(),
         Pace::OnTrack { ahead } if ahead > 0.0 => {
@@ -43,6 +47,18 @@ fn chart_text(i18n: I18n, measure: &Measure, unit: &str) -> String {
         Some(by) => i18n.fmt(GoalMsg::ChartText, &[&values, aim.trim(), &day(i18n, by)]),
         None => i18n.fmt(GoalMsg::ChartTextNoDate, &[&values, aim.trim()]),
     }
+}
+
+/// A goal's measure, from the day it was made, and the unit its numbers are in (a goal
+/// measured by milestones counts them): what [`GoalProgress`] shows, wherever it is shown.
+pub fn measured(i18n: I18n, records: &Records, goal: &Goal) -> Option<(Measure, String)> {
+    let since = local_time(goal.created_at).date();
+    let unit = if goal.by_number() {
+        goal.unit.clone()
+    } else {
+        i18n.t(GoalMsg::MilestonesUnit).to_owned()
+    };
+    Some((goal.measure(since, records)?, unit))
 }
 
 /// Everything here follows from its inputs, `today` included, so the server's HTML and the

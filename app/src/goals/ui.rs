@@ -5,7 +5,7 @@ use super::{
     kind::{Goal, GoalSet, Milestone, Records, Status, Update, DROP_REASON_MAX},
     messages::GoalMsg,
     milestones::MilestoneList,
-    progress_view::GoalProgress,
+    progress_view::{measured, GoalProgress},
     updates::{Draft, LogProgress, Updates},
 };
 use crate::{
@@ -13,7 +13,7 @@ use crate::{
     relationships::{relationship_name, Live, RelationshipFrame, Role},
     sync::{
         declare::RecordKind,
-        engine::{local_time, today, use_sync},
+        engine::{today, use_sync},
     },
 };
 use leptos::prelude::*;
@@ -151,13 +151,7 @@ fn GoalCard(
     };
     let measure = move || {
         let goal = goal.get()?;
-        let since = local_time(goal.created_at).date();
-        let unit = if goal.by_number() {
-            goal.unit.clone()
-        } else {
-            i18n.t(GoalMsg::MilestonesUnit).to_owned()
-        };
-        data.with(|d| Some((goal.measure(since, d.as_ref()?)?, unit)))
+        data.with(|d| measured(i18n, d.as_ref()?, &goal))
     };
     let missing = move || {
         let letters = data.with(|d| {

@@ -178,27 +178,39 @@ pub fn attention(
             );
         }
 
-        if let (Ok(cadence), None) = (Cadence::from_terms(&agreement.terms), next) {
-            let last = all.last().map(|s| s.day());
-            let due = match last {
-                None => Some(now.date()),
-                Some(last) => match cadence.frequency {
-                    Frequency::Weekly => last.checked_add_days(Days::new(7)),
-                    Frequency::Biweekly => last.checked_add_days(Days::new(14)),
-                    Frequency::Monthly => last.checked_add_months(Months::new(1)),
-                },
-            };
-            if let Some(due) = due.filter(|due| *due <= now.date()) {
-                let at = replica
-                    .of(id, &Session::SPEC.kind)
-                    .map(|(_, record)| changed(record))
-                    .max()
-                    .unwrap_or(0);
-                add(Need::SessionDue { since: due }, at);
-            }
+        if let Some(due) = session_due(&agreement, &all, next, now.date()) {
+            let at = replica
+                .of(id, &Session::SPEC.kind)
+                .map(|(_, record)| changed(record))
+                .max()
+                .unwrap_or(0);
+            add(Need::SessionDue { since: due }, at);
         }
     }
     lines
+}
+
+/// The day since which the agreement's cadence says a session is due, if none is planned
+/// (`next`) and that day has come: a cadence after the last session, or at once before the first.
+pub fn session_due(
+    agreement: &Agreement,
+    sessions: &[Session],
+    next: Option<&Session>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let cadence = Cadence::from_terms(&agreement.terms).ok()?;
+    if next.is_some() {
+        return None;
+    }
+    let due = match sessions.last().map(Session::day) {
+        None => Some(today),
+        Some(last) => match cadence.frequency {
+            Frequency::Weekly => last.checked_add_days(Days::new(7)),
+            Frequency::Biweekly => last.checked_add_days(Days::new(14)),
+            Frequency::Monthly => last.checked_add_months(Months::new(1)),
+        },
+    };
+    due.filter(|due| *due <= today)
 }
 
 /// The lines not dismissed, or changed since they were.
@@ -218,86 +230,24 @@ mod tests {
         checkin::CheckinSet,
         prepare::{Shared, SharedSet},
         relationships::Role,
-        roadmap::{AgendaSet, SessionSet},
-        sync::{
-            declare::{changes, Write},
-            Hlc, NodeId,
-        },
+        roadmap::AgendaSet,
+        screens::fixture::{at, day, made, view, Device, REL},
     };
-    use chrono::{DateTime, NaiveTime, Utc};
+    use chrono::NaiveTime;
 
-    const REL: Uuid = Uuid::from_u128(9);
-
-    /// A device's copy of one relationship's records, each write later than the one before.
-    struct Device {
-        replica: Replica,
-        clock: u64,
+    /// What needs me in [`REL`] at `now`.
+    fn needs_of(device: &Device, me: Role, now: &str) -> Vec<Line> {
+        attention(&device.replica, &[view(REL, me)], at(now))
     }
 
-    impl Device {
-        fn new() -> Self {
-            Device {
-                replica: Replica::default(),
-                clock: 1_000,
-            }
-        }
-
-        fn write<W: Write>(&mut self, id: u128, writes: impl IntoIterator<Item = W>) -> u64 {
-            self.clock += 10;
-            let hlc = Hlc {
-                millis: self.clock,
-                counter: 0,
-                node: NodeId(1),
-            };
-            for change in changes(Uuid::from_u128(id), REL, writes, hlc) {
-                self.replica.apply(&change);
-            }
-            self.clock
-        }
-
-        fn lines(&self, me: Role, now: &str) -> Vec<Line> {
-            attention(&self.replica, &[view(me)], at(now))
-        }
-    }
-
-    fn view(me: Role) -> RelationshipView {
-        RelationshipView {
-            id: REL,
-            title: None,
-            my_role: me,
-            partner_name: Some("Partner".into()),
-            created_at: made(),
-            started_at: Some(made()),
-            ended_at: None,
-            invite: None,
-        }
-    }
-
-    fn made() -> DateTime<Utc> {
-        DateTime::from_timestamp_millis(1_795_766_400_000).unwrap()
-    }
-
-    fn day(d: &str) -> NaiveDate {
-        crate::sync::schema::parse_date(d).unwrap()
-    }
-
-    fn at(when: &str) -> NaiveDateTime {
-        NaiveDateTime::parse_from_str(when, "%Y-%m-%d %H:%M").unwrap()
+    fn session(device: &mut Device, id: u128, on: &str) {
+        device.session_in(REL, id, on);
     }
 
     fn item(device: &mut Device, id: u128, owner: Role, due: &str) -> u64 {
         let mut writes = ActionItem::new("Read the book".into(), owner, made());
         writes.push(ActionSet::Due(Some(day(due))));
         device.write(id, writes)
-    }
-
-    fn session(device: &mut Device, id: u128, on: &str) {
-        let mut writes = Session::new(day(on), made());
-        writes.push(SessionSet::Time(Some(
-            NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
-        )));
-        writes.push(SessionSet::Minutes(Some(60)));
-        device.write(id, writes);
     }
 
     fn needs(lines: &[Line]) -> Vec<&Need> {
@@ -308,7 +258,7 @@ mod tests {
     fn an_open_item_of_mine_past_its_due_day_needs_me() {
         let mut device = Device::new();
         item(&mut device, 1, Role::Mentee, "2026-12-01");
-        let lines = device.lines(Role::Mentee, "2026-12-03 09:00");
+        let lines = needs_of(&device, Role::Mentee, "2026-12-03 09:00");
         assert_eq!(
             needs(&lines),
             [&Need::Overdue {
@@ -327,8 +277,8 @@ mod tests {
         item(&mut device, 2, Role::Mentor, "2026-12-01");
         item(&mut device, 3, Role::Mentee, "2026-12-01");
         device.write(3, [ActionSet::DoneAt(Some(made()))]);
-        assert_eq!(device.lines(Role::Mentee, "2026-12-03 23:00"), []);
-        assert_eq!(device.lines(Role::Mentor, "2026-12-03 23:00").len(), 1);
+        assert_eq!(needs_of(&device, Role::Mentee, "2026-12-03 23:00"), []);
+        assert_eq!(needs_of(&device, Role::Mentor, "2026-12-03 23:00").len(), 1);
     }
 
     #[test]
@@ -336,7 +286,7 @@ mod tests {
         let mut device = Device::new();
         item(&mut device, 1, Role::Mentee, "2026-11-20");
         item(&mut device, 2, Role::Mentee, "2026-11-10");
-        let lines = device.lines(Role::Mentee, "2026-12-03 09:00");
+        let lines = needs_of(&device, Role::Mentee, "2026-12-03 09:00");
         let keys: Vec<String> = lines.iter().map(Line::key).collect();
         assert_eq!(
             keys,
@@ -351,7 +301,7 @@ mod tests {
     fn a_past_session_without_my_check_in_needs_me_until_i_answer() {
         let mut device = Device::new();
         session(&mut device, 5, "2026-12-01");
-        let lines = device.lines(Role::Mentee, "2026-12-03 09:00");
+        let lines = needs_of(&device, Role::Mentee, "2026-12-03 09:00");
         assert_eq!(
             needs(&lines),
             [&Need::CheckinMissing {
@@ -367,11 +317,11 @@ mod tests {
         let mut theirs = Checkin::new(Uuid::from_u128(5), Role::Mentor);
         theirs.push(CheckinSet::Useful("The plan".into()));
         device.write(6, theirs);
-        assert_eq!(device.lines(Role::Mentee, "2026-12-03 09:00").len(), 1);
+        assert_eq!(needs_of(&device, Role::Mentee, "2026-12-03 09:00").len(), 1);
         let mut mine = Checkin::new(Uuid::from_u128(5), Role::Mentee);
         mine.push(CheckinSet::Next("Write it down".into()));
         device.write(7, mine);
-        assert_eq!(device.lines(Role::Mentee, "2026-12-03 09:00"), []);
+        assert_eq!(needs_of(&device, Role::Mentee, "2026-12-03 09:00"), []);
     }
 
     #[test]
@@ -380,7 +330,7 @@ mod tests {
         session(&mut device, 5, "2026-12-03");
         session(&mut device, 6, "2026-10-01");
         // 10:30: the session of 10:00 to 11:00 is under way; October's is history.
-        let lines = device.lines(Role::Mentor, "2026-12-03 10:30");
+        let lines = needs_of(&device, Role::Mentor, "2026-12-03 10:30");
         assert!(!lines
             .iter()
             .any(|l| matches!(l.need, Need::CheckinMissing { .. })));
@@ -396,7 +346,7 @@ mod tests {
         let mut mine = crate::roadmap::AgendaItem::new(Uuid::from_u128(5), "Hiring".into());
         mine.push(AgendaSet::AddedBy(Some(Role::Mentee)));
         device.write(21, mine);
-        let lines = device.lines(Role::Mentee, "2026-12-03 09:00");
+        let lines = needs_of(&device, Role::Mentee, "2026-12-03 09:00");
         assert_eq!(
             needs(&lines),
             [&Need::PartnerAdded {
@@ -419,7 +369,7 @@ mod tests {
         let mut copy = crate::roadmap::AgendaItem::new(Uuid::from_u128(5), "Budget".into());
         copy.push(AgendaSet::CarriedFrom(Some(Uuid::from_u128(20))));
         device.write(22, copy);
-        let lines = device.lines(Role::Mentee, "2026-12-03 09:00");
+        let lines = needs_of(&device, Role::Mentee, "2026-12-03 09:00");
         assert!(
             !needs(&lines)
                 .iter()
@@ -439,14 +389,14 @@ mod tests {
     fn terms_my_partner_signed_await_my_signature_until_i_sign() {
         let mut device = Device::new();
         device.write(30, [TermSet::Scope("Careers".into())]);
-        assert_eq!(device.lines(Role::Mentee, "2026-12-03 09:00"), []);
+        assert_eq!(needs_of(&device, Role::Mentee, "2026-12-03 09:00"), []);
         sign(&mut device, 31, Role::Mentor);
-        let lines = device.lines(Role::Mentee, "2026-12-03 09:00");
+        let lines = needs_of(&device, Role::Mentee, "2026-12-03 09:00");
         assert_eq!(needs(&lines), [&Need::SignatureAwaited]);
         assert_eq!(lines[0].href(), format!("/r/{REL}/agreement"));
-        assert_eq!(device.lines(Role::Mentor, "2026-12-03 09:00"), []);
+        assert_eq!(needs_of(&device, Role::Mentor, "2026-12-03 09:00"), []);
         sign(&mut device, 32, Role::Mentee);
-        assert_eq!(device.lines(Role::Mentee, "2026-12-03 09:00"), []);
+        assert_eq!(needs_of(&device, Role::Mentee, "2026-12-03 09:00"), []);
     }
 
     #[test]
@@ -457,11 +407,11 @@ mod tests {
         sign(&mut device, 32, Role::Mentee);
         device.write(30, [TermSet::Scope("Careers and leadership".into())]);
         assert_eq!(
-            needs(&device.lines(Role::Mentee, "2026-12-03 09:00")),
+            needs(&needs_of(&device, Role::Mentee, "2026-12-03 09:00")),
             [&Need::SignatureAwaited]
         );
         assert_eq!(
-            needs(&device.lines(Role::Mentor, "2026-12-03 09:00")),
+            needs(&needs_of(&device, Role::Mentor, "2026-12-03 09:00")),
             [&Need::SignatureAwaited]
         );
     }
@@ -472,20 +422,20 @@ mod tests {
         let mut shared = Shared::new(Role::Mentor);
         shared.push(SharedSet::Want("Grow".into()));
         let first = device.write(40, shared);
-        let lines = device.lines(Role::Mentee, "2026-12-03 09:00");
+        let lines = needs_of(&device, Role::Mentee, "2026-12-03 09:00");
         assert_eq!(needs(&lines), [&Need::PreparationShared]);
         assert_eq!(lines[0].key(), preparation_key(REL));
         assert_eq!(lines[0].href(), format!("/r/{REL}/prepare"));
         // My own shared answers are nothing I need to open.
-        assert_eq!(device.lines(Role::Mentor, "2026-12-03 09:00"), []);
+        assert_eq!(needs_of(&device, Role::Mentor, "2026-12-03 09:00"), []);
 
         let seen = Seen::from([(preparation_key(REL), first)]);
         assert_eq!(
-            unseen(device.lines(Role::Mentee, "2026-12-03 09:00"), &seen),
+            unseen(needs_of(&device, Role::Mentee, "2026-12-03 09:00"), &seen),
             []
         );
         device.write(40, [SharedSet::Bring("Contacts".into())]);
-        let again = unseen(device.lines(Role::Mentee, "2026-12-03 09:00"), &seen);
+        let again = unseen(needs_of(&device, Role::Mentee, "2026-12-03 09:00"), &seen);
         assert_eq!(needs(&again), [&Need::PreparationShared]);
     }
 
@@ -496,7 +446,7 @@ mod tests {
         shared.push(SharedSet::Want("Grow".into()));
         device.write(40, shared);
         device.write(40, [SharedSet::Want(String::new())]);
-        assert_eq!(device.lines(Role::Mentee, "2026-12-03 09:00"), []);
+        assert_eq!(needs_of(&device, Role::Mentee, "2026-12-03 09:00"), []);
     }
 
     fn cadence(device: &mut Device) {
@@ -517,18 +467,16 @@ mod tests {
         cadence(&mut device);
         session(&mut device, 5, "2026-11-10");
         // Every two weeks: due from 24 November, and nothing planned after 10 November.
-        let lines = device.lines(Role::Mentor, "2026-12-03 09:00");
+        let lines = needs_of(&device, Role::Mentor, "2026-12-03 09:00");
         assert!(lines.iter().any(|l| l.need
             == Need::SessionDue {
                 since: day("2026-11-24")
             }));
-        assert!(!device
-            .lines(Role::Mentor, "2026-11-20 09:00")
+        assert!(!needs_of(&device, Role::Mentor, "2026-11-20 09:00")
             .iter()
             .any(|l| matches!(l.need, Need::SessionDue { .. })));
         session(&mut device, 6, "2026-12-08");
-        assert!(!device
-            .lines(Role::Mentor, "2026-12-03 09:00")
+        assert!(!needs_of(&device, Role::Mentor, "2026-12-03 09:00")
             .iter()
             .any(|l| matches!(l.need, Need::SessionDue { .. })));
     }
@@ -537,7 +485,7 @@ mod tests {
     fn an_ended_relationship_needs_nothing() {
         let mut device = Device::new();
         item(&mut device, 1, Role::Mentee, "2026-12-01");
-        let mut ended = view(Role::Mentee);
+        let mut ended = view(REL, Role::Mentee);
         ended.ended_at = Some(made());
         assert_eq!(
             attention(&device.replica, &[ended], at("2026-12-03 09:00")),
@@ -549,21 +497,21 @@ mod tests {
     fn a_dismissed_line_stays_hidden_until_what_it_is_about_changes() {
         let mut device = Device::new();
         let written = item(&mut device, 1, Role::Mentee, "2026-12-01");
-        let line = device.lines(Role::Mentee, "2026-12-03 09:00").remove(0);
+        let line = needs_of(&device, Role::Mentee, "2026-12-03 09:00").remove(0);
         let seen = Seen::from([(line.key(), written)]);
         assert_eq!(
-            unseen(device.lines(Role::Mentee, "2026-12-03 09:00"), &seen),
+            unseen(needs_of(&device, Role::Mentee, "2026-12-03 09:00"), &seen),
             []
         );
         // The next day it is still the same overdue item: still dismissed.
         assert_eq!(
-            unseen(device.lines(Role::Mentee, "2026-12-04 09:00"), &seen),
+            unseen(needs_of(&device, Role::Mentee, "2026-12-04 09:00"), &seen),
             []
         );
         // Given a new due day that has passed too, it needs me again.
         device.write(1, [ActionSet::Due(Some(day("2026-12-02")))]);
         assert_eq!(
-            unseen(device.lines(Role::Mentee, "2026-12-04 09:00"), &seen).len(),
+            unseen(needs_of(&device, Role::Mentee, "2026-12-04 09:00"), &seen).len(),
             1
         );
     }

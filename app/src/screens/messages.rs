@@ -40,6 +40,52 @@ crate::i18n::messages! {
         StepGoals => "Set your goals: specific, measurable, with a date",
             "Stel doelen: specifiek, meetbaar, met een datum";
         StepPlan => "Plan your sessions: dates and themes", "Plan jullie sessies: data en thema's";
+        YourGoals => "Your goals", "Jouw doelen";
+        MenteeGoals => "Your mentees' goals", "Doelen van je mentees";
+        BriefTitle => "Brief: {}", "Briefing: {}";
+        BriefIntro => "Since the last session, read in two minutes before the call. Both of you see the same.",
+            "Sinds de vorige sessie, in twee minuten gelezen voor het gesprek. Jullie zien allebei hetzelfde.";
+        OpenBrief => "Open the brief", "Naar de briefing";
+        OpenBriefWith => "Open the brief with {}", "Naar de briefing met {}";
+        NotMetYet => "Not met yet", "Nog niet gesproken";
+        LastMetToday => "Last met today", "Vandaag voor het laatst gesproken";
+        LastMetYesterday => "Last met yesterday", "Gisteren voor het laatst gesproken";
+        LastMetDays => "Last met {} days ago", "{} dagen geleden voor het laatst gesproken";
+        AgreedWeekly => "you agreed every week", "jullie spraken elke week af";
+        AgreedBiweekly => "you agreed every 2 weeks", "jullie spraken om de 2 weken af";
+        AgreedMonthly => "you agreed every month", "jullie spraken elke maand af";
+        NoFrequency => "no meeting frequency agreed yet", "nog geen frequentie afgesproken";
+        You => "you", "jij";
+        Goals => "Goals", "Doelen";
+        GoalSince => "{} → {} of {} {} since the last session", "{} → {} van {} {} sinds de vorige sessie";
+        GoalSinceStart => "{} → {} of {} {} since the start", "{} → {} van {} {} sinds het begin";
+        NoActiveGoals => "No active goals.", "Geen actieve doelen.";
+        ActionItems => "Action items", "Actiepunten";
+        TallyLine => "Done since the last session: {} · open: {} · overdue: {}",
+            "Gedaan sinds de vorige sessie: {} · open: {} · te laat: {}";
+        OverdueSince => "overdue since {}", "te laat sinds {}";
+        Done => "Done", "Gedaan";
+        Commitments => "What the mentor promised", "Wat de mentor toezegde";
+        Delivered => "delivered", "geleverd";
+        NotDelivered => "not yet delivered", "nog niet geleverd";
+        NoCommitments => "No open promises.", "Geen openstaande toezeggingen.";
+        LastCheckin => "Last check-in: {}", "Laatste check-in: {}";
+        NoCheckin => "No check-in answers for the last session.", "Geen check-in-antwoorden bij de vorige sessie.";
+        ComingAgenda => "Next session: {}", "Volgende sessie: {}";
+        Print => "Print", "Afdrukken";
+        CopyMarkdown => "Copy as Markdown", "Kopiëren als Markdown";
+        Copied => "Copied as Markdown.", "Gekopieerd als Markdown.";
+        CopyFailed => "Could not copy: the browser did not allow it.", "Kopiëren lukte niet: de browser stond het niet toe.";
+        YourMentees => "Your mentees", "Jouw mentees";
+        NextOn => "Next session: {}", "Volgende sessie: {}";
+        FlagsOf => "What needs attention with {}", "Wat aandacht vraagt bij {}";
+        FlagOverdueOne => "1 overdue item", "1 actiepunt te laat";
+        FlagOverdue => "{} overdue items", "{} actiepunten te laat";
+        FlagCheckin => "Check-in missing", "Check-in ontbreekt";
+        FlagNoSession => "No session for longer than agreed", "Langer geen sessie dan afgesproken";
+        FlagUnsigned => "Agreement not signed", "Afspraken niet ondertekend";
+        FlagChanged => "Agreement changed: signature awaited", "Afspraken gewijzigd: handtekening nodig";
+        FlagNotPrepared => "Preparation not shared", "Voorbereiding niet gedeeld";
         OpenRoadmap => "Open the roadmap", "Naar de routekaart";
     }
 }

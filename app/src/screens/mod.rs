@@ -3,7 +3,14 @@
 //! import this layer.
 
 mod attention;
+mod brief;
+mod brief_text;
+mod brief_view;
+#[cfg(test)]
+mod fixture;
 mod home;
+mod mentees;
+mod mentees_view;
 mod messages;
 mod needs_you;
 mod next_step;
@@ -11,6 +18,7 @@ mod next_view;
 mod relationship;
 mod roadmap;
 mod today;
+mod today_goals;
 mod today_items;
 mod today_view;
 
@@ -23,6 +31,12 @@ crate::ui::lazy::lazy_page!(
     relationship_page,
     preload_relationship_page,
     relationship::RelationshipPage
+);
+crate::ui::lazy::lazy_page!(
+    BriefRoute,
+    brief_page,
+    preload_brief_page,
+    brief_view::BriefPage
 );
 crate::ui::lazy::lazy_page!(
     RoadmapRoute,

@@ -126,7 +126,12 @@ fn NextSessionCard(
             {move || view! { <AgendaList agenda=this.with(|n| n.as_ref().map(|n| n.agenda.clone()).unwrap_or_default()) /> }}
             // Ended relationships have no next session here, so the field is always usable.
             <AddToAgenda session=id relationship me hidden=Signal::stored(false) label button=label />
-            <a href=format!("/r/{relationship}/roadmap")>{i18n.tr(ScreenMsg::OpenRoadmap)}</a>
+            <p class="links">
+                <a href=format!("/r/{relationship}/brief") aria-label=move || several.get().then(|| i18n.fmt(ScreenMsg::OpenBriefWith, &[&who()]))>
+                    {i18n.tr(ScreenMsg::OpenBrief)}
+                </a>
+                <a href=format!("/r/{relationship}/roadmap")>{i18n.tr(ScreenMsg::OpenRoadmap)}</a>
+            </p>
         </li>
     }
 }

@@ -1,6 +1,7 @@
 //! A relationship's page (`/r/:id`): its facts, where both stand in preparing, the ways to
 //! each ingredient, the action items, the invite while it waits, and ending it.
 
+use super::messages::ScreenMsg;
 use crate::{
     action_items::ActionItems,
     agreement::AgreeMsg,
@@ -58,6 +59,7 @@ fn Ingredients(id: Uuid) -> impl IntoView {
             <a class="button secondary" href=format!("/r/{id}/agreement")>{i18n.tr(AgreeMsg::Open)}</a>
             <a class="button secondary" href=format!("/r/{id}/goals")>{i18n.tr(GoalMsg::OpenGoals)}</a>
             <a class="button secondary" href=format!("/r/{id}/roadmap")>{i18n.tr(RoadmapMsg::Open)}</a>
+            <a class="button secondary" href=format!("/r/{id}/brief")>{i18n.tr(ScreenMsg::OpenBrief)}</a>
         </nav>
     }
 }

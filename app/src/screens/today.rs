@@ -106,57 +106,22 @@ mod tests {
         action_items::ActionSet,
         relationships::Role,
         roadmap::SessionSet,
-        sync::{
-            declare::{changes, Write},
-            Hlc, NodeId,
-        },
+        screens::fixture::{self, day, view, Device},
     };
     use chrono::{DateTime, NaiveTime, Utc};
 
     const A: Uuid = Uuid::from_u128(100);
     const B: Uuid = Uuid::from_u128(200);
 
-    fn write<W: Write>(
-        replica: &mut Replica,
-        relationship: Uuid,
-        id: u128,
-        writes: impl IntoIterator<Item = W>,
-    ) {
-        let hlc = Hlc {
-            millis: 1_000 + id as u64,
-            counter: 0,
-            node: NodeId(1),
-        };
-        for change in changes(Uuid::from_u128(id), relationship, writes, hlc) {
-            replica.apply(&change);
-        }
-    }
-
-    fn view(id: Uuid, me: Role) -> RelationshipView {
-        RelationshipView {
-            id,
-            title: None,
-            my_role: me,
-            partner_name: Some("Partner".into()),
-            created_at: made(0),
-            started_at: Some(made(0)),
-            ended_at: None,
-            invite: None,
-        }
-    }
-
+    /// `n` milliseconds after the fixture's moment, so that records made in turn sort in turn.
     fn made(n: i64) -> DateTime<Utc> {
-        DateTime::from_timestamp_millis(1_795_766_400_000 + n).unwrap()
+        fixture::made() + chrono::Duration::milliseconds(n)
     }
 
-    fn day(d: &str) -> NaiveDate {
-        crate::sync::schema::parse_date(d).unwrap()
-    }
-
-    fn item(replica: &mut Replica, r: Uuid, id: u128, owner: Role, due: Option<&str>) {
+    fn item(device: &mut Device, r: Uuid, id: u128, owner: Role, due: Option<&str>) {
         let mut writes = ActionItem::new(format!("Item {id}"), owner, made(id as i64));
         writes.push(ActionSet::Due(due.map(day)));
-        write(replica, r, id, writes);
+        device.write_in(r, id, writes);
     }
 
     fn titles(items: &[MyItem]) -> Vec<&str> {
@@ -165,14 +130,14 @@ mod tests {
 
     #[test]
     fn my_items_across_relationships_come_overdue_first_then_by_due_day_then_undated() {
-        let mut replica = Replica::default();
-        item(&mut replica, A, 1, Role::Mentee, None);
-        item(&mut replica, B, 2, Role::Mentee, Some("2026-12-20"));
-        item(&mut replica, A, 3, Role::Mentee, Some("2026-12-01"));
-        item(&mut replica, B, 4, Role::Mentee, Some("2026-11-15"));
-        item(&mut replica, A, 5, Role::Mentee, Some("2026-12-05"));
+        let mut device = Device::new();
+        item(&mut device, A, 1, Role::Mentee, None);
+        item(&mut device, B, 2, Role::Mentee, Some("2026-12-20"));
+        item(&mut device, A, 3, Role::Mentee, Some("2026-12-01"));
+        item(&mut device, B, 4, Role::Mentee, Some("2026-11-15"));
+        item(&mut device, A, 5, Role::Mentee, Some("2026-12-05"));
         let items = my_items(
-            &replica,
+            &device.replica,
             &[],
             &[view(A, Role::Mentee), view(B, Role::Mentee)],
             day("2026-12-03"),
@@ -188,24 +153,29 @@ mod tests {
 
     #[test]
     fn my_items_leave_out_my_partners_and_those_done() {
-        let mut replica = Replica::default();
-        item(&mut replica, A, 1, Role::Mentor, Some("2026-12-01"));
-        item(&mut replica, A, 2, Role::Mentee, Some("2026-12-01"));
-        item(&mut replica, A, 3, Role::Mentor, None);
-        write(&mut replica, A, 3, [ActionSet::DoneAt(Some(made(5)))]);
-        let items = my_items(&replica, &[], &[view(A, Role::Mentor)], day("2026-12-03"));
+        let mut device = Device::new();
+        item(&mut device, A, 1, Role::Mentor, Some("2026-12-01"));
+        item(&mut device, A, 2, Role::Mentee, Some("2026-12-01"));
+        item(&mut device, A, 3, Role::Mentor, None);
+        device.write_in(A, 3, [ActionSet::DoneAt(Some(made(5)))]);
+        let items = my_items(
+            &device.replica,
+            &[],
+            &[view(A, Role::Mentor)],
+            day("2026-12-03"),
+        );
         assert_eq!(titles(&items), ["Item 1"]);
     }
 
     #[test]
     fn my_items_leave_out_an_ended_relationships_which_can_no_longer_be_ticked() {
-        let mut replica = Replica::default();
-        item(&mut replica, A, 1, Role::Mentee, Some("2026-12-01"));
-        item(&mut replica, B, 2, Role::Mentee, None);
+        let mut device = Device::new();
+        item(&mut device, A, 1, Role::Mentee, Some("2026-12-01"));
+        item(&mut device, B, 2, Role::Mentee, None);
         let mut ended = view(A, Role::Mentee);
         ended.ended_at = Some(made(9));
         let items = my_items(
-            &replica,
+            &device.replica,
             &[],
             &[ended, view(B, Role::Mentee)],
             day("2026-12-03"),
@@ -213,26 +183,26 @@ mod tests {
         assert_eq!(titles(&items), ["Item 2"]);
     }
 
-    fn session(replica: &mut Replica, r: Uuid, id: u128, on: &str, time: u32) {
+    fn session(device: &mut Device, r: Uuid, id: u128, on: &str, time: u32) {
         let mut writes = Session::new(day(on), made(0));
         writes.push(SessionSet::Time(NaiveTime::from_hms_opt(time, 0, 0)));
         writes.push(SessionSet::Minutes(Some(60)));
-        write(replica, r, id, writes);
+        device.write_in(r, id, writes);
     }
 
     #[test]
     fn next_sessions_are_one_per_relationship_soonest_first() {
-        let mut replica = Replica::default();
-        session(&mut replica, A, 10, "2026-12-01", 10);
-        session(&mut replica, A, 11, "2026-12-10", 10);
-        session(&mut replica, A, 12, "2026-12-17", 10);
-        session(&mut replica, B, 20, "2026-12-08", 18);
+        let mut device = Device::new();
+        session(&mut device, A, 10, "2026-12-01", 10);
+        session(&mut device, A, 11, "2026-12-10", 10);
+        session(&mut device, A, 12, "2026-12-17", 10);
+        session(&mut device, B, 20, "2026-12-08", 18);
         let mut items = AgendaItem::new(Uuid::from_u128(11), "Budget".into());
         items.push(crate::roadmap::AgendaSet::AddedBy(Some(Role::Mentor)));
-        write(&mut replica, A, 30, items);
+        device.write_in(A, 30, items);
         let now = day("2026-12-03").and_hms_opt(9, 0, 0).unwrap();
         let next = next_sessions(
-            &replica,
+            &device.replica,
             &[view(A, Role::Mentor), view(B, Role::Mentor)],
             now,
         );

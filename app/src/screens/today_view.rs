@@ -3,11 +3,14 @@
 
 use super::{
     attention::{attention, unseen, Line},
+    mentees::mentees,
+    mentees_view::MenteeLines,
     messages::ScreenMsg,
     needs_you::NeedsYou,
     next_step::next_step,
     next_view::{NextSessions, NextSteps},
     today::{my_items, next_sessions},
+    today_goals::TodayGoals,
     today_items::MyItems,
 };
 use crate::{
@@ -109,6 +112,14 @@ pub fn Today() -> impl IntoView {
             })
             .unwrap_or_default()
     });
+    let mentee_lines = Memo::new(move |_| {
+        sync.device
+            .with(|d| {
+                d.as_ref()
+                    .map(|d| relationships.with(|r| mentees(&d.local, r, wall_now())))
+            })
+            .unwrap_or_default()
+    });
     // With no relationship yet, the list below says how to start one.
     let any = move || relationships.with(|all| !all.is_empty());
 
@@ -116,9 +127,11 @@ pub fn Today() -> impl IntoView {
         <Show when=any>
             <section class="panel today" aria-label=move || i18n.t(ScreenMsg::Today)>
                 <NeedsYou lines dismiss relationships several />
+                <MenteeLines lines=mentee_lines relationships />
                 <NextSteps steps several />
                 <MyItems items relationships several />
                 <NextSessions next relationships several />
+                <TodayGoals relationships several />
             </section>
         </Show>
     }

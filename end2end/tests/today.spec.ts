@@ -80,6 +80,14 @@ test("what needs me is counted, on the app badge too, and a dismissed line stays
   );
   // The line leads to where the item is done.
   expect(await line.count()).toBe(0);
+
+  // On any other page the badge follows every change too.
+  await mentee.getByRole("link", { name: /^Mentoring with/ }).click();
+  await expect(mentee.getByRole("heading", { name: "Action items" })).toBeVisible();
+  await addDue(mentee, "Another late task", day(-1));
+  await expect.poll(() => mentee.evaluate(() => (window as any).badgeCalls.at(-1))).toBe(1);
+  await mentee.getByRole("checkbox", { name: "Another late task" }).click();
+  await expect.poll(() => mentee.evaluate(() => (window as any).badgeCalls.at(-1))).toBe(0);
   expect(problems.flat()).toEqual([]);
 });
 

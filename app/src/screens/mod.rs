@@ -23,7 +23,7 @@ mod today_items;
 mod today_view;
 
 pub use home::HomePage;
-pub use today_view::{load_today_ahead, Today};
+pub use today_view::{load_today_ahead, LazyBadge, Today};
 
 // `make size` names these pages by their chunk.
 crate::ui::lazy::lazy_page!(

@@ -43,44 +43,62 @@ pub(super) fn which(i18n: I18n, r: &RelationshipView) -> String {
     }
 }
 
-#[component]
-pub fn Today() -> impl IntoView {
-    let i18n = use_i18n();
-    let sync = use_sync();
-    let directory = use_directory();
+/// Who is signed in, once known.
+fn signed_in() -> Memo<Option<uuid::Uuid>> {
     let auth = use_auth();
-    let relationships = Memo::new(move |_| directory.list().unwrap_or_default());
-    // Only with several relationships does a line say which one it is about.
-    let several = Memo::new(move |_| relationships.with(|r| r.len() > 1));
-    let user = Memo::new(move |_| match auth.user.get() {
+    Memo::new(move |_| match auth.user.get() {
         Some(Ok(Some(me))) => Some(me.id),
         _ => None,
-    });
-    // Read at once (Today renders only in the browser), so dismissed lines never show first.
-    let seen = RwSignal::new(user.get_untracked().map(seen::load).unwrap_or_default());
-    Effect::new(move |previous: Option<Option<uuid::Uuid>>| {
-        let now = user.get();
-        if previous.is_some_and(|p| p != now) {
-            seen.set(now.map(seen::load).unwrap_or_default());
+    })
+}
+
+/// What needs the person and is not dismissed, as the device has it: `None` until it is read.
+/// Read again after every sync, local change and dismissal.
+fn attention_lines(
+    relationships: Memo<Vec<RelationshipView>>,
+    user: Memo<Option<uuid::Uuid>>,
+) -> Memo<Option<Vec<Line>>> {
+    let sync = use_sync();
+    let marks = use_context::<seen::Marks>();
+    Memo::new(move |_| {
+        if let Some(seen::Marks(marks)) = marks {
+            marks.track();
         }
-        now
-    });
-    let lines = Memo::new(move |_| {
         let all = sync.device.with(|d| {
             d.as_ref()
                 .map(|d| relationships.with(|r| attention(&d.local, r, wall_now())))
         })?;
-        Some(seen.with(|seen| unseen(all, seen)))
-    });
-    // The installed app's badge follows the count, after every sync and local change.
+        let seen = user.get().map(seen::load).unwrap_or_default();
+        Some(unseen(all, &seen))
+    })
+}
+
+/// Keeps the installed app's badge at the count of what needs the person, on every page.
+#[component]
+fn BadgeKeeper(user: uuid::Uuid) -> impl IntoView {
+    let directory = use_directory();
+    let relationships = Memo::new(move |_| directory.list().unwrap_or_default());
+    let lines = attention_lines(relationships, Memo::new(move |_| Some(user)));
     Effect::new(move |_| {
         if let Some(lines) = lines.get() {
             badge::set(lines.len());
         }
     });
+}
+
+#[component]
+pub fn Today() -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let directory = use_directory();
+    let relationships = Memo::new(move |_| directory.list().unwrap_or_default());
+    // Only with several relationships does a line say which one it is about.
+    let several = Memo::new(move |_| relationships.with(|r| r.len() > 1));
+    let user = signed_in();
+    let lines = attention_lines(relationships, user);
     let dismiss = Callback::new(move |line: Line| {
         if let Some(user) = user.get_untracked() {
-            seen.set(seen::mark(user, line.key(), line.changed));
+            seen::mark(user, line.key(), line.changed);
         }
     });
     let items = Memo::new(move |_| {
@@ -141,12 +159,19 @@ pub fn Today() -> impl IntoView {
 // shares with the features' pages it is 126 KB compressed.
 #[rustfmt::skip]
 #[::leptos::wasm_split::wasm_split(today, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_today))]
-fn today_part(_: Shown) -> Result<AnyView, ChunkFailed> {
-    Ok(view! { <Today /> }.into_any())
+fn today_part(part: Part) -> Result<AnyView, ChunkFailed> {
+    Ok(match part {
+        Part::Today => view! { <Today /> }.into_any(),
+        Part::Badge(user) => view! { <BadgeKeeper user /> }.into_any(),
+    })
 }
 
-/// Today's chunk is loaded once the app runs; the worker keeps it for offline starts.
-pub struct Shown;
+/// What of Today's chunk is shown: Today itself, or the keeper of the badge on every page.
+pub enum Part {
+    Today,
+    /// For the person signed in.
+    Badge(uuid::Uuid),
+}
 
 /// Loads Today's chunk while the person is online on any page, so that the start screen opens
 /// at once and offline, even before the worker has kept the app. Once per app run.
@@ -167,11 +192,18 @@ pub fn load_today_ahead() {
 #[component]
 pub fn LazyToday() -> impl IntoView {
     let part = async move {
-        today_part(Shown)
+        today_part(Part::Today)
             .await
             .unwrap_or_else(|_| ChunkMissing().into_any())
     };
     // No `<Suspense>` (nor `<Show>` around it): nothing shows until the chunk is there, and the
     // two cost the main bundle 1.8 KB compressed (measured).
     after(part)
+}
+
+/// The badge's keeper, for as long as someone is signed in, once the app runs: nothing to
+/// show, and nothing if the chunk cannot load (Today then says so).
+#[component]
+pub fn LazyBadge(user: uuid::Uuid) -> impl IntoView {
+    after(async move { today_part(Part::Badge(user)).await.ok() })
 }

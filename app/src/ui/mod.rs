@@ -144,7 +144,10 @@ pub fn App() -> impl IntoView {
     provide_context(sync);
     let directory = Directory::new();
     provide_context(directory);
+    seen::provide_marks();
     let live = live();
+    // Whose count the app's badge shows: whoever is signed in.
+    let badge_for = RwSignal::new(None);
     // The device's data is read only in the browser, once someone is signed in.
     Effect::new(move |_| {
         if !live.get() {
@@ -153,6 +156,7 @@ pub fn App() -> impl IntoView {
         match user.get() {
             Some(Ok(Some(me))) => {
                 sync.start(me.id);
+                badge_for.set(Some(me.id));
                 directory.start(Some(me.id));
                 crate::screens::load_today_ahead();
             }
@@ -160,6 +164,7 @@ pub fn App() -> impl IntoView {
                 sync.stop(false);
                 directory.start(None);
                 // Nobody's count stays on the icon after they signed out.
+                badge_for.set(None);
                 badge::set(0);
             }
             _ => {}
@@ -185,6 +190,8 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <header::Header />
+            // Set only once the app runs, so that the server's page and the takeover agree.
+            {move || badge_for.get().map(|user| view! { <crate::screens::LazyBadge user /> })}
             <main id="main">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=crate::screens::HomePage />

@@ -2,6 +2,7 @@
 //! attention they have seen, and when.
 
 use crate::sync::replica::Record;
+use leptos::prelude::*;
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
@@ -10,6 +11,16 @@ use uuid::Uuid;
 /// so that a partner's clock behind or ahead of this one neither hides a later change nor
 /// brings back one already seen.
 pub type Seen = BTreeMap<String, u64>;
+
+/// Counts what was marked seen in this tab, so that what counts the lines that need attention
+/// (on Today, and for the app's badge on every page) reads them again.
+#[derive(Clone, Copy)]
+pub struct Marks(pub RwSignal<u32>);
+
+/// Called once by the app.
+pub fn provide_marks() {
+    provide_context(Marks(RwSignal::new(0)));
+}
 
 /// The latest write to a record: what a line about it had last changed at.
 pub fn changed(record: &Record) -> u64 {
@@ -48,8 +59,8 @@ pub fn load(user: Uuid) -> Seen {
     }
 }
 
-/// Keeps that `user` saw `what` as it was at `at`; returns what they have seen now.
-pub fn mark(user: Uuid, what: String, at: u64) -> Seen {
+/// Keeps that `user` saw `what` as it was at `at`.
+pub fn mark(user: Uuid, what: String, at: u64) {
     let mut seen = load(user);
     seen.insert(what, at);
     #[cfg(feature = "hydrate")]
@@ -58,5 +69,7 @@ pub fn mark(user: Uuid, what: String, at: u64) -> Seen {
         // A full or refused store forgets the dismissal on the next load; nothing else is lost.
         let _ = LocalStorage::set(key(user), &seen);
     }
-    seen
+    if let Some(Marks(marks)) = use_context() {
+        marks.update(|n| *n += 1);
+    }
 }

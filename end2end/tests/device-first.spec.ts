@@ -60,4 +60,10 @@ test("a relationship the partner ends turns read-only on the open page without a
   await expect(mentee.getByRole("checkbox", { name: "Read chapter 3" })).toBeDisabled();
   await expect(mentee.getByRole("button", { name: "Edit “Read chapter 3”" })).toHaveCount(0);
   await expect(mentee.getByRole("button", { name: "End relationship" })).toHaveCount(0);
+  // Every page of it says why nothing can be changed, and its locked controls say so too.
+  const why = /^This relationship ended on .*\. Everything stays readable; nothing more can be changed\.$/;
+  await expect(mentee.getByRole("status").filter({ hasText: why })).toBeVisible();
+  await mentee.getByRole("link", { name: "Open the agreement" }).click();
+  await expect(mentee.getByRole("status").filter({ hasText: why })).toBeVisible();
+  await expect(mentee.getByLabel("How often", { exact: true })).toHaveAccessibleDescription(why);
 });

@@ -15,7 +15,7 @@ use crate::{
         engine::{local_time, now, now_millis, use_sync, SyncEngine},
         Rejection,
     },
-    ui::form::{rejection_text, saved_text},
+    ui::form::{described_by, rejection_text, saved_text, ENDED_NOTE},
 };
 use leptos::prelude::*;
 use serde_json::Value;
@@ -221,13 +221,17 @@ fn TermText(
         crate::sync::schema::Type::Notes { max } => max,
         _ => 0,
     });
+    let described = {
+        let message = message.clone();
+        move || described_by(&message, terms.ended.get())
+    };
     let control = if lines {
         view! { <textarea id=id.clone() rows=3 maxlength=max prop:value=text on:input=input
-        readonly=move || terms.locked() aria-describedby=message.clone()></textarea> }
+        readonly=move || terms.locked() aria-describedby=described></textarea> }
         .into_any()
     } else {
         view! { <input id=id.clone() type="text" maxlength=max prop:value=text on:input=input
-        readonly=move || terms.locked() aria-describedby=message.clone() /> }
+        readonly=move || terms.locked() aria-describedby=described /> }
         .into_any()
     };
     view! {
@@ -274,7 +278,8 @@ fn TermChoice(
     view! {
         <div class="field">
             <label for=id.clone()>{i18n.tr(label)}</label>
-            <select id=id on:change=change prop:value=current disabled=move || terms.locked()>
+            <select id=id on:change=change prop:value=current disabled=move || terms.locked()
+                aria-describedby=move || terms.ended.get().then_some(ENDED_NOTE)>
                 <option value="null" selected=move || current() == "null">{i18n.tr(AgreeMsg::NotChosen)}</option>
                 {options.into_iter().map(|(value, msg, arg)| {
                     let key = option_value(term, &value);
@@ -307,7 +312,7 @@ fn TermInput(term: Term, label: Message, terms: Terms, kind: &'static str) -> im
         <div class="field">
             <label for=id.clone()>{i18n.tr(label)}</label>
             <input id=id type=kind prop:value=move || terms.text(term) on:change=change
-                readonly=move || terms.locked() />
+                readonly=move || terms.locked() aria-describedby=move || terms.ended.get().then_some(ENDED_NOTE) />
         </div>
     }
 }
@@ -319,7 +324,7 @@ fn TermCheck(term: Term, label: Message, terms: Terms) -> impl IntoView {
     view! {
         <label class="check">
             <input id=format!("agree-{}", term.name()) type="checkbox" prop:checked=move || terms.text(term) == "true"
-                disabled=move || terms.locked()
+                disabled=move || terms.locked() aria-describedby=move || terms.ended.get().then_some(ENDED_NOTE)
                 on:change=move |ev| { terms.set_text(term, &event_target_checked(&ev).to_string()); } />
             {i18n.tr(label)}
         </label>

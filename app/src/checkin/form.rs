@@ -13,7 +13,7 @@ use crate::{
         declare::{Choice, RecordKind},
         engine::use_sync,
     },
-    ui::form::SavedTextArea,
+    ui::form::{SavedTextArea, ENDED_NOTE},
 };
 use leptos::prelude::*;
 
@@ -129,7 +129,8 @@ fn Answering(context: Context, role: Role) -> impl IntoView {
     };
     view! {
         {Question::ALL.map(text)}
-        <fieldset class="checks" disabled=move || context.ended.get()>
+        <fieldset class="checks" disabled=move || context.ended.get()
+            aria-describedby=move || context.ended.get().then_some(ENDED_NOTE)>
             <legend>{i18n.tr(CheckinMsg::Rating)}</legend>
             {(1..=RATING_MAX).map(|r| view! {
                 <label class="check">
@@ -142,7 +143,8 @@ fn Answering(context: Context, role: Role) -> impl IntoView {
             }).collect_view()}
         </fieldset>
         <Show when=first>
-            <fieldset class="checks" disabled=move || context.ended.get()>
+            <fieldset class="checks" disabled=move || context.ended.get()
+                aria-describedby=move || context.ended.get().then_some(ENDED_NOTE)>
                 <legend>{i18n.tr(CheckinMsg::Fit)}</legend>
                 {Fit::ALL.iter().map(|&choice| view! {
                     <label class="check">

@@ -6,6 +6,7 @@ use crate::{
     i18n::use_i18n,
     roadmap::{served_id, served_writes, serves, Served, Session, SessionSet},
     sync::{declare::RecordKind, engine::use_sync},
+    ui::form::ENDED_NOTE,
 };
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -63,6 +64,7 @@ pub fn SessionGoals(context: Context) -> impl IntoView {
             <li>
                 <label class="check">
                     <input type="checkbox" prop:checked=served disabled=move || context.ended.get()
+                        aria-describedby=move || context.ended.get().then_some(ENDED_NOTE)
                         on:change=move |ev| tick(goal, event_target_checked(&ev)) />
                     {title}
                 </label>

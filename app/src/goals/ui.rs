@@ -177,7 +177,8 @@ fn GoalCard(
         });
         view! { <LazyGoalForm relationship goal=goal.get_untracked() milestones done=move |()| editing.set(false) /> }
     };
-    let asked = move |what: Ask| move || asking.get() == what;
+    // An open step closes when the partner ends the relationship meanwhile.
+    let asked = move |what: Ask| move || asking.get() == what && !ended.get();
     // The goal with its updates and milestones, as the warning says.
     let delete = move |_| {
         data.with_untracked(|d| {
@@ -201,7 +202,7 @@ fn GoalCard(
                 <MilestoneList goal=id data />
             </Show>
             <Updates goal=id data relationship me editing=editing_update ended />
-            <Show when=move || editing.get()>{edit_form}</Show>
+            <Show when=move || editing.get() && !ended.get()>{edit_form}</Show>
             <div hidden=move || ended.get() || editing.get()>
                 <Show when=move || editing_update.get().is_none() && !editing.get()>
                     <LogProgress goal=id data relationship me update=None draft />

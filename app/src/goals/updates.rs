@@ -166,7 +166,7 @@ fn UpdateLine(
     };
     view! {
         <li>
-            <Show when=move || editing.get() == Some(id) fallback=move || view! {
+            <Show when=move || editing.get() == Some(id) && !ended.get() fallback=move || view! {
                 <span>{text}</span>
                 <span class="row-actions" hidden=move || ended.get() || confirming.get()>
                     <button class="button link" aria-label=move || i18n.fmt(GoalMsg::EditUpdate, &[&text()])

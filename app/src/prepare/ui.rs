@@ -13,7 +13,7 @@ use crate::{
         Rejection,
     },
     ui::{
-        form::{rejection_text, saved_text},
+        form::{described_by, rejection_text, saved_text},
         seen, use_auth,
     },
 };
@@ -219,7 +219,10 @@ fn Answer(
                 id=id
                 rows=4
                 maxlength=MAX_ANSWER
-                aria-describedby=message_id.clone()
+                aria-describedby={
+                    let message = message_id.clone();
+                    move || described_by(&message, ended.get())
+                }
                 prop:value=text
                 readonly=locked
                 on:input=move |ev| {

@@ -16,6 +16,8 @@ crate::i18n::messages! {
         PartnerIs => "{} is {}", "{} is {}";
         StartedOn => "Started {}", "Gestart op {}";
         EndedOn => "Ended {}", "Beëindigd op {}";
+        EndedReadOnly => "This relationship ended on {}. Everything stays readable; nothing more can be changed.",
+            "Deze relatie is beëindigd op {}. Alles blijft leesbaar; er kan niets meer worden gewijzigd.";
         WaitingForPartner => "Waiting for your partner to accept the invite",
             "Wacht tot je partner de uitnodiging accepteert";
         StartTitle => "Start a relationship", "Begin een relatie";

@@ -13,7 +13,7 @@ use crate::{
         engine::{now, use_sync},
         Rejection,
     },
-    ui::form::rejection_text,
+    ui::form::{rejection_text, ENDED_NOTE},
 };
 use leptos::{ev::SubmitEvent, prelude::*};
 use uuid::Uuid;
@@ -160,7 +160,8 @@ fn AgendaLine(id: Uuid, agendas: Agendas) -> impl IntoView {
         <li>
             <label class="check">
                 <input type="checkbox" prop:checked=move || item.with(|i| i.as_ref().is_some_and(|i| i.discussed))
-                    disabled=move || agendas.ended.get() on:change=tick />
+                    disabled=move || agendas.ended.get() on:change=tick
+                    aria-describedby=move || agendas.ended.get().then_some(ENDED_NOTE) />
                 {move || item.with(|i| i.as_ref().map(|i| i.text.clone()))}
             </label>
             <span class="hint">" "{about}</span>

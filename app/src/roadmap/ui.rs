@@ -17,7 +17,7 @@ use crate::{
         declare::{clock_text, RecordKind},
         engine::{local_time, now_millis, use_sync},
     },
-    ui::form::{rejection_text, saved_text},
+    ui::form::{described_by, rejection_text, saved_text},
 };
 use chrono::{DateTime, Datelike, NaiveDateTime, Weekday};
 use leptos::prelude::*;
@@ -358,9 +358,13 @@ fn SessionCard(
         view! {
             <div class="field">
                 <label for=input_id.clone()>{move || i18n.fmt(label, &[&number().to_string()])}</label>
-                <input id=input_id type="text" maxlength=max prop:value=text on:input=input
-                    readonly=move || ended.get() list=(field == Field::Theme).then_some(THEMES) />
-                <p class="field-message field-error" aria-live="polite">{move || problem.get()}</p>
+                <input id=input_id.clone() type="text" maxlength=max prop:value=text on:input=input
+                    readonly=move || ended.get() list=(field == Field::Theme).then_some(THEMES)
+                    aria-describedby={
+                        let message = format!("{input_id}-message");
+                        move || described_by(&message, ended.get())
+                    } />
+                <p id=format!("{input_id}-message") class="field-message field-error" aria-live="polite">{move || problem.get()}</p>
             </div>
         }
     };

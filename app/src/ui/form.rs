@@ -157,6 +157,19 @@ pub fn saved_text(saved: impl Fn() -> Option<String> + 'static) -> RwSignal<Stri
     text
 }
 
+/// The id of the note above an ended relationship's pages, which says why their controls are
+/// locked.
+pub const ENDED_NOTE: &str = "ended-note";
+
+/// What describes a control: its own message, and the ended note while `ended` locks it.
+pub fn described_by(message: &str, ended: bool) -> String {
+    if ended {
+        format!("{message} {ENDED_NOTE}")
+    } else {
+        message.to_owned()
+    }
+}
+
 /// A text area saved as it is typed into one field of a record: `save` checks the text as the
 /// server will and writes it, or says why not, and the reason shows at the field instead. The
 /// device's copy (`saved`) shows while the person is not typing (see [`saved_text`]).
@@ -186,7 +199,10 @@ pub fn SavedTextArea(
             <label for=id.clone()>{label}</label>
             <textarea id=id rows=3 maxlength=max prop:value=text on:input=input
                 readonly=move || locked.get() || saved.with(Option::is_none)
-                aria-describedby=message.clone()></textarea>
+                aria-describedby={
+                    let message = message.clone();
+                    move || described_by(&message, locked.get())
+                }></textarea>
             <p id=message class="field-message field-error" aria-live="polite">{move || error.get()}</p>
         </div>
     }

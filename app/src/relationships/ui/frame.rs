@@ -3,9 +3,9 @@
 use crate::{
     error::AppError,
     i18n::{use_i18n, Msg},
-    relationships::{my_relationships, use_directory, RelationshipView, Role},
+    relationships::{my_relationships, use_directory, RelationshipMsg, RelationshipView, Role},
     ui::{
-        form::error_text,
+        form::{error_text, ENDED_NOTE},
         page_data::{fetched, page_data},
         use_auth,
     },
@@ -100,7 +100,10 @@ pub fn RelationshipFrame(page: fn(Live, Refresh) -> AnyView) -> impl IntoView {
                     },
                 };
                 match found {
-                    Ok(initial) => page(Live::new(initial), refresh),
+                    Ok(initial) => {
+                        let live = Live::new(initial);
+                        view! { <EndedNote live /> {page(live, refresh)} }.into_any()
+                    }
                     Err(AppError::Unauthenticated) => view! {
                         <section class="panel">
                             <p>{i18n.tr(Msg::ErrSignInFirst)}</p>
@@ -116,5 +119,21 @@ pub fn RelationshipFrame(page: fn(Live, Refresh) -> AnyView) -> impl IntoView {
                 }
             })}}
         </Transition>
+    }
+}
+
+/// Above every page of an ended relationship: why nothing on it can be changed any more. Each
+/// control it locks names it as its description ([`ENDED_NOTE`]).
+#[component]
+fn EndedNote(live: Live) -> impl IntoView {
+    let i18n = use_i18n();
+    let when = move || {
+        live.view.with(|r| {
+            r.ended_at
+                .map(|at| i18n.fmt(RelationshipMsg::EndedReadOnly, &[&i18n.date(at)]))
+        })
+    };
+    view! {
+        <p id=ENDED_NOTE class="panel ended-note" role="status" hidden=move || !live.ended().get()>{when}</p>
     }
 }

@@ -51,9 +51,13 @@ impl Session {
         self.starts() + Duration::minutes(i64::from(self.minutes.unwrap_or(0)))
     }
 
-    /// Over by `now` (the pair's wall-clock time).
+    /// Over by `now` (the pair's wall-clock time). Without a time, once its day is over: on
+    /// the day itself it is still to come.
     pub fn is_past(&self, now: NaiveDateTime) -> bool {
-        self.ends() <= now
+        match self.time {
+            Some(_) => self.ends() <= now,
+            None => self.date < now.date(),
+        }
     }
 
     pub fn day(&self) -> NaiveDate {

@@ -31,7 +31,7 @@ pub struct Brief {
     pub checkins: Vec<Answers>,
     /// The coming session's agenda.
     pub agenda: Vec<AgendaItem>,
-    /// How often the pair agreed to meet.
+    /// How often the pair agreed to meet: in the version both signed last.
     pub frequency: Option<Frequency>,
 }
 
@@ -152,7 +152,10 @@ pub fn brief(replica: &Replica, relationship: Uuid, now: NaiveDateTime) -> Brief
         commitments,
         checkins,
         agenda,
-        frequency: Agreement::read(replica, relationship).terms.frequency,
+        frequency: Agreement::read(replica, relationship)
+            .versions
+            .first()
+            .and_then(|(_, terms)| terms.frequency),
     }
 }
 
@@ -164,7 +167,7 @@ mod tests {
         checkin::CheckinSet,
         goals::{GoalSet, Update, UpdateSet},
         roadmap::AgendaSet,
-        screens::fixture::{at, day, instant, made, Device},
+        screens::fixture::{self, at, day, instant, made, Device},
     };
 
     /// Sessions on 20 November (held), 1 December (the last held) and 10 December (coming).
@@ -175,8 +178,6 @@ mod tests {
         device.session_in(fixture::REL, 3, "2026-12-10");
         device
     }
-
-    use crate::screens::fixture;
 
     fn now() -> NaiveDateTime {
         at("2026-12-04 09:00")
@@ -317,5 +318,14 @@ mod tests {
         );
         assert_eq!(brief.next.as_ref().map(|s| s.id), Some(Uuid::from_u128(3)));
         assert_eq!(brief.days_since(now().date()), Some(3));
+    }
+
+    #[test]
+    fn a_session_without_a_time_on_its_day_is_the_coming_one_not_the_last() {
+        let mut device = device();
+        device.write(4, Session::new(day("2026-12-04"), made()));
+        let brief = brief(&device.replica, fixture::REL, now());
+        assert_eq!(brief.next.as_ref().map(|s| s.id), Some(Uuid::from_u128(4)));
+        assert_eq!(brief.last.as_ref().map(|s| s.id), Some(Uuid::from_u128(2)));
     }
 }

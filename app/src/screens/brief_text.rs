@@ -11,7 +11,7 @@ use crate::{
     checkin::{CheckinMsg, Question},
     goals::{amount, pace_text, GoalMsg},
     i18n::I18n,
-    relationships::{relationship_name, role_name, RelationshipView, Role},
+    relationships::{relationship_name, RelationshipView, Role},
     roadmap::when,
 };
 use chrono::NaiveDate;
@@ -40,9 +40,14 @@ pub fn person(i18n: I18n, r: &RelationshipView, role: Role) -> String {
     } else {
         r.partner_name.clone()
     };
+    // Headed by the role, which begins the line.
+    let role = i18n.t(match role {
+        Role::Mentee => ScreenMsg::Mentee,
+        Role::Mentor => ScreenMsg::Mentor,
+    });
     match name {
-        Some(name) => format!("{} ({name})", role_name(i18n, role)),
-        None => role_name(i18n, role).to_owned(),
+        Some(name) => format!("{role} ({name})"),
+        None => role.to_owned(),
     }
 }
 
@@ -69,12 +74,18 @@ pub fn goal_line(
         ],
     );
     let pace = pace_text(i18n, measure.pace(today), unit);
-    Some(format!("{} · {}", values.trim(), pace.trim()))
+    // A goal without a unit leaves no gap where the unit would be.
+    let values = values.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(format!("{values} · {}", pace.trim()))
 }
 
-pub fn tally_line(i18n: I18n, tally: &Tally) -> String {
+pub fn tally_line(i18n: I18n, brief: &Brief, tally: &Tally) -> String {
+    let since = match brief.last {
+        Some(_) => ScreenMsg::TallyLine,
+        None => ScreenMsg::TallyLineStart,
+    };
     i18n.fmt(
-        ScreenMsg::TallyLine,
+        since,
         &[
             &tally.done.len().to_string(),
             &tally.open.len().to_string(),
@@ -134,21 +145,17 @@ pub fn markdown(
         i18n.day(today),
         met_line(i18n, brief, today)
     );
-    let mut section = |heading: &str| md.push_str(&format!("\n## {heading}\n\n"));
-    section(i18n.t(ScreenMsg::Goals));
-    let mut body = String::new();
+    md.push_str(&format!("\n## {}\n\n", i18n.t(ScreenMsg::Goals)));
     for goal in &brief.goals {
-        let line = goal_line(i18n, brief, goal, &unit(goal), today);
-        body.push_str(&format!("- **{}**", goal.goal.title));
-        if let Some(line) = line {
-            body.push_str(&format!(": {line}"));
+        md.push_str(&format!("- **{}**", goal.goal.title));
+        if let Some(line) = goal_line(i18n, brief, goal, &unit(goal), today) {
+            md.push_str(&format!(": {line}"));
         }
-        body.push('\n');
+        md.push('\n');
     }
     if brief.goals.is_empty() {
-        body.push_str(&format!("{}\n", i18n.t(ScreenMsg::NoActiveGoals)));
+        md.push_str(&format!("{}\n", i18n.t(ScreenMsg::NoActiveGoals)));
     }
-    md.push_str(&body);
 
     md.push_str(&format!("\n## {}\n", i18n.t(ScreenMsg::ActionItems)));
     for role in [Role::Mentee, Role::Mentor] {
@@ -156,7 +163,7 @@ pub fn markdown(
         md.push_str(&format!(
             "\n### {}\n\n{}\n\n",
             person(i18n, r, role),
-            tally_line(i18n, tally)
+            tally_line(i18n, brief, tally)
         ));
         for item in &tally.done {
             md.push_str(&format!("- [x] {}\n", item.title));
@@ -192,6 +199,8 @@ pub fn markdown(
             for q in Question::ALL {
                 let answer = answers.checkin.answer(q).trim();
                 if !answer.is_empty() {
+                    // Its lines stay inside the list item.
+                    let answer = answer.replace('\n', "\n  ");
                     md.push_str(&format!("- *{}* {answer}\n", question(i18n, q)));
                 }
             }
@@ -232,5 +241,74 @@ pub fn unit_of(i18n: I18n, goal: &GoalSince) -> String {
         goal.goal.unit.clone()
     } else {
         i18n.t(GoalMsg::MilestonesUnit).to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        action_items::{ActionItem, ActionSet, Commitment},
+        goals::{Goal, GoalSet, Status, Update, UpdateSet},
+        i18n::Locale,
+        screens::{
+            brief::brief,
+            fixture::{at, day, made, view, Device, REL},
+        },
+    };
+    use leptos::prelude::Owner;
+    use uuid::Uuid;
+
+    #[test]
+    fn the_markdown_holds_the_goals_both_persons_items_and_the_promises() {
+        let owner = Owner::new();
+        owner.set();
+        let i18n = I18n::new(Locale::En);
+        let mut device = Device::new();
+        let mut goal = Goal::new("Give talks".into(), Status::Active, made());
+        goal.extend([
+            GoalSet::Start(Some(0.0)),
+            GoalSet::Target(Some(6.0)),
+            GoalSet::Unit("talks".into()),
+        ]);
+        device.write(10, goal);
+        let mut update = Update::new(Uuid::from_u128(10), day("2026-12-01"), made(), Role::Mentee);
+        update.push(UpdateSet::Value(Some(2.0)));
+        device.write(11, update);
+        device.write(
+            20,
+            ActionItem::new("Read the book".into(), Role::Mentee, made()),
+        );
+        let mut promise = ActionItem::new("Introduce to Sam".into(), Role::Mentor, made());
+        promise.push(ActionSet::Commitment(Some(Commitment::Contact)));
+        device.write(21, promise);
+
+        let now = at("2026-12-04 09:00");
+        let b = brief(&device.replica, REL, now);
+        let md = markdown(
+            i18n,
+            &b,
+            &view(REL, Role::Mentor),
+            |g| unit_of(i18n, g),
+            now.date(),
+        );
+        assert!(md.starts_with("# Brief: Partner — "), "{md}");
+        assert!(
+            md.contains("Not met yet; no meeting frequency agreed yet."),
+            "{md}"
+        );
+        assert!(
+            md.contains("## Goals\n\n- **Give talks**: 0 → 2 of 6 talks since the start · "),
+            "{md}"
+        );
+        assert!(
+            md.contains("### Mentee (Partner)\n\nDone since the start: 0 · open: 1 · overdue: 0\n\n- [ ] Read the book\n"),
+            "{md}"
+        );
+        assert!(md.contains("### Mentor (you)\n"), "{md}");
+        assert!(
+            md.contains("- [ ] Introduce to Sam — not yet delivered\n"),
+            "{md}"
+        );
     }
 }

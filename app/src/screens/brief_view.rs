@@ -60,6 +60,8 @@ fn CopyAndPrint(data: Data, r: Memo<RelationshipView>) -> impl IntoView {
     let i18n = use_i18n();
     let said = RwSignal::new(None::<Message>);
     let copy = move |_| {
+        // Emptied first, so that copying again is announced again.
+        said.set(None);
         let Some(text) = data.with_untracked(|b| {
             let b = b.as_ref()?;
             Some(r.with_untracked(|r| markdown(i18n, b, r, |g| unit_of(i18n, g), today())))
@@ -143,12 +145,12 @@ fn BriefItems(data: Data, r: Memo<RelationshipView>) -> impl IntoView {
         view! {
             <div>
                 <h3>{move || r.with(|r| person(i18n, r, role))}</h3>
-                <p>{move || tally_line(i18n, &tally())}</p>
+                <p>{move || data.with(|b| b.as_ref().map(|b| tally_line(i18n, b, &tally())))}</p>
                 <ul class="brief-items">
                     {move || {
                         let tally = tally();
                         let done = tally.done.iter().map(|i| view! {
-                            <li class="done">{i.title.clone()} " (" {i18n.t(ScreenMsg::Done).to_lowercase()} ")"</li>
+                            <li class="done">{i.title.clone()} " (" {i18n.t(ScreenMsg::DoneMark)} ")"</li>
                         }).collect_view();
                         let open = tally.open.iter().map(|i| view! { <li>{open_item(i18n, i, today())}</li> }).collect_view();
                         (done, open)

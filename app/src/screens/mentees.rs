@@ -33,7 +33,7 @@ pub enum Flag {
     NoSession,
     /// The agreement was never signed by both.
     Unsigned,
-    /// It was signed, and changed since: a signature is awaited again.
+    /// Both signed a version, and it changed since: a signature is awaited again.
     Changed,
     /// The mentee has shared no preparation.
     NotPrepared,
@@ -97,7 +97,8 @@ fn flags(
         flags.push(Flag::NoSession);
     }
     if !agreement.signed_by_both() {
-        let ever = agreement.signatures.iter().any(|s| !s.is_empty());
+        // Changed: a version both signed exists, and the terms moved on from it.
+        let ever = !agreement.versions.is_empty();
         flags.push(if ever { Flag::Changed } else { Flag::Unsigned });
     }
     if Preparation::count(&Preparation::read(replica, id, Role::Mentor).theirs) == 0 {

@@ -37,12 +37,7 @@ pub fn MenteeLines(
                 <h2 id="today-mentees">{i18n.tr(ScreenMsg::YourMentees)}</h2>
                 <ul class="cards mentees">
                     <For each=move || lines.get() key=|m| (m.relationship, m.next.as_ref().map(|s| (s.id, s.starts())), m.flags.clone()) let:line>
-                        {
-                            let r = relationships.with_untracked(|all| {
-                                all.iter().find(|r| r.id == line.relationship).cloned()
-                            });
-                            r.map(|r| view! { <MenteeLine line r /> })
-                        }
+                        <MenteeLine line relationships />
                     </For>
                 </ul>
             </section>
@@ -51,11 +46,19 @@ pub fn MenteeLines(
 }
 
 #[component]
-fn MenteeLine(line: Mentee, r: RelationshipView) -> impl IntoView {
+fn MenteeLine(line: Mentee, relationships: Memo<Vec<RelationshipView>>) -> impl IntoView {
     let i18n = use_i18n();
-    let id = r.id;
-    let (line, r) = (StoredValue::new(line), StoredValue::new(r));
-    let name = move || r.with_value(|r| partner(i18n, r));
+    let id = line.relationship;
+    let line = StoredValue::new(line);
+    // Followed, so that a mentee who joins or is renamed shows by their new name.
+    let name = move || {
+        relationships.with(|all| {
+            all.iter()
+                .find(|r| r.id == id)
+                .map(|r| partner(i18n, r))
+                .unwrap_or_default()
+        })
+    };
     let next = move || {
         line.with_value(|l| match &l.next {
             Some(s) => i18n.fmt(ScreenMsg::NextOn, &[&when(i18n, s)]),

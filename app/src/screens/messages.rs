@@ -56,6 +56,8 @@ crate::i18n::messages! {
         AgreedMonthly => "you agreed every month", "jullie spraken elke maand af";
         NoFrequency => "no meeting frequency agreed yet", "nog geen frequentie afgesproken";
         You => "you", "jij";
+        Mentee => "Mentee", "Mentee";
+        Mentor => "Mentor", "Mentor";
         Goals => "Goals", "Doelen";
         GoalSince => "{} → {} of {} {} since the last session", "{} → {} van {} {} sinds de vorige sessie";
         GoalSinceStart => "{} → {} of {} {} since the start", "{} → {} van {} {} sinds het begin";
@@ -63,12 +65,15 @@ crate::i18n::messages! {
         ActionItems => "Action items", "Actiepunten";
         TallyLine => "Done since the last session: {} · open: {} · overdue: {}",
             "Gedaan sinds de vorige sessie: {} · open: {} · te laat: {}";
+        TallyLineStart => "Done since the start: {} · open: {} · overdue: {}",
+            "Gedaan sinds het begin: {} · open: {} · te laat: {}";
         OverdueSince => "overdue since {}", "te laat sinds {}";
-        Done => "Done", "Gedaan";
+        DoneMark => "done", "gedaan";
         Commitments => "What the mentor promised", "Wat de mentor toezegde";
         Delivered => "delivered", "geleverd";
         NotDelivered => "not yet delivered", "nog niet geleverd";
-        NoCommitments => "No open promises.", "Geen openstaande toezeggingen.";
+        NoCommitments => "No promises open or delivered since the last session.",
+            "Geen toezeggingen open of geleverd sinds de vorige sessie.";
         LastCheckin => "Last check-in: {}", "Laatste check-in: {}";
         NoCheckin => "No check-in answers for the last session.", "Geen check-in-antwoorden bij de vorige sessie.";
         ComingAgenda => "Next session: {}", "Volgende sessie: {}";

@@ -46,13 +46,13 @@ pub fn TodayGoals(
             })
             .unwrap_or_default()
     });
-    // A mentor's goals here are their mentees'; someone who is both sees their own first.
+    // A mentor's goals here are their mentees'; someone who is both sees all goals.
     let heading = move || {
-        let mentee = relationships.with(|all| all.iter().any(|r| r.my_role == Role::Mentee));
-        i18n.t(if mentee {
-            ScreenMsg::YourGoals
-        } else {
-            ScreenMsg::MenteeGoals
+        let role = |role: Role| relationships.with(|all| all.iter().any(|r| r.my_role == role));
+        i18n.t(match (role(Role::Mentee), role(Role::Mentor)) {
+            (true, false) => ScreenMsg::YourGoals,
+            (false, true) => ScreenMsg::MenteeGoals,
+            _ => ScreenMsg::Goals,
         })
     };
     view! {
@@ -131,7 +131,9 @@ fn TodayGoal(
             <Show when=move || logging.get()>
                 <LogProgress goal data relationship me update=None done />
             </Show>
-            <a href=format!("/r/{relationship}/goals")>{i18n.tr(GoalMsg::OpenGoals)}</a>
+            <a href=format!("/r/{relationship}/goals") aria-label=move || format!("{}: {}", i18n.t(GoalMsg::OpenGoals), title())>
+                {i18n.tr(GoalMsg::OpenGoals)}
+            </a>
         </li>
     }
 }

@@ -156,7 +156,9 @@ pub fn App() -> impl IntoView {
         match user.get() {
             Some(Ok(Some(me))) => {
                 sync.start(me.id);
-                badge_for.set(Some(me.id));
+                if badge_for.get_untracked() != Some(me.id) {
+                    badge_for.set(Some(me.id));
+                }
                 directory.start(Some(me.id));
                 crate::screens::load_today_ahead();
             }

@@ -6,6 +6,7 @@ SHELL := /bin/bash
 CARGO_LEPTOS_VERSION := 0.3.10
 BINARYEN_VERSION := 132.0.0
 PLAYWRIGHT_VERSION := 1.65.1
+LIGHTHOUSE_VERSION := 12.8.2
 # cargo-leptos needs the wasm-bindgen CLI of exactly the version in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 TOOLS := $(CURDIR)/.tools
@@ -13,7 +14,7 @@ TOOLS := $(CURDIR)/.tools
 export LEPTOS_OUTPUT_NAME := tandem
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: run test tools test-tools lint unit e2e build-debug size size-budget bench clean
+.PHONY: run test tools test-tools lint unit e2e build-debug size size-budget speed bench clean
 
 ## Build a release and serve it at http://127.0.0.1:3000 on ./data/tandem.db.
 run: tools
@@ -67,6 +68,20 @@ size: tools
 size-budget:
 	cargo leptos build --release --precompress --frontend-only --split
 	node scripts/size.mjs target/site/pkg target/release/hash.txt
+
+## Today on a release server: Lighthouse's mobile performance, and its offline start. Timings vary
+## with the machine's load, so they are figures for docs/ARCHITECTURE.md, not a test.
+speed: tools test-tools
+	@[ -d $(TOOLS)/node_modules/lighthouse ] || npm install --prefix $(TOOLS) --no-save --no-audit --no-fund \
+		binaryen@$(BINARYEN_VERSION) lighthouse@$(LIGHTHOUSE_VERSION)
+	cargo leptos build --release --precompress --split
+	@port=$$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	dir=$$(mktemp -d); \
+	DATABASE_URL="sqlite://$$dir/speed.db" TANDEM_BIND=127.0.0.1:$$port LEPTOS_SITE_ROOT=target/site \
+		TANDEM_LOG=warn TANDEM_SIGN_UPS_PER_HOUR=100 target/release/tandem & server=$$!; \
+	trap 'kill $$server; rm -rf "$$dir"' EXIT; \
+	until curl -sf http://127.0.0.1:$$port/healthz >/dev/null; do sleep 0.2; done; \
+	node scripts/today-speed.mjs http://127.0.0.1:$$port
 
 ## Many devices pushing at once against a release server: latency, errors, throughput.
 bench:

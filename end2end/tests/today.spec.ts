@@ -1,5 +1,5 @@
 import { expect, Page } from "@playwright/test";
-import { addItem, pairUp, ready, signUp, test, uniqueEmail } from "./helpers";
+import { addItem, kept, pairUp, ready, signUp, test, uniqueEmail, watchConsole } from "./helpers";
 
 const status = (page: Page) => page.getByRole("button", { name: /^Sync status:/ });
 
@@ -183,5 +183,50 @@ test("an item added to the next session's agenda on Today reaches the partner, w
   await expect(mentor.getByRole("region", { name: "Next session" }).getByRole("list", { name: "Agenda" })).toContainText(
     "My first presentation",
   );
+  expect(problems.flat()).toEqual([]);
+});
+
+test("offline after one visit, Today opens from the device with its items, next session and goals", async ({
+  browser,
+}) => {
+  const { mentor, mentee, menteeContext, problems } = await pairUp(browser);
+  await addDue(mentee, "Late task", day(-1));
+  await mentor.getByRole("link", { name: "Open the roadmap" }).click();
+  await ready(mentor);
+  await mentor.getByRole("button", { name: "Add a session" }).click();
+  await mentor.getByLabel("Date", { exact: true }).fill(day(2));
+  await mentor.getByLabel("Starts").fill("09:00");
+  await mentor.getByLabel("Ends").fill("10:00");
+  await mentor.getByLabel("Theme of the new session").fill("Feedback");
+  await mentor.getByRole("button", { name: "Save session" }).click();
+  await expect(status(mentor)).toHaveAccessibleName("Sync status: All saved", { timeout: 5000 });
+  await mentee.getByRole("link", { name: "Open the goals" }).click();
+  await ready(mentee);
+  await mentee.getByRole("button", { name: "New goal" }).click();
+  await mentee.getByLabel("Short title").fill("Give talks");
+  await mentee.getByLabel("Start value").fill("0");
+  await mentee.getByLabel("Target value").fill("6");
+  await mentee.getByLabel("Measured in (such as talks or kg)").fill("talks");
+  await mentee.getByLabel("Target date").fill(day(60));
+  await mentee.getByRole("button", { name: "Save goal" }).click();
+  await expect(mentee.getByRole("heading", { name: "Give talks" })).toBeVisible();
+  await expect(status(mentee)).toHaveAccessibleName("Sync status: All saved", { timeout: 5000 });
+
+  await mentee.getByRole("link", { name: "Tandem" }).click();
+  await expect(mentee.getByRole("region", { name: "Next session" })).toContainText("Feedback", { timeout: 10_000 });
+  await kept(mentee);
+  await menteeContext.setOffline(true);
+  await mentee.close();
+  const again = await menteeContext.newPage();
+  problems.push(watchConsole(again));
+  await again.goto("/");
+  await ready(again);
+  await expect(again.getByRole("heading", { name: "Today", level: 1 })).toBeVisible();
+  await expect(again.getByRole("region", { name: "Your action items" }).getByRole("checkbox")).toHaveAccessibleName(
+    "Late task",
+  );
+  await expect(again.getByRole("region", { name: "Next session" })).toContainText("Feedback");
+  await expect(again.getByRole("region", { name: "Your goals" }).getByRole("heading", { name: "Give talks" })).toBeVisible();
+  await expect(status(again)).toContainText("Offline");
   expect(problems.flat()).toEqual([]);
 });

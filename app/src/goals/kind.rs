@@ -71,6 +71,15 @@ impl Goal {
         }
     }
 
+    /// When its status was last set, as the device has it (milliseconds since the epoch).
+    pub fn status_set_at(&self, replica: &Replica) -> Option<u64> {
+        let record = replica.get(&self.id)?;
+        record
+            .fields
+            .get(Field::Status.name())
+            .map(|s| s.hlc.millis)
+    }
+
     /// Whether it is measured by a number; else by its milestones, if it has any.
     pub fn by_number(&self) -> bool {
         self.start.is_some() && self.target.is_some()

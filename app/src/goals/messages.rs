@@ -2,7 +2,7 @@
 
 crate::i18n::messages! {
     GoalMsg {
-        Progress => "Progress", "Voortgang";
+        Progress => "Progress: {}", "Voortgang: {}";
         ValueOfTarget => "{} of {} {}", "{} van {} {}";
         Reached => "Target reached", "Doel bereikt";
         OnTrack => "On track", "Op schema";

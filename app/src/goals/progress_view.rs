@@ -67,6 +67,9 @@ pub fn measured(i18n: I18n, records: &Records, goal: &Goal) -> Option<(Measure, 
 pub fn GoalProgress(
     measure: Measure,
     #[prop(into)] unit: String,
+    /// The goal's title, which names the bar among others on the same screen.
+    #[prop(into)]
+    title: String,
     today: NaiveDate,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -97,7 +100,7 @@ pub fn GoalProgress(
                 viewBox="0 0 100 6"
                 preserveAspectRatio="none"
                 role="progressbar"
-                aria-label=i18n.tr(GoalMsg::Progress)
+                aria-label=move || i18n.fmt(GoalMsg::Progress, &[&title])
                 aria-valuemin="0"
                 aria-valuemax="100"
                 aria-valuenow=percent
@@ -146,13 +149,18 @@ mod tests {
             by: Some(day("2026-01-31")),
             updates: vec![(day("2026-01-10"), 1.0)],
         };
-        view! { <GoalProgress measure unit="talks" today=day("2026-01-16") /> }.to_html()
+        view! { <GoalProgress measure unit="talks" title="Give talks" today=day("2026-01-16") /> }
+            .to_html()
     }
 
     #[test]
     fn the_component_shows_value_pace_and_chart_with_a_text_alternative() {
         let html = render(Locale::En);
         assert!(html.contains(r#"aria-valuenow="17""#), "{html}");
+        assert!(
+            html.contains(r#"aria-label="Progress: Give talks""#),
+            "{html}"
+        );
         assert!(html.contains("1 of 6 talks"), "{html}");
         assert!(html.contains("Behind by 2 talks"), "{html}");
         assert!(
@@ -165,6 +173,10 @@ mod tests {
     #[test]
     fn the_component_speaks_dutch() {
         let html = render(Locale::Nl);
+        assert!(
+            html.contains(r#"aria-label="Voortgang: Give talks""#),
+            "{html}"
+        );
         assert!(html.contains("1 van 6 talks"), "{html}");
         assert!(html.contains("2 talks achter"), "{html}");
     }

@@ -197,7 +197,10 @@ fn GoalCard(
             <h2 id=format!("goal-{id}-title")>{field(|g| g.title.clone())}</h2>
             <p>{field(|g| g.description.clone())}</p>
             <p class="hint">{missing}</p>
-            {move || measure().map(|(measure, unit)| view! { <GoalProgress measure unit today=today() /> })}
+            {move || measure().map(|(measure, unit)| {
+                let title = field(|g| g.title.clone())();
+                view! { <GoalProgress measure unit title today=today() /> }
+            })}
             <Show when=move || goal.with(|g| g.as_ref().is_some_and(|g| !g.by_number()))>
                 <MilestoneList goal=id data />
             </Show>

@@ -19,6 +19,7 @@ use crate::{
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::{
+    either::Either,
     ev::SubmitEvent,
     prelude::{Update as _, *},
 };
@@ -227,6 +228,9 @@ pub fn LogProgress(
     update: Option<Uuid>,
     #[prop(optional)] draft: Option<Draft>,
     #[prop(optional, into)] done: Option<Callback<()>>,
+    /// Opened inside a goal that is itself under a third-level heading (on Today).
+    #[prop(optional)]
+    nested: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
@@ -385,7 +389,11 @@ pub fn LogProgress(
     };
     view! {
         <form class="log-progress" on:submit=save novalidate>
-            <h3>{i18n.tr(title)}</h3>
+            {if nested {
+                Either::Left(view! { <h4>{i18n.tr(title)}</h4> })
+            } else {
+                Either::Right(view! { <h3>{i18n.tr(title)}</h3> })
+            }}
             <Show when=move || !by_number.get()>
                 <MilestoneTicks options=Signal::derive(options) checked />
             </Show>

@@ -11,7 +11,7 @@ use crate::{
     roadmap::{agenda_items, sessions, AgendaItem, Session},
     sync::{declare::RecordKind, engine::local_time, replica::Replica},
 };
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use uuid::Uuid;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +20,7 @@ pub struct Brief {
     pub last: Option<Session>,
     /// The coming session.
     pub next: Option<Session>,
-    /// The active goals, oldest first.
+    /// The active goals, and those achieved or dropped since the last session, oldest first.
     pub goals: Vec<GoalSince>,
     /// Each person's action items, by role (`Role as usize`).
     pub items: [Tally; 2],
@@ -75,10 +75,19 @@ pub fn brief(replica: &Replica, relationship: Uuid, now: NaiveDateTime) -> Brief
     let since = last.as_ref().map(Session::starts);
 
     let records = Records::read(replica, relationship);
+    // Reached or dropped since the last session is news for the call; before, it is history.
+    let closed_since = |goal: &Goal| {
+        let set = goal
+            .status_set_at(replica)
+            .and_then(|millis| DateTime::from_timestamp_millis(millis as i64));
+        since
+            .zip(set)
+            .is_some_and(|(since, set)| local_time(set) >= since)
+    };
     let goals = records
         .goals
         .iter()
-        .filter(|g| g.status == Status::Active)
+        .filter(|g| g.status == Status::Active || closed_since(g))
         .map(|goal| {
             let measure = goal.measure(local_time(goal.created_at).date(), &records);
             let then = measure.as_ref().map(|m| match &last {
@@ -327,5 +336,21 @@ mod tests {
         let brief = brief(&device.replica, fixture::REL, now());
         assert_eq!(brief.next.as_ref().map(|s| s.id), Some(Uuid::from_u128(4)));
         assert_eq!(brief.last.as_ref().map(|s| s.id), Some(Uuid::from_u128(2)));
+    }
+
+    #[test]
+    fn a_goal_achieved_since_the_last_session_stays_in_the_brief_and_one_achieved_before_does_not()
+    {
+        let mut device = device();
+        for (id, title) in [(50, "Reached before"), (51, "Reached since")] {
+            device.write(id, Goal::new(title.into(), Status::Active, made()));
+        }
+        device.clock_at("2026-11-28 12:00");
+        device.write(50, [GoalSet::Status(Status::Achieved)]);
+        device.clock_at("2026-12-02 12:00");
+        device.write(51, [GoalSet::Status(Status::Achieved)]);
+        let brief = brief(&device.replica, fixture::REL, now());
+        let titles: Vec<&str> = brief.goals.iter().map(|g| g.goal.title.as_str()).collect();
+        assert_eq!(titles, ["Reached since"]);
     }
 }

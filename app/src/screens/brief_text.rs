@@ -9,7 +9,7 @@ use crate::{
     action_items::ActionItem,
     agreement::Frequency,
     checkin::{CheckinMsg, Question},
-    goals::{amount, pace_text, GoalMsg},
+    goals::{amount, pace_text, GoalMsg, Status},
     i18n::I18n,
     relationships::{relationship_name, RelationshipView, Role},
     roadmap::when,
@@ -51,8 +51,28 @@ pub fn person(i18n: I18n, r: &RelationshipView, role: Role) -> String {
     }
 }
 
-/// "2 → 5 of 6 talks since the last session", and its pace.
+/// A goal's line, with "achieved" or "dropped" when that happened since the last session.
 pub fn goal_line(
+    i18n: I18n,
+    brief: &Brief,
+    goal: &GoalSince,
+    unit: &str,
+    today: NaiveDate,
+) -> Option<String> {
+    let closed = match goal.goal.status {
+        Status::Active => None,
+        Status::Achieved => Some(i18n.t(ScreenMsg::AchievedSince)),
+        Status::Dropped => Some(i18n.t(ScreenMsg::DroppedSince)),
+    };
+    let progress = progress_line(i18n, brief, goal, unit, today);
+    match (progress, closed) {
+        (Some(progress), Some(closed)) => Some(format!("{progress} · {closed}")),
+        (progress, closed) => progress.or(closed.map(str::to_owned)),
+    }
+}
+
+/// "2 → 5 of 6 talks since the last session", and its pace.
+fn progress_line(
     i18n: I18n,
     brief: &Brief,
     goal: &GoalSince,

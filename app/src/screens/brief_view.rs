@@ -116,7 +116,10 @@ fn BriefGoals(data: Data, id: uuid::Uuid) -> impl IntoView {
                             goal_line(i18n, b, &goal, &unit_of(i18n, &goal), today())
                         });
                         let progress = records.with(|d| measured(i18n, d.as_ref()?, &goal.goal))
-                            .map(|(measure, unit)| view! { <GoalProgress measure unit today=today() /> });
+                            .map(|(measure, unit)| {
+                                let title = goal.goal.title.clone();
+                                view! { <GoalProgress measure unit title today=today() /> }
+                            });
                         view! {
                             <li>
                                 <h3>{goal.goal.title.clone()}</h3>

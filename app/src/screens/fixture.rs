@@ -48,6 +48,11 @@ impl Device {
         self.clock
     }
 
+    /// Writes from now on at `at`, an instant in UTC as [`instant`] reads it.
+    pub fn clock_at(&mut self, at: &str) {
+        self.clock = instant(at).timestamp_millis() as u64;
+    }
+
     /// Writes record `id` of [`REL`].
     pub fn write<W: Write>(&mut self, id: u128, writes: impl IntoIterator<Item = W>) -> u64 {
         self.write_in(REL, id, writes)

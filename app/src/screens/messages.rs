@@ -61,6 +61,8 @@ crate::i18n::messages! {
         Goals => "Goals", "Doelen";
         GoalSince => "{} → {} of {} {} since the last session", "{} → {} van {} {} sinds de vorige sessie";
         GoalSinceStart => "{} → {} of {} {} since the start", "{} → {} van {} {} sinds het begin";
+        AchievedSince => "achieved since the last session", "bereikt sinds de vorige sessie";
+        DroppedSince => "dropped since the last session", "losgelaten sinds de vorige sessie";
         NoActiveGoals => "No active goals.", "Geen actieve doelen.";
         ActionItems => "Action items", "Actiepunten";
         TallyLine => "Done since the last session: {} · open: {} · overdue: {}",

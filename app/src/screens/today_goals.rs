@@ -95,7 +95,7 @@ fn TodayGoal(
     let progress = move || {
         let goal = this.get()?;
         let (measure, unit) = data.with(|d| measured(i18n, d.as_ref()?, &goal))?;
-        Some(view! { <GoalProgress measure unit today=today() /> })
+        Some(view! { <GoalProgress measure unit title=goal.title.clone() today=today() /> })
     };
     let with = move || {
         several.get().then(|| {
@@ -129,7 +129,7 @@ fn TodayGoal(
                 {i18n.tr(GoalMsg::LogProgress)}
             </button>
             <Show when=move || logging.get()>
-                <LogProgress goal data relationship me update=None done />
+                <LogProgress goal data relationship me update=None done nested=true />
             </Show>
             <a href=format!("/r/{relationship}/goals") aria-label=move || format!("{}: {}", i18n.t(GoalMsg::OpenGoals), title())>
                 {i18n.tr(GoalMsg::OpenGoals)}

@@ -3,6 +3,8 @@
 // Today takes to show the person's items, next session and goals when the app is opened offline
 // after one online visit (from navigation start, so the app's own start is included).
 // Usage: node scripts/today-speed.mjs <base url>   (`make speed` builds and starts the server)
+// The last Lighthouse report is kept in target/today-lighthouse.json.
+import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(new URL("../end2end/package.json", import.meta.url));
@@ -123,6 +125,8 @@ async function lighthouseRuns(cookie) {
         cls: lhr.audits["cumulative-layout-shift"].numericValue.toFixed(3),
         finalUrl: lhr.finalDisplayedUrl,
       });
+      // The whole report of the last run, for what each figure is made of.
+      writeFileSync(new URL("../target/today-lighthouse.json", import.meta.url), JSON.stringify(lhr));
     } finally {
       await chrome.kill();
     }

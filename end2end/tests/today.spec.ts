@@ -230,3 +230,27 @@ test("offline after one visit, Today opens from the device with its items, next 
   await expect(status(again)).toContainText("Offline");
   expect(problems.flat()).toEqual([]);
 });
+
+test("opening the app, Today comes in without pushing the relationships' list under the reader's thumb", async ({
+  browser,
+}) => {
+  const { mentee, menteeContext, problems } = await pairUp(browser);
+  await addDue(mentee, "Late task", day(-1));
+  await addItem(mentee, "Read the book");
+  await expect(status(mentee)).toHaveAccessibleName("Sync status: All saved", { timeout: 5000 });
+  await menteeContext.addInitScript(() => {
+    (window as any).shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as any[]) if (!entry.hadRecentInput) (window as any).shifts += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  for (const visit of ["a first visit on this device", "a later start"]) {
+    if (visit === "a first visit on this device") await mentee.evaluate(() => localStorage.clear());
+    await mentee.goto("/");
+    await ready(mentee);
+    await expect(mentee.getByRole("region", { name: "Your action items" }).getByRole("checkbox")).toHaveCount(2);
+    await expect(mentee.getByRole("link", { name: /Mentoring with Mira Mentor/ })).toBeVisible();
+    expect(await mentee.evaluate(() => (window as any).shifts), visit).toBeLessThan(0.05);
+  }
+  expect(problems.flat()).toEqual([]);
+});

@@ -189,12 +189,15 @@ pub fn load_today_ahead() {
     }
 }
 
+/// Today, once its chunk is there; `shown` is set then, or when the chunk cannot be had.
 #[component]
-pub fn LazyToday() -> impl IntoView {
+pub fn LazyToday(shown: RwSignal<bool>) -> impl IntoView {
     let part = async move {
-        today_part(Part::Today)
+        let view = today_part(Part::Today)
             .await
-            .unwrap_or_else(|_| ChunkMissing().into_any())
+            .unwrap_or_else(|_| ChunkMissing().into_any());
+        shown.set(true);
+        view
     };
     // No `<Suspense>` (nor `<Show>` around it): nothing shows until the chunk is there, and the
     // two cost the main bundle 1.8 KB compressed (measured).

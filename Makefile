@@ -72,7 +72,7 @@ size-budget:
 ## Today on a release server: Lighthouse's mobile performance, and its offline start. Timings vary
 ## with the machine's load, so they are figures for docs/ARCHITECTURE.md, not a test.
 speed: tools test-tools
-	@[ -d $(TOOLS)/node_modules/lighthouse ] || npm install --prefix $(TOOLS) --no-save --no-audit --no-fund \
+	@grep -qs '"version": "$(LIGHTHOUSE_VERSION)"' $(TOOLS)/node_modules/lighthouse/package.json || npm install --prefix $(TOOLS) --no-save --no-audit --no-fund \
 		binaryen@$(BINARYEN_VERSION) lighthouse@$(LIGHTHOUSE_VERSION)
 	cargo leptos build --release --precompress --split
 	@port=$$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
@@ -80,7 +80,8 @@ speed: tools test-tools
 	DATABASE_URL="sqlite://$$dir/speed.db" TANDEM_BIND=127.0.0.1:$$port LEPTOS_SITE_ROOT=target/site \
 		TANDEM_LOG=warn TANDEM_SIGN_UPS_PER_HOUR=100 target/release/tandem & server=$$!; \
 	trap 'kill $$server; rm -rf "$$dir"' EXIT; \
-	until curl -sf http://127.0.0.1:$$port/healthz >/dev/null; do sleep 0.2; done; \
+	for _ in $$(seq 150); do curl -sf http://127.0.0.1:$$port/healthz >/dev/null && break; \
+		kill -0 $$server || exit 1; sleep 0.2; done; \
 	node scripts/today-speed.mjs http://127.0.0.1:$$port
 
 ## Many devices pushing at once against a release server: latency, errors, throughput.

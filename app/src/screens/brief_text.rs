@@ -64,21 +64,20 @@ pub fn goal_line(
         Status::Achieved => Some(i18n.t(ScreenMsg::AchievedSince)),
         Status::Dropped => Some(i18n.t(ScreenMsg::DroppedSince)),
     };
-    let progress = progress_line(i18n, brief, goal, unit, today);
-    match (progress, closed) {
-        (Some(progress), Some(closed)) => Some(format!("{progress} · {closed}")),
-        (progress, closed) => progress.or(closed.map(str::to_owned)),
+    let values = values_line(i18n, brief, goal, unit);
+    match (closed, values) {
+        (Some(closed), Some(values)) => Some(format!("{values} · {closed}")),
+        (Some(closed), None) => Some(closed.to_owned()),
+        // A closed goal's pace means nothing any more; an open one's is the news.
+        (None, values) => {
+            let pace = pace_text(i18n, goal.measure.as_ref()?.pace(today), unit);
+            Some(format!("{} · {}", values?, pace.trim()))
+        }
     }
 }
 
-/// "2 → 5 of 6 talks since the last session", and its pace.
-fn progress_line(
-    i18n: I18n,
-    brief: &Brief,
-    goal: &GoalSince,
-    unit: &str,
-    today: NaiveDate,
-) -> Option<String> {
+/// "2 → 5 of 6 talks since the last session".
+fn values_line(i18n: I18n, brief: &Brief, goal: &GoalSince, unit: &str) -> Option<String> {
     let (measure, then) = (goal.measure.as_ref()?, goal.then?);
     let since = match brief.last {
         Some(_) => ScreenMsg::GoalSince,
@@ -93,10 +92,8 @@ fn progress_line(
             unit,
         ],
     );
-    let pace = pace_text(i18n, measure.pace(today), unit);
     // A goal without a unit leaves no gap where the unit would be.
-    let values = values.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(format!("{values} · {}", pace.trim()))
+    Some(values.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 pub fn tally_line(i18n: I18n, brief: &Brief, tally: &Tally) -> String {
@@ -330,5 +327,36 @@ mod tests {
             md.contains("- [ ] Introduce to Sam — not yet delivered\n"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn a_goal_dropped_since_the_last_session_says_so_instead_of_its_pace() {
+        let owner = Owner::new();
+        owner.set();
+        let mut device = Device::new();
+        device.session_in(REL, 1, "2026-12-01");
+        let mut goal = Goal::new("Give talks".into(), Status::Active, made());
+        goal.extend([GoalSet::Start(Some(0.0)), GoalSet::Target(Some(6.0))]);
+        device.write(10, goal);
+        device.clock_at("2026-12-02 12:00");
+        device.write(10, [GoalSet::Status(Status::Dropped)]);
+        let now = at("2026-12-04 09:00");
+        let b = brief(&device.replica, REL, now);
+        for (locale, line) in [
+            (
+                Locale::En,
+                "0 → 0 of 6 since the last session · dropped since the last session",
+            ),
+            (
+                Locale::Nl,
+                "0 → 0 van 6 sinds de vorige sessie · losgelaten sinds de vorige sessie",
+            ),
+        ] {
+            let i18n = I18n::new(locale);
+            assert_eq!(
+                goal_line(i18n, &b, &b.goals[0], "", now.date()).as_deref(),
+                Some(line)
+            );
+        }
     }
 }

@@ -76,24 +76,28 @@ fn Dashboard(relationships: PageData<Result<Vec<RelationshipView>, AppError>>) -
     // What is below Today waits for it (and for a first pull on a device never synced): Today
     // coming in above the list pushed it down under the reader's thumb on every start
     // (Lighthouse's layout shift: 0.42). The style shows it after 3 s all the same.
-    let settled = move || {
+    // Once shown, it stays: hiding it again (going online, say) would be a jump of its own.
+    let settled = RwSignal::new(false);
+    Effect::new(move |_| {
         // The device and whether the browser is online are known together, once the engine runs.
         let Some(synced_before) = sync
             .device
             .with(|d| d.as_ref().map(|d| !d.cursors.is_empty()))
         else {
-            return false;
+            return;
         };
         let pulled_or_cannot = sync
             .status
             .with(|s| s.last_sync.is_some() || s.error.is_some() || !s.online);
-        today_shown.get() && (synced_before || pulled_or_cannot)
-    };
+        if today_shown.get() && (synced_before || pulled_or_cannot) {
+            settled.set(true);
+        }
+    });
     view! {
         <h1 class="today-title">{i18n.tr(ScreenMsg::Today)}</h1>
         // Read from the device, which the server does not have: it comes once the app runs.
         {move || live.get().then(|| view! { <LazyToday shown=today_shown /> })}
-        <div class="below-today" class:settling=move || !settled()>
+        <div class="below-today" class:settling=move || !settled.get()>
         <section class="panel">
             <h2>{i18n.tr(RelationshipMsg::YourRelationships)}</h2>
             <Transition fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }>

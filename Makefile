@@ -14,15 +14,15 @@ TOOLS := $(CURDIR)/.tools
 export LEPTOS_OUTPUT_NAME := tandem
 export PATH := $(HOME)/.cargo/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: run test tools test-tools lint unit e2e build-debug size size-budget speed bench clean
+.PHONY: run test tools test-tools lint unit unit-postgres e2e build-debug size size-budget speed bench clean
 
 ## Build a release and serve it at http://127.0.0.1:3000 on ./data/tandem.db.
 run: tools
 	cargo leptos serve --release --precompress --split
 
-## Everything CI checks: formatting, lints (server and browser builds), unit, integration, browser
-## tests, and the size budget of the first load.
-test: tools test-tools lint build-debug unit e2e size-budget
+## Everything CI checks: formatting, lints (server and browser builds), unit, integration (on
+## SQLite and on PostgreSQL), browser tests, and the size budget of the first load.
+test: tools test-tools lint build-debug unit unit-postgres e2e size-budget
 
 tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
@@ -37,6 +37,8 @@ tools:
 test-tools:
 	@command -v chromium >/dev/null \
 		|| { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+		|| { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; }
 	@[ -d end2end/node_modules/@playwright/test ] \
 		|| (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 
@@ -50,6 +52,10 @@ build-debug:
 
 unit:
 	cargo test --workspace
+
+# Every integration test again, each server on a database of its own on a throwaway PostgreSQL.
+unit-postgres:
+	scripts/with-postgres.sh cargo test --workspace --test '*'
 
 # The browser suite runs against the debug build on a temporary database and a free port.
 e2e:

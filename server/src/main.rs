@@ -208,7 +208,7 @@ async fn record_route(
 
 /// Reports whether the database answers, for load balancers and monitoring.
 async fn healthz(State(ctx): State<ServerContext>) -> impl IntoResponse {
-    if app::server::db::ping(&ctx.pool).await {
+    if ctx.pool.ping().await {
         (
             StatusCode::OK,
             Json(serde_json::json!({ "status": "ok", "database": "ok" })),

@@ -1,6 +1,7 @@
 //! Signing up, in and out: password hashing and the rules around it.
 
 use super::{DisplayName, Email, Password, UserView};
+use crate::on_db;
 use crate::{
     error::AppError,
     problem::{Field, FieldError, Problem},
@@ -132,18 +133,19 @@ pub async fn sign_up(
         .map_err(|wait| AppError::RateLimited(wait.as_secs().max(1)))?;
     let hash = hash_password(ctx, password).await?;
     let id = Uuid::now_v7();
-    let inserted = sqlx::query(
+    let inserted = on_db!(&ctx.writer, |db| sqlx::query(
         "INSERT INTO users (id, email, display_name, password_hash, created_at)
-         VALUES (?, ?, ?, ?, ?) ON CONFLICT (email) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING",
     )
     .bind(id.to_string())
     .bind(email.as_str())
     .bind(name.as_str())
     .bind(hash)
     .bind(Utc::now())
-    .execute(&ctx.writer)
-    .await?;
-    if inserted.rows_affected() == 0 {
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected()))?;
+    if inserted == 0 {
         return Err(AppError::field(FieldError::new(
             Field::Email,
             Problem::Taken,
@@ -173,11 +175,12 @@ pub async fn sign_in(
     if password.chars().count() > Password::MAX {
         return Err(AppError::WrongCredentials);
     }
-    let row: Option<(String, String, String)> =
-        sqlx::query_as("SELECT id, display_name, password_hash FROM users WHERE email = ?")
-            .bind(email.as_str())
-            .fetch_optional(&ctx.pool)
-            .await?;
+    let row: Option<(String, String, String)> = on_db!(&ctx.pool, |db| sqlx::query_as(
+        "SELECT id, display_name, password_hash FROM users WHERE email = $1"
+    )
+    .bind(email.as_str())
+    .fetch_optional(db)
+    .await)?;
     let (id, display_name, hash) = match row {
         Some((id, name, hash)) => (Some(id), name, Some(hash)),
         None => (None, String::new(), None),
@@ -227,20 +230,25 @@ pub async fn change_password(
     ctx.limiter
         .reserve(&key, &address, false, Instant::now())
         .map_err(|wait| AppError::RateLimited(wait.as_secs().max(1)))?;
-    let (hash,): (String,) = sqlx::query_as("SELECT password_hash FROM users WHERE id = ?")
-        .bind(caller.id.to_string())
-        .fetch_one(&ctx.pool)
-        .await?;
+    let (hash,): (String,) = on_db!(&ctx.pool, |db| sqlx::query_as(
+        "SELECT password_hash FROM users WHERE id = $1"
+    )
+    .bind(caller.id.to_string())
+    .fetch_one(db)
+    .await)?;
     if !verify_password(ctx, current.to_owned(), Some(hash)).await? {
         return Err(wrong());
     }
     ctx.limiter.succeeded(&key, &address, false);
     let hash = hash_password(ctx, new).await?;
-    sqlx::query("UPDATE users SET password_hash = ? WHERE id = ?")
-        .bind(hash)
-        .bind(caller.id.to_string())
-        .execute(&ctx.writer)
-        .await?;
+    on_db!(&ctx.writer, |db| sqlx::query(
+        "UPDATE users SET password_hash = $1 WHERE id = $2"
+    )
+    .bind(hash)
+    .bind(caller.id.to_string())
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected()))?;
     session::end_all(ctx, caller.id, true).await?;
     // Only this browser stays trusted: the others may be why the password changed.
     device::forget_all(ctx, caller.id).await?;
@@ -257,6 +265,7 @@ pub async fn sign_out_everywhere(ctx: &ServerContext, caller: &Caller) -> Result
 mod device {
     use crate::{
         error::AppError,
+        on_db,
         server::{random_token, session, ServerContext},
     };
     use chrono::Utc;
@@ -276,12 +285,13 @@ mod device {
         let Some(token) = token(ctx) else {
             return Ok(false);
         };
-        let found: Option<(i64,)> =
-            sqlx::query_as("SELECT 1 FROM known_devices WHERE token_hash = ? AND user_id = ?")
-                .bind(session::hash(&token))
-                .bind(user_id)
-                .fetch_optional(&ctx.pool)
-                .await?;
+        let found: Option<(String,)> = on_db!(&ctx.pool, |db| sqlx::query_as(
+            "SELECT user_id FROM known_devices WHERE token_hash = $1 AND user_id = $2"
+        )
+        .bind(session::hash(&token))
+        .bind(user_id)
+        .fetch_optional(db)
+        .await)?;
         Ok(found.is_some())
     }
 
@@ -290,44 +300,50 @@ mod device {
     pub async fn remember(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
         let mut token = None;
         if let Some(presented) = self::token(ctx) {
-            let known: Option<(i64,)> =
-                sqlx::query_as("SELECT 1 FROM known_devices WHERE token_hash = ? LIMIT 1")
-                    .bind(session::hash(&presented))
-                    .fetch_optional(&ctx.pool)
-                    .await?;
+            let known: Option<(String,)> = on_db!(&ctx.pool, |db| sqlx::query_as(
+                "SELECT user_id FROM known_devices WHERE token_hash = $1 LIMIT 1"
+            )
+            .bind(session::hash(&presented))
+            .fetch_optional(db)
+            .await)?;
             token = known.map(|_| presented);
         }
         let token = token.unwrap_or_else(random_token);
         let user = user_id.to_string();
-        sqlx::query(
-            "INSERT INTO known_devices (token_hash, user_id, last_used_at) VALUES (?, ?, ?)
+        on_db!(&ctx.writer, |db| sqlx::query(
+            "INSERT INTO known_devices (token_hash, user_id, last_used_at) VALUES ($1, $2, $3)
              ON CONFLICT (token_hash, user_id) DO UPDATE SET last_used_at = excluded.last_used_at",
         )
         .bind(session::hash(&token))
         .bind(&user)
         .bind(Utc::now())
-        .execute(&ctx.writer)
-        .await?;
-        sqlx::query(
-            "DELETE FROM known_devices WHERE user_id = ? AND token_hash NOT IN (
-                SELECT token_hash FROM known_devices WHERE user_id = ?
-                ORDER BY last_used_at DESC LIMIT ?)",
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))?;
+        on_db!(&ctx.writer, |db| sqlx::query(
+            "DELETE FROM known_devices WHERE user_id = $1 AND token_hash NOT IN (
+                SELECT token_hash FROM known_devices WHERE user_id = $2
+                ORDER BY last_used_at DESC LIMIT $3)",
         )
         .bind(&user)
         .bind(&user)
         .bind(PER_ACCOUNT)
-        .execute(&ctx.writer)
-        .await?;
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))?;
         session::set_cookie(ctx, COOKIE, &token, REMEMBERED_DAYS * 24 * 3600);
         Ok(())
     }
 
     /// Trusts none of the account's browsers any more.
     pub async fn forget_all(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
-        sqlx::query("DELETE FROM known_devices WHERE user_id = ?")
-            .bind(user_id.to_string())
-            .execute(&ctx.writer)
-            .await?;
+        on_db!(&ctx.writer, |db| sqlx::query(
+            "DELETE FROM known_devices WHERE user_id = $1"
+        )
+        .bind(user_id.to_string())
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))?;
         Ok(())
     }
 }

@@ -10,6 +10,7 @@ use crate::{
         ServerContext,
     },
 };
+use crate::{on_db, server::db::Tx};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -40,9 +41,9 @@ const SELECT_ROWS: &str = "
     JOIN relationships r ON r.id = m.relationship_id
     LEFT JOIN memberships pm ON pm.relationship_id = r.id AND pm.user_id != m.user_id
     LEFT JOIN users pu ON pu.id = pm.user_id
-    LEFT JOIN invites i ON i.rowid = (
-        SELECT rowid FROM invites WHERE relationship_id = r.id ORDER BY created_at DESC, rowid DESC LIMIT 1)
-    WHERE m.user_id = ?";
+    LEFT JOIN invites i ON i.id = (
+        SELECT id FROM invites WHERE relationship_id = r.id ORDER BY created_at DESC, id DESC LIMIT 1)
+    WHERE m.user_id = $1";
 
 impl Row {
     fn view(self, ctx: &ServerContext, now: DateTime<Utc>) -> Result<RelationshipView, AppError> {
@@ -81,12 +82,12 @@ impl Row {
 
 /// Every relationship the caller is in: active first, newest first.
 pub async fn list(ctx: &ServerContext, caller: &Caller) -> Result<Vec<RelationshipView>, AppError> {
-    let rows: Vec<Row> = sqlx::query_as(&format!(
+    let rows: Vec<Row> = on_db!(&ctx.pool, |db| sqlx::query_as(&format!(
         "{SELECT_ROWS} ORDER BY r.ended_at IS NOT NULL, r.created_at DESC LIMIT 500"
     ))
     .bind(caller.id.to_string())
-    .fetch_all(&ctx.pool)
-    .await?;
+    .fetch_all(db)
+    .await)?;
     let now = Utc::now();
     rows.into_iter().map(|r| r.view(ctx, now)).collect()
 }
@@ -97,11 +98,13 @@ pub async fn get(
     caller: &Caller,
     id: Uuid,
 ) -> Result<RelationshipView, AppError> {
-    let row: Option<Row> = sqlx::query_as(&format!("{SELECT_ROWS} AND r.id = ?"))
-        .bind(caller.id.to_string())
-        .bind(id.to_string())
-        .fetch_optional(&ctx.pool)
-        .await?;
+    let row: Option<Row> = on_db!(&ctx.pool, |db| sqlx::query_as(&format!(
+        "{SELECT_ROWS} AND r.id = $2"
+    ))
+    .bind(caller.id.to_string())
+    .bind(id.to_string())
+    .fetch_optional(db)
+    .await)?;
     row.ok_or(AppError::Forbidden)?.view(ctx, Utc::now())
 }
 
@@ -112,15 +115,15 @@ struct Standing {
 }
 
 async fn standing(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Result<Standing, AppError> {
-    let row: Option<(Option<DateTime<Utc>>, i64)> = sqlx::query_as(
+    let row: Option<(Option<DateTime<Utc>>, i64)> = on_db!(&ctx.pool, |db| sqlx::query_as(
         "SELECT r.ended_at, (SELECT COUNT(*) FROM memberships WHERE relationship_id = r.id)
          FROM relationships r JOIN memberships m ON m.relationship_id = r.id
-         WHERE r.id = ? AND m.user_id = ?",
+         WHERE r.id = $1 AND m.user_id = $2",
     )
     .bind(id.to_string())
     .bind(caller.id.to_string())
-    .fetch_optional(&ctx.pool)
-    .await?;
+    .fetch_optional(db)
+    .await)?;
     let (ended_at, members) = row.ok_or(AppError::Forbidden)?;
     Ok(Standing {
         ended: ended_at.is_some(),
@@ -130,18 +133,15 @@ async fn standing(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Result<Stan
 
 const OPEN_INVITES: &str = "used_at IS NULL AND revoked_at IS NULL AND declined_at IS NULL";
 
-async fn revoke_open_invites(
-    conn: &mut sqlx::SqliteConnection,
-    id: Uuid,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    sqlx::query(&format!(
-        "UPDATE invites SET revoked_at = ? WHERE relationship_id = ? AND {OPEN_INVITES}"
+async fn revoke_open_invites(tx: &mut Tx, id: Uuid, now: DateTime<Utc>) -> Result<(), AppError> {
+    on_db!(tx, |tx| sqlx::query(&format!(
+        "UPDATE invites SET revoked_at = $1 WHERE relationship_id = $2 AND {OPEN_INVITES}"
     ))
     .bind(now)
     .bind(id.to_string())
-    .execute(conn)
-    .await?;
+    .execute(&mut **tx)
+    .await
+    .map(|r| r.rows_affected()))?;
     Ok(())
 }
 
@@ -153,25 +153,29 @@ fn invite_token(ctx: &ServerContext, invite: &str) -> String {
 
 async fn insert_invite(
     ctx: &ServerContext,
-    conn: &mut sqlx::SqliteConnection,
+    tx: &mut Tx,
     id: Uuid,
     inviter: &Caller,
     invitee_role: Role,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let invite = Uuid::now_v7().to_string();
-    sqlx::query(
+    let token_hash = hash(&invite_token(ctx, &invite));
+    on_db!(tx, |tx| {
+        sqlx::query(
         "INSERT INTO invites (id, token_hash, relationship_id, inviter_id, invitee_role, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(&invite)
-    .bind(hash(&invite_token(ctx, &invite)))
+    .bind(&token_hash)
     .bind(id.to_string())
     .bind(inviter.id.to_string())
     .bind(invitee_role.as_str())
     .bind(now)
-    .execute(conn)
-    .await?;
+    .execute(&mut **tx)
+    .await
+    .map(|r| r.rows_affected())
+    })?;
     Ok(())
 }
 
@@ -193,24 +197,27 @@ pub async fn start(
     let id = Uuid::now_v7();
     let now = Utc::now();
     let mut tx = ctx.writer.begin().await?;
-    sqlx::query(
-        "INSERT INTO relationships (id, title, created_by, created_at) VALUES (?, ?, ?, ?)",
-    )
-    .bind(id.to_string())
-    .bind(title.as_ref().map(RelationshipTitle::as_str))
-    .bind(caller.id.to_string())
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
-        "INSERT INTO memberships (relationship_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)",
-    )
-    .bind(id.to_string())
-    .bind(caller.id.to_string())
-    .bind(role.as_str())
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    on_db!(&mut tx, |tx| {
+        sqlx::query(
+            "INSERT INTO relationships (id, title, created_by, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id.to_string())
+        .bind(title.as_ref().map(RelationshipTitle::as_str))
+        .bind(caller.id.to_string())
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO memberships (relationship_id, user_id, role, joined_at)
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id.to_string())
+        .bind(caller.id.to_string())
+        .bind(role.as_str())
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    });
     insert_invite(ctx, &mut tx, id, caller, role.partner(), now).await?;
     tx.commit().await?;
     Ok(id)
@@ -225,12 +232,13 @@ pub async fn new_invite(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Resul
     if standing.paired {
         return Err(AppError::AlreadyPaired);
     }
-    let role: (String,) =
-        sqlx::query_as("SELECT role FROM memberships WHERE relationship_id = ? AND user_id = ?")
-            .bind(id.to_string())
-            .bind(caller.id.to_string())
-            .fetch_one(&ctx.pool)
-            .await?;
+    let role: (String,) = on_db!(&ctx.pool, |db| sqlx::query_as(
+        "SELECT role FROM memberships WHERE relationship_id = $1 AND user_id = $2"
+    )
+    .bind(id.to_string())
+    .bind(caller.id.to_string())
+    .fetch_one(db)
+    .await)?;
     let role = Role::parse(&role.0).map_err(|_| AppError::Internal)?;
     let now = Utc::now();
     let mut tx = ctx.writer.begin().await?;
@@ -242,8 +250,9 @@ pub async fn new_invite(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Resul
 
 pub async fn revoke_invite(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Result<(), AppError> {
     standing(ctx, caller, id).await?;
-    let mut conn = ctx.writer.acquire().await?;
-    revoke_open_invites(&mut conn, id, Utc::now()).await
+    let mut tx = ctx.writer.begin().await?;
+    revoke_open_invites(&mut tx, id, Utc::now()).await?;
+    Ok(tx.commit().await?)
 }
 
 /// Ends the relationship for both; it stays readable. Ending twice keeps the first date.
@@ -251,14 +260,15 @@ pub async fn end(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Result<(), A
     standing(ctx, caller, id).await?;
     let now = Utc::now();
     let mut tx = ctx.writer.begin().await?;
-    sqlx::query(
-        "UPDATE relationships SET ended_at = ?, ended_by = ? WHERE id = ? AND ended_at IS NULL",
+    on_db!(&mut tx, |tx| sqlx::query(
+        "UPDATE relationships SET ended_at = $1, ended_by = $2 WHERE id = $3 AND ended_at IS NULL",
     )
     .bind(now)
     .bind(caller.id.to_string())
     .bind(id.to_string())
-    .execute(&mut *tx)
-    .await?;
+    .execute(&mut **tx)
+    .await
+    .map(|r| r.rows_affected()))?;
     revoke_open_invites(&mut tx, id, now).await?;
     tx.commit().await?;
     Ok(())
@@ -313,15 +323,16 @@ async fn find_invite(ctx: &ServerContext, token: &str) -> Result<InviteRow, AppE
     if !well_formed(token) {
         return Err(AppError::Invite(InviteProblem::Unknown));
     }
-    let row: Option<InviteRow> = sqlx::query_as(
+    let row: Option<InviteRow> = on_db!(&ctx.pool, |db| {
+        sqlx::query_as(
         "SELECT i.relationship_id, i.inviter_id, u.display_name AS inviter_name, i.invitee_role,
                 r.title, r.ended_at, i.created_at, i.used_at, i.revoked_at, i.declined_at
          FROM invites i JOIN users u ON u.id = i.inviter_id JOIN relationships r ON r.id = i.relationship_id
-         WHERE i.token_hash = ?",
+         WHERE i.token_hash = $1",
     )
     .bind(hash(token))
-    .fetch_optional(&ctx.pool)
-    .await?;
+    .fetch_optional(db).await
+    })?;
     row.ok_or(AppError::Invite(InviteProblem::Unknown))
 }
 
@@ -356,46 +367,51 @@ pub async fn respond(
         return Err(AppError::Invite(problem));
     }
     let mut tx = ctx.writer.begin().await?;
-    // Claiming the invite first takes SQLite's write lock, so two people
-    // accepting at once cannot both succeed.
+    // Claiming the invite first takes the write lock (SQLite's, or the invite row's), so two
+    // people accepting at once cannot both succeed.
     let column = if accept {
-        "used_at = ?, used_by = ?"
+        "used_at = $1, used_by = $2"
     } else {
-        "declined_at = ?, used_by = ?"
+        "declined_at = $1, used_by = $2"
     };
-    let claimed = sqlx::query(&format!(
-        "UPDATE invites SET {column} WHERE token_hash = ? AND {OPEN_INVITES}"
+    let claimed = on_db!(&mut tx, |tx| sqlx::query(&format!(
+        "UPDATE invites SET {column} WHERE token_hash = $3 AND {OPEN_INVITES}"
     ))
     .bind(now)
     .bind(caller.id.to_string())
     .bind(hash(token))
-    .execute(&mut *tx)
-    .await?;
-    if claimed.rows_affected() != 1 {
+    .execute(&mut **tx)
+    .await
+    .map(|r| r.rows_affected()))?;
+    if claimed != 1 {
         return Err(AppError::Invite(InviteProblem::Used));
     }
     if !accept {
         tx.commit().await?;
         return Ok(None);
     }
-    let joined = sqlx::query(
-        "INSERT INTO memberships (relationship_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT DO NOTHING",
+    let joined = on_db!(&mut tx, |tx| sqlx::query(
+        "INSERT INTO memberships (relationship_id, user_id, role, joined_at)
+         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
     )
     .bind(&row.relationship_id)
     .bind(caller.id.to_string())
     .bind(&row.invitee_role)
     .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    if joined.rows_affected() != 1 {
+    .execute(&mut **tx)
+    .await
+    .map(|r| r.rows_affected()))?;
+    if joined != 1 {
         return Err(AppError::AlreadyPaired);
     }
-    sqlx::query("UPDATE relationships SET started_at = ? WHERE id = ?")
-        .bind(now)
-        .bind(&row.relationship_id)
-        .execute(&mut *tx)
-        .await?;
+    on_db!(&mut tx, |tx| sqlx::query(
+        "UPDATE relationships SET started_at = $1 WHERE id = $2"
+    )
+    .bind(now)
+    .bind(&row.relationship_id)
+    .execute(&mut **tx)
+    .await
+    .map(|r| r.rows_affected()))?;
     tx.commit().await?;
     Uuid::parse_str(&row.relationship_id)
         .map(Some)

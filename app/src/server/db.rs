@@ -1,7 +1,8 @@
-//! Opens the embedded SQLite database and brings its schema up to date.
+//! Opens the database (embedded SQLite, or PostgreSQL) and brings its schema up to date.
 
+use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::SqlitePool;
+use sqlx::{Postgres, Sqlite, SqlitePool, Transaction};
 use std::{
     path::{Path, PathBuf},
     str::FromStr,
@@ -10,8 +11,8 @@ use std::{
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
-    #[error("unsupported database URL {0:?}: only sqlite:// is supported so far")]
-    Unsupported(String),
+    #[error("unsupported database URL: it must start with sqlite:// or postgres://")]
+    Unsupported,
     #[error("cannot create the database folder {path}: {source}")]
     Folder {
         path: String,
@@ -21,6 +22,8 @@ pub enum DbError {
     Sqlx(#[from] sqlx::Error),
     #[error(transparent)]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("the server key stored in the database is not 32 bytes")]
+    StoredKey,
     #[error("cannot read or create the key file {path}: {source}")]
     Key {
         path: String,
@@ -28,29 +31,135 @@ pub enum DbError {
     },
 }
 
-/// The database, as two pools: readers, which SQLite's WAL lets run side by side, and the one
-/// writer. Writers wait their turn in the writer pool's queue, first come first served, rather
-/// than in SQLite's busy handler, which sleeps and retries and under load answered "database
-/// is locked" to valid work.
+/// The same thing for either database: a pool, a transaction. Queries both databases agree on
+/// are written once and compiled for each with [`on_db!`](crate::on_db).
+#[derive(Clone)]
+pub enum Backend<S, P> {
+    Sqlite(S),
+    Postgres(P),
+}
+
+pub type Pool = Backend<SqlitePool, PgPool>;
+pub type Tx = Backend<Transaction<'static, Sqlite>, Transaction<'static, Postgres>>;
+
+/// Runs `$body` with `$x` bound to what `$db` holds, for whichever database it is: the body is
+/// written once and type-checked against each. Placeholders are `$1, $2, …`, which both read.
+#[macro_export]
+macro_rules! on_db {
+    ($db:expr, |$x:ident| $body:expr) => {
+        match $db {
+            $crate::server::db::Backend::Sqlite($x) => $body,
+            $crate::server::db::Backend::Postgres($x) => $body,
+        }
+    };
+}
+
+impl Pool {
+    /// A transaction that may write.
+    pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
+        Ok(match self {
+            Self::Sqlite(pool) => Backend::Sqlite(pool.begin().await?),
+            Self::Postgres(pool) => Backend::Postgres(pool.begin().await?),
+        })
+    }
+
+    /// A transaction that holds the right to hand out change versions until it ends, so that
+    /// versions become visible in the order they were handed out: a pull reading "after N"
+    /// never misses a change committed later under a smaller number. SQLite takes its one write
+    /// lock at once; PostgreSQL locks the row of the last version handed out.
+    pub async fn begin_versions(&self) -> Result<(Tx, i64), sqlx::Error> {
+        const LAST: &str = "SELECT version FROM sync_state WHERE id = 1";
+        Ok(match self {
+            Self::Sqlite(pool) => {
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                let (version,) = sqlx::query_as(LAST).fetch_one(&mut *tx).await?;
+                (Backend::Sqlite(tx), version)
+            }
+            Self::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                let (version,) = sqlx::query_as(&format!("{LAST} FOR UPDATE"))
+                    .fetch_one(&mut *tx)
+                    .await?;
+                (Backend::Postgres(tx), version)
+            }
+        })
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> bool {
+        on_db!(self, |pool| sqlx::query("SELECT 1")
+            .execute(pool)
+            .await
+            .is_ok())
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), sqlx::Error> {
+        on_db!(self, |tx| tx.commit().await)
+    }
+}
+
+/// The database, as two pools: readers and writers. On SQLite, readers run side by side (WAL)
+/// and there is one writer: writes wait their turn in the writer pool's queue, first come first
+/// served, rather than in SQLite's busy handler, which sleeps and retries and under load
+/// answered "database is locked" to valid work. On PostgreSQL both are one pool.
 #[derive(Clone)]
 pub struct Database {
-    /// Read-only connections: a write sent here by mistake fails at once.
-    pub readers: SqlitePool,
-    /// The single connection every write goes through.
-    pub writer: SqlitePool,
-    /// The secret invite links are derived from, kept in a file beside the database file
-    /// (`<database>.key`) so that a copy of the database alone holds no usable link.
+    /// Read-only connections on SQLite: a write sent here by mistake fails at once.
+    pub readers: Pool,
+    /// Every write goes through these.
+    pub writer: Pool,
+    /// The secret invite links are derived from: in a file beside an SQLite database
+    /// (`<database>.key`), so that a copy of the database alone holds no usable link; in the
+    /// database on PostgreSQL, where every server sharing it must derive the same links.
     pub key: [u8; 32],
 }
 
 /// How long a write waits for its turn before the caller is asked to try again.
 const WRITE_QUEUE_LIMIT: Duration = Duration::from_secs(10);
+/// Connections one server holds to PostgreSQL, which has to serve every server.
+const POSTGRES_CONNECTIONS: u32 = 16;
 
-/// Connects (creating the file and its folder on first start) and applies pending migrations.
+/// Connects (creating an SQLite file and its folder on first start) and applies pending
+/// migrations, which are per database.
 pub async fn connect(url: &str) -> Result<Database, DbError> {
-    if !url.starts_with("sqlite:") {
-        return Err(DbError::Unsupported(url.to_owned()));
+    if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        connect_postgres(url).await
+    } else if url.starts_with("sqlite:") {
+        connect_sqlite(url).await
+    } else {
+        Err(DbError::Unsupported)
     }
+}
+
+async fn connect_postgres(url: &str) -> Result<Database, DbError> {
+    let pool = PgPoolOptions::new()
+        .max_connections(POSTGRES_CONNECTIONS)
+        .acquire_timeout(WRITE_QUEUE_LIMIT)
+        .connect(url)
+        .await?;
+    // Servers starting together take turns: the migrator holds an advisory lock.
+    sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+    let mut key = [0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut key);
+    sqlx::query("INSERT INTO server_key (id, key) VALUES (1, $1) ON CONFLICT DO NOTHING")
+        .bind(key.as_slice())
+        .execute(&pool)
+        .await?;
+    let (stored,): (Vec<u8>,) = sqlx::query_as("SELECT key FROM server_key WHERE id = 1")
+        .fetch_one(&pool)
+        .await?;
+    let key = stored.try_into().map_err(|_| DbError::StoredKey)?;
+    let pool = Backend::Postgres(pool);
+    Ok(Database {
+        readers: pool.clone(),
+        writer: pool,
+        key,
+    })
+}
+
+async fn connect_sqlite(url: &str) -> Result<Database, DbError> {
     let options = SqliteConnectOptions::from_str(url)?
         .create_if_missing(true)
         .foreign_keys(true)
@@ -71,15 +180,15 @@ pub async fn connect(url: &str) -> Result<Database, DbError> {
         .acquire_timeout(WRITE_QUEUE_LIMIT)
         .connect_with(options.clone())
         .await?;
-    sqlx::migrate!("./migrations").run(&writer).await?;
+    sqlx::migrate!("./migrations/sqlite").run(&writer).await?;
     let key = key_beside(options.get_filename())?;
     let readers = SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options.read_only(true))
         .await?;
     Ok(Database {
-        readers,
-        writer,
+        readers: Backend::Sqlite(readers),
+        writer: Backend::Sqlite(writer),
         key,
     })
 }
@@ -128,8 +237,4 @@ fn key_beside(database: &Path) -> Result<[u8; 32], DbError> {
             "the key file must hold exactly 32 bytes",
         ))
     })
-}
-
-pub async fn ping(pool: &SqlitePool) -> bool {
-    sqlx::query("SELECT 1").execute(pool).await.is_ok()
 }

@@ -3,6 +3,7 @@
 //! what changed still travels by pull, with its membership checks.
 
 use super::{session, sync::Touched, ServerContext};
+use crate::on_db;
 use axum::{
     extract::State,
     http::{HeaderMap, StatusCode},
@@ -66,19 +67,18 @@ impl Hints {
         }
         let mut users = vec![caller.id];
         if !touched.shared.is_empty() {
-            let mut query = sqlx::QueryBuilder::new(
-                "SELECT user_id FROM memberships WHERE relationship_id IN (",
-            );
-            let mut list = query.separated(", ");
-            for relationship in &touched.shared {
-                list.push_bind(relationship);
-            }
-            list.push_unseparated(")");
-            match query
-                .build_query_as::<(String,)>()
-                .fetch_all(&ctx.pool)
-                .await
-            {
+            let members: Result<Vec<(String,)>, sqlx::Error> = on_db!(&ctx.pool, |pool| {
+                let mut query = sqlx::QueryBuilder::new(
+                    "SELECT user_id FROM memberships WHERE relationship_id IN (",
+                );
+                let mut list = query.separated(", ");
+                for relationship in &touched.shared {
+                    list.push_bind(relationship);
+                }
+                list.push_unseparated(")");
+                query.build_query_as().fetch_all(pool).await
+            });
+            match members {
                 Ok(rows) => users.extend(rows.iter().filter_map(|(id,)| Uuid::parse_str(id).ok())),
                 Err(error) => tracing::warn!(%error, "members to hint were not read"),
             }

@@ -10,16 +10,15 @@ pub mod sync;
 pub mod viewer;
 
 use rate_limit::{RateLimiter, SignUpLimiter};
-use sqlx::SqlitePool;
 use std::{net::IpAddr, sync::Arc};
 
 /// What every server function can reach, provided as Leptos context per request.
 #[derive(Clone)]
 pub struct ServerContext {
-    /// Read-only connections.
-    pub pool: SqlitePool,
-    /// The one connection that writes: see [`db::Database`].
-    pub writer: SqlitePool,
+    /// Connections that read: see [`db::Database`].
+    pub pool: db::Pool,
+    /// Connections that write.
+    pub writer: db::Pool,
     pub limiter: Arc<RateLimiter>,
     /// Permits to hash or check a password: one per core.
     pub hashing: Arc<tokio::sync::Semaphore>,

@@ -1,7 +1,7 @@
 //! Database-backed sessions carried by an HttpOnly cookie, and who is calling.
 
 use super::ServerContext;
-use crate::error::AppError;
+use crate::{error::AppError, on_db};
 use chrono::{DateTime, Duration, Utc};
 use http::{header, request::Parts, HeaderMap, HeaderValue};
 use leptos::prelude::use_context;
@@ -144,11 +144,12 @@ pub async fn live_session(
         return Ok(None);
     };
     let token_hash = hash(&token);
-    let row: Option<(DateTime<Utc>, DateTime<Utc>)> =
-        sqlx::query_as("SELECT last_seen_at, created_at FROM sessions WHERE token_hash = ?")
-            .bind(&token_hash)
-            .fetch_optional(&ctx.pool)
-            .await?;
+    let row: Option<(DateTime<Utc>, DateTime<Utc>)> = on_db!(&ctx.pool, |db| sqlx::query_as(
+        "SELECT last_seen_at, created_at FROM sessions WHERE token_hash = $1"
+    )
+    .bind(&token_hash)
+    .fetch_optional(db)
+    .await)?;
     Ok(row
         .filter(|(last_seen, created)| !expired(Utc::now(), *last_seen, *created))
         .map(|_| token_hash))
@@ -159,23 +160,27 @@ pub async fn live_session(
 /// worth nothing afterwards.
 pub async fn start(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
     if let Some(old) = request_cookie(&cookie_name(ctx, SESSION)) {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
-            .bind(hash(&old))
-            .execute(&ctx.writer)
-            .await?;
+        on_db!(&ctx.writer, |db| sqlx::query(
+            "DELETE FROM sessions WHERE token_hash = $1"
+        )
+        .bind(hash(&old))
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))?;
     }
     let token = super::random_token();
     let token_hash = hash(&token);
     let now = Utc::now();
-    sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)",
+    on_db!(&ctx.writer, |db| {
+        sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4)",
     )
     .bind(&token_hash)
     .bind(user_id.to_string())
     .bind(now)
     .bind(now)
-    .execute(&ctx.writer)
-    .await?;
+    .execute(db).await.map(|r| r.rows_affected())
+    })?;
     set_cookie(ctx, SESSION, &token, COOKIE_MAX_AGE_SECS);
     append_cookie(&super::viewer::cookie(ctx, Some(&token_hash)));
     Ok(())
@@ -184,10 +189,13 @@ pub async fn start(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
 /// Ends the caller's session, if any, on the server and in the browser.
 pub async fn end(ctx: &ServerContext) -> Result<(), AppError> {
     if let Some(token) = request_cookie(&cookie_name(ctx, SESSION)) {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
-            .bind(hash(&token))
-            .execute(&ctx.writer)
-            .await?;
+        on_db!(&ctx.writer, |db| sqlx::query(
+            "DELETE FROM sessions WHERE token_hash = $1"
+        )
+        .bind(hash(&token))
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))?;
     }
     set_cookie(ctx, SESSION, "", 0);
     append_cookie(&super::viewer::cookie(ctx, None));
@@ -205,11 +213,14 @@ pub async fn end_all(
         .filter(|_| keep_this_one)
         .map(|token| hash(&token))
         .unwrap_or_default();
-    sqlx::query("DELETE FROM sessions WHERE user_id = ? AND token_hash != ?")
-        .bind(user_id.to_string())
-        .bind(this_one)
-        .execute(&ctx.writer)
-        .await?;
+    on_db!(&ctx.writer, |db| sqlx::query(
+        "DELETE FROM sessions WHERE user_id = $1 AND token_hash != $2"
+    )
+    .bind(user_id.to_string())
+    .bind(this_one)
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected()))?;
     if !keep_this_one {
         set_cookie(ctx, SESSION, "", 0);
         append_cookie(&super::viewer::cookie(ctx, None));
@@ -249,13 +260,13 @@ pub async fn caller_with(
         return Ok(None);
     }
     let token_hash = hash(&token);
-    let row: Option<SessionRow> = sqlx::query_as(
+    let row: Option<SessionRow> = on_db!(&ctx.pool, |db| sqlx::query_as(
         "SELECT u.id, u.display_name, u.email, s.last_seen_at, s.created_at
-         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
     )
     .bind(&token_hash)
-    .fetch_optional(&ctx.pool)
-    .await?;
+    .fetch_optional(db)
+    .await)?;
     let Some(SessionRow {
         id,
         display_name,
@@ -268,18 +279,24 @@ pub async fn caller_with(
     };
     let now = Utc::now();
     if expired(now, last_seen, created) {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
-            .bind(&token_hash)
-            .execute(&ctx.writer)
-            .await?;
+        on_db!(&ctx.writer, |db| sqlx::query(
+            "DELETE FROM sessions WHERE token_hash = $1"
+        )
+        .bind(&token_hash)
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))?;
         return Ok(None);
     }
     if touch && now - last_seen >= Duration::minutes(TOUCH_AFTER_MINUTES) {
-        sqlx::query("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
-            .bind(now)
-            .bind(&token_hash)
-            .execute(&ctx.writer)
-            .await?;
+        on_db!(&ctx.writer, |db| sqlx::query(
+            "UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2"
+        )
+        .bind(now)
+        .bind(&token_hash)
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected()))?;
         set_cookie(ctx, SESSION, &token, COOKIE_MAX_AGE_SECS);
     }
     let id = Uuid::parse_str(&id).map_err(|_| AppError::Internal)?;

@@ -1,6 +1,8 @@
 //! Push and pull: applying clients' mutations in one transaction, and reading changes since a cursor.
 
+use super::db::{Pool, Tx};
 use super::{session::Caller, ServerContext};
+use crate::on_db;
 use crate::{
     error::AppError,
     kinds,
@@ -11,8 +13,7 @@ use crate::{
         Rejection, MAX_BATCH, MAX_PULL,
     },
 };
-use chrono::Utc;
-use sqlx::{SqliteConnection, SqlitePool};
+use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::sync::Mutex;
 use uuid::Uuid;
@@ -21,13 +22,14 @@ use uuid::Uuid;
 pub struct ServerClock(Mutex<Clock>);
 
 impl ServerClock {
-    pub async fn load(pool: &SqlitePool) -> Result<Self, sqlx::Error> {
-        let latest: Option<(String,)> =
-            sqlx::query_as("SELECT MAX(hlc) FROM record_fields WHERE hlc IS NOT NULL")
+    pub async fn load(pool: &Pool) -> Result<Self, sqlx::Error> {
+        let latest: Option<(Option<String>,)> = on_db!(pool, |pool| {
+            sqlx::query_as("SELECT MAX(hlc) FROM record_fields")
                 .fetch_optional(pool)
-                .await?;
+                .await?
+        });
         let mut clock = Clock::new(NodeId(0));
-        if let Some(latest) = latest.and_then(|(h,)| h.parse::<Hlc>().ok()) {
+        if let Some(latest) = latest.and_then(|(h,)| h?.parse::<Hlc>().ok()) {
             // Stored stamps were accepted once; observe them without the drift limit.
             let _ = clock.observe(latest, latest.millis);
         }
@@ -44,26 +46,20 @@ fn wall_millis() -> u64 {
 }
 
 /// The caller's role in each relationship they belong to, and whether it has ended.
-async fn memberships(
-    db: impl sqlx::SqliteExecutor<'_>,
-    caller: &Caller,
-) -> Result<HashMap<Uuid, (Role, bool)>, AppError> {
-    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as(
-        "SELECT m.relationship_id, m.role, r.ended_at FROM memberships m
-         JOIN relationships r ON r.id = m.relationship_id WHERE m.user_id = ?",
-    )
-    .bind(caller.id.to_string())
-    .fetch_all(db)
-    .await?;
-    Ok(rows
-        .into_iter()
+const MEMBERSHIPS: &str = "SELECT m.relationship_id, m.role, r.ended_at FROM memberships m
+     JOIN relationships r ON r.id = m.relationship_id WHERE m.user_id = $1";
+
+type MembershipRow = (String, String, Option<DateTime<Utc>>);
+
+fn memberships(rows: Vec<MembershipRow>) -> HashMap<Uuid, (Role, bool)> {
+    rows.into_iter()
         .filter_map(|(id, role, ended)| {
             Some((
                 Uuid::parse_str(&id).ok()?,
                 (Role::parse(&role).ok()?, ended.is_some()),
             ))
         })
-        .collect())
+        .collect()
 }
 
 pub async fn push(
@@ -74,13 +70,19 @@ pub async fn push(
     if batch.len() > MAX_BATCH {
         return Err(AppError::BadRequest);
     }
-    // One writer at a time: versions are then handed out in commit order. Memberships are read
-    // inside: a relationship that ended while this push waited its turn takes no more writes.
-    let mut tx = ctx.writer.begin_with("BEGIN IMMEDIATE").await?;
-    let members = memberships(&mut *tx, caller).await?;
+    // One push at a time hands out versions: they are then visible in the order handed out.
+    // Memberships are read inside: a relationship that ended while this push waited its turn
+    // takes no more writes.
+    let (mut tx, version) = ctx.writer.begin_versions().await?;
+    let members = memberships(on_db!(&mut tx, |tx| {
+        sqlx::query_as(MEMBERSHIPS)
+            .bind(caller.id.to_string())
+            .fetch_all(&mut **tx)
+            .await?
+    }));
     // The whole batch is decided in memory against what is stored, then written in a few
     // statements: a statement costs more than deciding a change (5,570 changes/s one by one).
-    let mut known = Known::load(&mut tx, &batch).await?;
+    let mut known = Known::load(&mut tx, version, &batch).await?;
     let mut outcomes = Vec::with_capacity(batch.len());
     for mutation in &batch {
         let outcome = match known.apply(ctx, caller, &members, &mutation.change) {
@@ -134,13 +136,10 @@ struct Known {
 }
 
 impl Known {
-    async fn load(conn: &mut SqliteConnection, batch: &[Mutation]) -> Result<Self, AppError> {
+    async fn load(tx: &mut Tx, version: i64, batch: &[Mutation]) -> Result<Self, AppError> {
         let mut ids: Vec<String> = batch.iter().map(|m| m.change.record.to_string()).collect();
         ids.sort();
         ids.dedup();
-        let (version,): (i64,) = sqlx::query_as("SELECT version FROM sync_state WHERE id = 1")
-            .fetch_one(&mut *conn)
-            .await?;
         let mut known = Self {
             headers: HashMap::new(),
             fields: HashMap::new(),
@@ -151,16 +150,17 @@ impl Known {
         if ids.is_empty() {
             return Ok(known);
         }
-        let mut query = sqlx::QueryBuilder::new(
-            "SELECT id, relationship_id, kind, author_id, private FROM records WHERE id IN (",
-        );
-        let mut list = query.separated(", ");
-        for id in &ids {
-            list.push_bind(id);
-        }
-        list.push_unseparated(")");
-        let rows: Vec<(String, String, String, String, bool)> =
-            query.build_query_as().fetch_all(&mut *conn).await?;
+        let rows: Vec<(String, String, String, String, bool)> = on_db!(&mut *tx, |tx| {
+            let mut query = sqlx::QueryBuilder::new(
+                "SELECT id, relationship_id, kind, author_id, private FROM records WHERE id IN (",
+            );
+            let mut list = query.separated(", ");
+            for id in &ids {
+                list.push_bind(id);
+            }
+            list.push_unseparated(")");
+            query.build_query_as().fetch_all(&mut **tx).await?
+        });
         for (id, relationship, kind, author, private) in rows {
             let header = Header {
                 relationship,
@@ -170,16 +170,17 @@ impl Known {
             };
             known.headers.insert(id, header);
         }
-        let mut query = sqlx::QueryBuilder::new(
-            "SELECT record_id, field, value, hlc FROM record_fields WHERE record_id IN (",
-        );
-        let mut list = query.separated(", ");
-        for id in &ids {
-            list.push_bind(id);
-        }
-        list.push_unseparated(")");
-        let rows: Vec<(String, String, String, String)> =
-            query.build_query_as().fetch_all(&mut *conn).await?;
+        let rows: Vec<(String, String, String, String)> = on_db!(tx, |tx| {
+            let mut query = sqlx::QueryBuilder::new(
+                "SELECT record_id, field, value, hlc FROM record_fields WHERE record_id IN (",
+            );
+            let mut list = query.separated(", ");
+            for id in &ids {
+                list.push_bind(id);
+            }
+            list.push_unseparated(")");
+            query.build_query_as().fetch_all(&mut **tx).await?
+        });
         for (record, field, value, hlc) in rows {
             let state = FieldState {
                 value,
@@ -321,20 +322,22 @@ impl Known {
     }
 
     /// Writes the new records, the changed fields and the last version handed out.
-    async fn save(self, conn: &mut SqliteConnection) -> Result<(), AppError> {
+    async fn save(self, tx: &mut Tx) -> Result<(), AppError> {
         if !self.created.is_empty() {
-            let mut query = sqlx::QueryBuilder::new(
-                "INSERT INTO records (id, relationship_id, kind, author_id, private) ",
-            );
-            query.push_values(&self.created, |mut row, id| {
-                let header = &self.headers[id];
-                row.push_bind(id)
-                    .push_bind(&header.relationship)
-                    .push_bind(&header.kind)
-                    .push_bind(&header.author)
-                    .push_bind(header.private);
+            on_db!(&mut *tx, |tx| {
+                let mut query = sqlx::QueryBuilder::new(
+                    "INSERT INTO records (id, relationship_id, kind, author_id, private) ",
+                );
+                query.push_values(&self.created, |mut row, id| {
+                    let header = &self.headers[id];
+                    row.push_bind(id)
+                        .push_bind(&header.relationship)
+                        .push_bind(&header.kind)
+                        .push_bind(&header.author)
+                        .push_bind(header.private);
+                });
+                query.build().execute(&mut **tx).await?;
             });
-            query.build().execute(&mut *conn).await?;
         }
         let changed: Vec<_> = self
             .fields
@@ -344,28 +347,30 @@ impl Known {
         if changed.is_empty() {
             return Ok(());
         }
-        let mut query = sqlx::QueryBuilder::new(
-            "INSERT INTO record_fields (record_id, field, value, hlc, relationship_id, version) ",
-        );
-        query.push_values(&changed, |mut row, (record, field, state, version)| {
-            row.push_bind(*record)
-                .push_bind(*field)
-                .push_bind(&state.value)
-                .push_bind(&state.hlc)
-                .push_bind(&self.headers[*record].relationship)
-                .push_bind(*version);
+        on_db!(tx, |tx| {
+            let mut query = sqlx::QueryBuilder::new(
+                "INSERT INTO record_fields (record_id, field, value, hlc, relationship_id, version) ",
+            );
+            query.push_values(&changed, |mut row, (record, field, state, version)| {
+                row.push_bind(*record)
+                    .push_bind(*field)
+                    .push_bind(&state.value)
+                    .push_bind(&state.hlc)
+                    .push_bind(&self.headers[*record].relationship)
+                    .push_bind(*version);
+            });
+            query.push(
+                " ON CONFLICT (record_id, field) DO UPDATE
+                 SET value = excluded.value, hlc = excluded.hlc, version = excluded.version",
+            );
+            query.build().execute(&mut **tx).await?;
+            if self.version != self.first_version {
+                sqlx::query("UPDATE sync_state SET version = $1 WHERE id = 1")
+                    .bind(self.version)
+                    .execute(&mut **tx)
+                    .await?;
+            }
         });
-        query.push(
-            " ON CONFLICT (record_id, field) DO UPDATE
-             SET value = excluded.value, hlc = excluded.hlc, version = excluded.version",
-        );
-        query.build().execute(&mut *conn).await?;
-        if self.version != self.first_version {
-            sqlx::query("UPDATE sync_state SET version = ? WHERE id = 1")
-                .bind(self.version)
-                .execute(&mut *conn)
-                .await?;
-        }
         Ok(())
     }
 }
@@ -395,7 +400,12 @@ pub async fn pull(
     caller: &Caller,
     cursors: Cursors,
 ) -> Result<PullReply, AppError> {
-    let members = memberships(&ctx.pool, caller).await?;
+    let members = memberships(on_db!(&ctx.pool, |pool| {
+        sqlx::query_as(MEMBERSHIPS)
+            .bind(caller.id.to_string())
+            .fetch_all(pool)
+            .await?
+    }));
     let given: HashMap<Uuid, i64> = cursors.into_iter().collect();
     let mut relationships: Vec<Uuid> = members.keys().copied().collect();
     relationships.sort();
@@ -410,18 +420,21 @@ pub async fn pull(
             next.push((relationship, cursor));
             continue;
         }
-        let rows: Vec<ChangeRow> = sqlx::query_as(
-            "SELECT f.record_id, r.kind, r.private, f.field, f.value, f.hlc, f.version
-             FROM record_fields f JOIN records r ON r.id = f.record_id
-             WHERE f.relationship_id = ? AND f.version > ? AND (r.private = 0 OR r.author_id = ?)
-             ORDER BY f.version LIMIT ?",
-        )
-        .bind(relationship.to_string())
-        .bind(cursor)
-        .bind(caller.id.to_string())
-        .bind(room as i64 + 1)
-        .fetch_all(&ctx.pool)
-        .await?;
+        let rows: Vec<ChangeRow> = on_db!(&ctx.pool, |pool| {
+            sqlx::query_as(
+                "SELECT f.record_id, r.kind, r.private, f.field, f.value, f.hlc, f.version
+                 FROM record_fields f JOIN records r ON r.id = f.record_id
+                 WHERE f.relationship_id = $1 AND f.version > $2
+                   AND (NOT r.private OR r.author_id = $3)
+                 ORDER BY f.version LIMIT $4",
+            )
+            .bind(relationship.to_string())
+            .bind(cursor)
+            .bind(caller.id.to_string())
+            .bind(room as i64 + 1)
+            .fetch_all(pool)
+            .await?
+        });
         let mut last = cursor;
         for (i, row) in rows.into_iter().enumerate() {
             if i == room {

@@ -1,4 +1,6 @@
-//! Starts the real `tandem` binary on a free port and a temporary SQLite database, and talks to it over HTTP.
+//! Starts the real `tandem` binary on a free port and a temporary database, and talks to it over HTTP.
+//! The database is an SQLite file, or with `TANDEM_TEST_POSTGRES` set to a PostgreSQL server's
+//! URL (`make test` starts one), a database of its own on that server.
 #![allow(dead_code)] // each test file uses a different part of this harness
 
 use serde_json::{json, Value};
@@ -13,8 +15,88 @@ use std::{
 pub struct Server {
     child: Child,
     pub base: String,
-    pub db_path: PathBuf,
+    pub store: Store,
     _dir: Option<tempfile::TempDir>,
+}
+
+/// Where a test server keeps its data.
+pub enum Store {
+    Sqlite(PathBuf),
+    /// A database on the server `TANDEM_TEST_POSTGRES` names: its name, and its URL.
+    Postgres(String, String),
+}
+
+impl Store {
+    /// The store of the folder `dir`: the same folder gives the same database, to restart over.
+    fn of(dir: &Path) -> Self {
+        let Ok(server) = std::env::var("TANDEM_TEST_POSTGRES") else {
+            return Self::Sqlite(dir.join("tandem.db"));
+        };
+        let folder = dir.file_name().unwrap().to_string_lossy();
+        let name: String = format!("t_{folder}")
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        let created = psql(&server, &format!("CREATE DATABASE \"{name}\""));
+        assert!(
+            created.status.success()
+                || String::from_utf8_lossy(&created.stderr).contains("already exists"),
+            "cannot create database {name}: {}",
+            String::from_utf8_lossy(&created.stderr)
+        );
+        let (base, _) = server
+            .rsplit_once('/')
+            .expect("a URL ending in a database name");
+        Self::Postgres(name.clone(), format!("{base}/{name}"))
+    }
+
+    fn url(&self) -> String {
+        match self {
+            Self::Sqlite(path) => format!("sqlite://{}", path.display()),
+            Self::Postgres(_, url) => url.clone(),
+        }
+    }
+
+    /// Runs SQL and returns what it printed: rows on lines, columns between `|`.
+    fn run(&self, statement: &str) -> String {
+        let out = match self {
+            Self::Sqlite(path) => Command::new("python3")
+                .arg("-c")
+                .arg(
+                    "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); \
+                     rows=c.execute(sys.argv[2]).fetchall(); c.commit(); \
+                     print('\\n'.join('|'.join(map(str, r)) for r in rows))",
+                )
+                .arg(path)
+                .arg(statement)
+                .output()
+                .unwrap(),
+            Self::Postgres(_, url) => psql(url, statement),
+        };
+        assert!(
+            out.status.success(),
+            "sql failed: {statement}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    }
+}
+
+fn psql(url: &str, statement: &str) -> std::process::Output {
+    Command::new("psql")
+        .args([
+            url,
+            "-X",
+            "-q",
+            "-t",
+            "-A",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-c",
+            statement,
+        ])
+        .output()
+        .expect("psql runs")
 }
 
 fn free_port() -> u16 {
@@ -59,14 +141,14 @@ impl Server {
     ) -> Self {
         let port = free_port();
         let base = format!("http://127.0.0.1:{port}");
-        let db_path = dir.join("tandem.db");
+        let store = Store::of(dir);
         let child = Command::new(env!("CARGO_BIN_EXE_tandem"))
             // Every test signs its people up from this one address.
             .env("TANDEM_SIGN_UPS_PER_HOUR", "1000")
             .envs(settings.iter().copied())
             .env("TANDEM_BIND", format!("127.0.0.1:{port}"))
             .env("TANDEM_BASE_URL", base_url.unwrap_or(&base))
-            .env("DATABASE_URL", format!("sqlite://{}", db_path.display()))
+            .env("DATABASE_URL", store.url())
             .env("TANDEM_LOG", if log.is_some() { "info" } else { "warn" })
             .env("LEPTOS_SITE_ROOT", dir.join("site"))
             .stdout(match log {
@@ -78,7 +160,7 @@ impl Server {
         let server = Self {
             child,
             base,
-            db_path,
+            store,
             _dir: None,
         };
         server.wait_until_healthy();
@@ -126,29 +208,18 @@ impl Server {
         }
     }
 
-    /// Runs SQL against the server's database, to move time or inspect state.
-    /// Runs a query against the server's database and returns the first column of the first row.
+    /// Runs SQL against the server's database, to move time or inspect state, and returns its
+    /// rows, one a line, columns between `|`.
     pub fn sql_value(&self, query: &str) -> String {
-        let out = Command::new("python3")
-            .arg("-c")
-            .arg("import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()[0])")
-            .arg(&self.db_path)
-            .arg(query)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "sql failed: {query}");
-        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+        self.store.run(query)
     }
 
     pub fn sql(&self, statement: &str) {
-        let status = Command::new("python3")
-            .arg("-c")
-            .arg("import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()")
-            .arg(&self.db_path)
-            .arg(statement)
-            .status()
-            .unwrap();
-        assert!(status.success(), "sql failed: {statement}");
+        self.store.run(statement);
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        matches!(self.store, Store::Sqlite(_))
     }
 }
 
@@ -156,6 +227,13 @@ impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if let (Some(_), Store::Postgres(name, _), Ok(server)) = (
+            &self._dir,
+            &self.store,
+            std::env::var("TANDEM_TEST_POSTGRES"),
+        ) {
+            psql(&server, &format!("DROP DATABASE \"{name}\" WITH (FORCE)"));
+        }
     }
 }
 

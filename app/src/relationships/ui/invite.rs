@@ -32,6 +32,9 @@ pub fn InvitePage() -> impl IntoView {
             invite(token).await
         },
     );
+    // Also made before anything is awaited: the answer's view is made after a wait, and on the
+    // server a view made so may outlive the owner it was made under (it read a disposed action).
+    let respond = ServerAction::<RespondToInvite>::new();
 
     view! {
         <section class="panel narrow">
@@ -43,7 +46,7 @@ pub fn InvitePage() -> impl IntoView {
                     let here = here();
                     crate::ui::page_data::after(async move {
                     match auth.user.await {
-                        Ok(Some(_)) => view! { <Invitation token details /> }.into_any(),
+                        Ok(Some(_)) => view! { <Invitation token details respond /> }.into_any(),
                         _ => view! {
                             <p>{i18n.tr(RelationshipMsg::InviteSignInFirst)}</p>
                             <div class="actions">
@@ -66,9 +69,9 @@ pub fn InvitePage() -> impl IntoView {
 fn Invitation(
     token: Memo<String>,
     details: PageData<Result<InviteView, AppError>>,
+    respond: ServerAction<RespondToInvite>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let respond = ServerAction::<RespondToInvite>::new();
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(Some(id))) = respond.value().get() {

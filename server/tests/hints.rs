@@ -92,3 +92,68 @@ fn the_server_stops_at_once_with_streams_open() {
     );
     assert_eq!(hints.next(), None);
 }
+
+#[test]
+fn ending_a_relationship_tells_the_partners_open_devices_within_two_seconds() {
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server, "");
+    let mut hints = mentee.hints(Duration::from_secs(5)).unwrap();
+    let ended = Instant::now();
+    assert_eq!(
+        mentor
+            .call("end_relationship", json!({ "id": &rel }))
+            .status,
+        200
+    );
+    assert_eq!(hints.next().as_deref(), Some("relationships"));
+    let waited = ended.elapsed();
+    assert!(waited < Duration::from_secs(2), "the hint took {waited:?}");
+}
+
+#[test]
+fn the_partner_joining_tells_the_inviters_open_devices() {
+    let server = Server::start();
+    let mentor = server.client();
+    mentor.sign_up("Mira", "mira@example.com");
+    let (_, token) = mentor.start_relationship("mentor", "");
+    let mut hints = mentor.hints(Duration::from_secs(5)).unwrap();
+    let mentee = server.client();
+    mentee.sign_up("Menno", "menno@example.com");
+    let reply = mentee.call(
+        "respond_to_invite",
+        json!({ "token": &token, "accept": true }),
+    );
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    assert_eq!(hints.next().as_deref(), Some("relationships"));
+}
+
+#[test]
+fn a_push_through_one_server_reaches_a_device_on_another_within_two_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = Server::start_with(dir.path(), None);
+    // Two servers on one SQLite file are not a deployment Tandem has: one process serves it.
+    if first.is_sqlite() {
+        return;
+    }
+    let second = Server::start_with(dir.path(), None);
+    let (mentor, _, rel) = pair(&first, "");
+    let mentee = second.client();
+    let reply = mentee.call(
+        "sign_in",
+        json!({ "email": "menno@example.com", "password": common::PASSWORD }),
+    );
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    let mut hints = mentee.hints(Duration::from_secs(5)).unwrap();
+    let pushed = Instant::now();
+    action_item(&mentor, &rel, 1, false);
+    assert_eq!(hints.next().as_deref(), Some("pull"));
+    let waited = pushed.elapsed();
+    assert!(waited < Duration::from_secs(2), "the hint took {waited:?}");
+    let (changes, _) = common::pull_all(&mentee, json!([]));
+    assert!(
+        changes
+            .iter()
+            .any(|c| c["record"] == json!(uuid(1)) && c["value"] == json!("Read chapter 3")),
+        "{changes:?}"
+    );
+}

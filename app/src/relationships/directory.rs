@@ -67,6 +67,12 @@ impl Directory {
         }
     }
 
+    /// Asks the server again now: it said a relationship changed.
+    pub fn refresh_now(self, now_millis: u64) {
+        self.refreshed_at.set_value(0);
+        self.refresh(now_millis);
+    }
+
     /// Asks the server again, unless it was asked within the last few seconds.
     pub fn refresh(self, now_millis: u64) {
         let Some(user) = self.user.get_value() else {

@@ -271,6 +271,7 @@ pub async fn end(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Result<(), A
     .map(|r| r.rows_affected()))?;
     revoke_open_invites(&mut tx, id, now).await?;
     tx.commit().await?;
+    ctx.hints.relationship_changed(ctx, id).await;
     Ok(())
 }
 
@@ -413,7 +414,7 @@ pub async fn respond(
     .await
     .map(|r| r.rows_affected()))?;
     tx.commit().await?;
-    Uuid::parse_str(&row.relationship_id)
-        .map(Some)
-        .map_err(|_| AppError::Internal)
+    let id = Uuid::parse_str(&row.relationship_id).map_err(|_| AppError::Internal)?;
+    ctx.hints.relationship_changed(ctx, id).await;
+    Ok(Some(id))
 }

@@ -1,6 +1,7 @@
 //! "Pull now": a server-sent event to the open devices of everyone a push concerns, so that a
 //! partner's edit shows within a second rather than at the next poll. The hint carries no data;
-//! what changed still travels by pull, with its membership checks.
+//! what changed still travels by pull, with its membership checks. Servers sharing a PostgreSQL
+//! database relay hints through it (`NOTIFY`), so a device hears of a push made on any of them.
 
 use super::{session, sync::Touched, ServerContext};
 use crate::on_db;
@@ -29,30 +30,172 @@ const LIFETIME: Duration = Duration::from_secs(10 * 60);
 /// Pushes in flight before a slow stream misses some; it then pulls anyway.
 const QUEUE: usize = 256;
 
+/// What a hint asks a device to do; the name of its event on the stream.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum News {
+    /// Records changed: pull.
+    Records,
+    /// A relationship itself changed (the partner joined, it ended): ask for the list again.
+    Relationships,
+}
+
+impl News {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Records => "pull",
+            Self::Relationships => "relationships",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        [Self::Records, Self::Relationships]
+            .into_iter()
+            .find(|news| news.as_str() == text)
+    }
+}
+
 #[derive(Clone, Debug)]
 enum Hint {
-    /// These people have something new to pull.
-    Pull(Arc<[Uuid]>),
+    /// These people (sorted) have news.
+    To(News, Arc<[Uuid]>),
     /// The server is stopping: every stream ends, so that shutting down need not wait for them.
     Closing,
 }
+
+/// The channel servers sharing a PostgreSQL database relay hints on.
+const CHANNEL: &str = "tandem_hints";
+/// A notification's payload stays under PostgreSQL's limit of 8,000 bytes: at most this many
+/// people per notification (37 bytes each), more in several.
+const PER_NOTIFICATION: usize = 200;
 
 /// The hub every stream listens to.
 pub struct Hints {
     sender: broadcast::Sender<Hint>,
     open: Mutex<HashMap<Uuid, usize>>,
-}
-
-impl Default for Hints {
-    fn default() -> Self {
-        Self {
-            sender: broadcast::channel(QUEUE).0,
-            open: Mutex::default(),
-        }
-    }
+    /// With PostgreSQL, hints go out through the database and come back to every server,
+    /// this one too, from its one listening connection.
+    relay: Option<sqlx::PgPool>,
 }
 
 impl Hints {
+    /// The hub of one server; with `database` on PostgreSQL, one relaying through it.
+    pub fn new(database: &super::db::Pool) -> Arc<Self> {
+        let relay = match database {
+            super::db::Backend::Postgres(pool) => Some(pool.clone()),
+            super::db::Backend::Sqlite(_) => None,
+        };
+        let hints = Arc::new(Self {
+            sender: broadcast::channel(QUEUE).0,
+            open: Mutex::default(),
+            relay,
+        });
+        if let Some(pool) = hints.relay.clone() {
+            tokio::spawn(hints.clone().listen(pool));
+        }
+        hints
+    }
+
+    /// Hands the relayed hints to this server's streams, for as long as the server runs. A
+    /// lost connection is made again; hints sent meanwhile are missed, and the devices that
+    /// missed them pull at their next poll, as they do without hints.
+    async fn listen(self: Arc<Self>, pool: sqlx::PgPool) {
+        loop {
+            let mut listener = match sqlx::postgres::PgListener::connect_with(&pool).await {
+                Ok(listener) => listener,
+                Err(error) => {
+                    tracing::warn!(%error, "cannot listen for hints; trying again");
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                    continue;
+                }
+            };
+            if let Err(error) = listener.listen(CHANNEL).await {
+                tracing::warn!(%error, "cannot listen for hints; trying again");
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                continue;
+            }
+            loop {
+                match listener.recv().await {
+                    Ok(notification) => {
+                        if let Some(hint) = Self::read(notification.payload()) {
+                            let _ = self.sender.send(hint);
+                        }
+                    }
+                    Err(error) => {
+                        tracing::warn!(%error, "hints stopped arriving; listening again");
+                        tokio::time::sleep(Duration::from_secs(1)).await;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// A relayed hint: `<news> <id>,<id>,…`.
+    fn read(payload: &str) -> Option<Hint> {
+        let (news, users) = payload.split_once(' ')?;
+        let mut users: Vec<Uuid> = users
+            .split(',')
+            .map(Uuid::parse_str)
+            .collect::<Result<_, _>>()
+            .ok()?;
+        users.sort();
+        Some(Hint::To(News::parse(news)?, users.into()))
+    }
+
+    /// Tells `users` of `news`: this server's streams at once, or every server's through the
+    /// database. Best effort: a device that misses a hint pulls at its next poll.
+    async fn send(&self, news: News, mut users: Vec<Uuid>) {
+        users.sort();
+        users.dedup();
+        let Some(pool) = &self.relay else {
+            let _ = self.sender.send(Hint::To(news, users.into()));
+            return;
+        };
+        for some in users.chunks(PER_NOTIFICATION) {
+            let ids: Vec<String> = some.iter().map(Uuid::to_string).collect();
+            let payload = format!("{} {}", news.as_str(), ids.join(","));
+            if let Err(error) = sqlx::query("SELECT pg_notify($1, $2)")
+                .bind(CHANNEL)
+                .bind(payload)
+                .execute(pool)
+                .await
+            {
+                tracing::warn!(%error, "a hint was not relayed");
+            }
+        }
+    }
+
+    /// Tells both members of a relationship that it changed.
+    pub async fn relationship_changed(&self, ctx: &ServerContext, relationship: Uuid) {
+        let users = self.members(ctx, &[relationship.to_string()]).await;
+        self.send(News::Relationships, users).await;
+    }
+
+    /// The members of these relationships; none if they could not be read.
+    async fn members(&self, ctx: &ServerContext, relationships: &[String]) -> Vec<Uuid> {
+        let members: Result<Vec<(String,)>, sqlx::Error> = on_db!(&ctx.pool, |pool| {
+            let mut query = sqlx::QueryBuilder::new(
+                "SELECT user_id FROM memberships WHERE relationship_id IN (",
+            );
+            let mut list = query.separated(", ");
+            for relationship in relationships {
+                list.push_bind(relationship);
+            }
+            list.push_unseparated(")");
+            query.build_query_as().fetch_all(pool).await
+        });
+        match members {
+            Ok(rows) => rows
+                .iter()
+                .filter_map(|(id,)| Uuid::parse_str(id).ok())
+                .collect(),
+            Err(error) => {
+                tracing::warn!(%error, "members to hint were not read");
+                Vec::new()
+            }
+        }
+    }
+
     /// Tells the members of every relationship the push changed a shared record of, and the
     /// caller of a change to their private records. Best effort: a failure here only means
     /// the partner sees the change at their next poll.
@@ -62,32 +205,17 @@ impl Hints {
         caller: &session::Caller,
         touched: Touched,
     ) {
-        if self.sender.receiver_count() == 0 {
+        // Nobody listens here, and no other server could be listening.
+        if self.relay.is_none() && self.sender.receiver_count() == 0 {
             return;
         }
         let mut users = vec![caller.id];
         if !touched.shared.is_empty() {
-            let members: Result<Vec<(String,)>, sqlx::Error> = on_db!(&ctx.pool, |pool| {
-                let mut query = sqlx::QueryBuilder::new(
-                    "SELECT user_id FROM memberships WHERE relationship_id IN (",
-                );
-                let mut list = query.separated(", ");
-                for relationship in &touched.shared {
-                    list.push_bind(relationship);
-                }
-                list.push_unseparated(")");
-                query.build_query_as().fetch_all(pool).await
-            });
-            match members {
-                Ok(rows) => users.extend(rows.iter().filter_map(|(id,)| Uuid::parse_str(id).ok())),
-                Err(error) => tracing::warn!(%error, "members to hint were not read"),
-            }
+            users.extend(self.members(ctx, &touched.shared).await);
         } else if !touched.private {
             return;
         }
-        users.sort();
-        users.dedup();
-        let _ = self.sender.send(Hint::Pull(users.into()));
+        self.send(News::Records, users).await;
     }
 
     /// Ends every stream: the server is shutting down.
@@ -132,20 +260,24 @@ impl Drop for Subscription {
 
 impl Subscription {
     /// Waits for the next hint for this user; `None` when the stream should end.
-    async fn next(&mut self) -> Option<()> {
+    async fn next(&mut self) -> Option<News> {
         loop {
             match self.receiver.recv().await {
-                Ok(Hint::Pull(users)) if users.binary_search(&self.user).is_ok() => return Some(()),
-                Ok(Hint::Pull(_)) => {}
-                // Hints were missed: one of them may have been ours.
-                Err(broadcast::error::RecvError::Lagged(_)) => return Some(()),
+                Ok(Hint::To(news, users)) if users.binary_search(&self.user).is_ok() => {
+                    return Some(news)
+                }
+                Ok(Hint::To(..)) => {}
+                // Hints were missed: one of them may have been ours, of either news; a device
+                // told of a relationship's change pulls as well.
+                Err(broadcast::error::RecvError::Lagged(_)) => return Some(News::Relationships),
                 Ok(Hint::Closing) | Err(broadcast::error::RecvError::Closed) => return None,
             }
         }
     }
 }
 
-/// `GET /api/events`: the signed-in caller's stream of hints, each an event `pull`.
+/// `GET /api/events`: the signed-in caller's stream of hints, each a message `pull` (records
+/// changed) or `relationships` (a relationship itself changed).
 pub async fn events(State(ctx): State<ServerContext>, headers: HeaderMap) -> Response {
     let user = match session::caller_with(&ctx, &headers, false).await {
         Ok(Some(caller)) => caller.id,
@@ -165,9 +297,9 @@ pub async fn events(State(ctx): State<ServerContext>, headers: HeaderMap) -> Res
             .await
             .ok()
             .flatten()
-            .map(|()| {
+            .map(|news| {
                 (
-                    Ok::<_, Infallible>(Event::default().data("pull")),
+                    Ok::<_, Infallible>(Event::default().data(news.as_str())),
                     subscription,
                 )
             })

@@ -44,7 +44,7 @@ impl ServerContext {
     pub async fn new(db: db::Database, settings: Settings) -> Result<Self, sqlx::Error> {
         Ok(Self {
             clock: Arc::new(sync::ServerClock::load(&db.readers).await?),
-            hints: Arc::default(),
+            hints: hints::Hints::new(&db.writer),
             pool: db.readers,
             writer: db.writer,
             limiter: Arc::new(RateLimiter::default()),

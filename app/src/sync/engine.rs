@@ -35,6 +35,9 @@ pub struct SyncEngine {
     /// A cycle was asked for while one ran: what it was asked for (a partner's change, say)
     /// may have come after that cycle's pull, so another follows.
     again: StoredValue<bool>,
+    /// Counts the server's hints that a relationship itself changed (the partner joined, it
+    /// ended): whoever keeps the list of relationships asks for it again when this moves.
+    pub relationships_changed: RwSignal<u32>,
 }
 
 impl SyncEngine {
@@ -44,6 +47,7 @@ impl SyncEngine {
             status: RwSignal::new(Status::default()),
             user: StoredValue::new(None),
             again: StoredValue::new(false),
+            relationships_changed: RwSignal::new(0),
         }
     }
 
@@ -464,7 +468,7 @@ mod browser {
         user: Uuid,
         source: web_sys::EventSource,
         opened: f64,
-        _on_hint: wasm_bindgen::closure::Closure<dyn FnMut()>,
+        _on_hint: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
     }
 
     /// A stream the server refused (signed out, too many open) is asked for again this long
@@ -488,7 +492,12 @@ mod browser {
             let Ok(source) = web_sys::EventSource::new(HINTS) else {
                 return;
             };
-            let on_hint = Closure::<dyn FnMut()>::new(move || engine.kick());
+            let on_hint = Closure::<dyn FnMut(_)>::new(move |hint: web_sys::MessageEvent| {
+                if hint.data().as_string().as_deref() == Some("relationships") {
+                    engine.relationships_changed.update(|n| *n += 1);
+                }
+                engine.kick();
+            });
             source.set_onmessage(Some(on_hint.as_ref().unchecked_ref()));
             *open = Some(Hinted {
                 user,

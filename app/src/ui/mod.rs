@@ -178,6 +178,13 @@ pub fn App() -> impl IntoView {
             directory.refresh(crate::sync::engine::now_millis());
         }
     });
+    // ... and at once when the server says one of them changed.
+    Effect::new(move |first: Option<()>| {
+        sync.relationships_changed.track();
+        if first.is_some() {
+            directory.refresh_now(crate::sync::engine::now_millis());
+        }
+    });
 
     // Tests and scripts wait for this before interacting: it is set once the app is live.
     Effect::new(move |_| {

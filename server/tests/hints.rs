@@ -157,3 +157,63 @@ fn a_push_through_one_server_reaches_a_device_on_another_within_two_seconds() {
         "{changes:?}"
     );
 }
+
+/// Waits for `hints` to end, and says how long that took.
+fn ended_within(mut hints: common::Hints) -> Duration {
+    let waiting = Instant::now();
+    assert_eq!(hints.next(), None);
+    waiting.elapsed()
+}
+
+#[test]
+fn signing_out_ends_that_devices_stream_at_once_and_no_other() {
+    let server = Server::start();
+    let (mentor, _, _) = pair(&server, "");
+    let phone = server.client();
+    let reply = phone.call(
+        "sign_in",
+        json!({ "email": "mira@example.com", "password": common::PASSWORD }),
+    );
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    let mut on_phone = phone.hints(Duration::from_secs(3)).unwrap();
+    let on_laptop = mentor.hints(Duration::from_secs(10)).unwrap();
+    assert_eq!(mentor.call("sign_out", json!({})).status, 200);
+    let took = ended_within(on_laptop);
+    assert!(
+        took < Duration::from_secs(2),
+        "the stream ended after {took:?}"
+    );
+    // The phone's session goes on, and so does its stream: it hears nothing, and waits it out.
+    let waiting = Instant::now();
+    assert_eq!(on_phone.next(), None);
+    assert!(waiting.elapsed() >= Duration::from_secs(2));
+}
+
+#[test]
+fn signing_out_everywhere_ends_every_stream_of_that_person() {
+    let server = Server::start();
+    let (mentor, mentee, _) = pair(&server, "");
+    let phone = server.client();
+    let reply = phone.call(
+        "sign_in",
+        json!({ "email": "mira@example.com", "password": common::PASSWORD }),
+    );
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    let on_phone = phone.hints(Duration::from_secs(10)).unwrap();
+    let on_laptop = mentor.hints(Duration::from_secs(10)).unwrap();
+    let mut partners = mentee.hints(Duration::from_secs(3)).unwrap();
+    assert_eq!(mentor.call("sign_out_everywhere", json!({})).status, 200);
+    for stream in [on_phone, on_laptop] {
+        let took = ended_within(stream);
+        assert!(
+            took < Duration::from_secs(2),
+            "a stream ended after {took:?}"
+        );
+    }
+    let waiting = Instant::now();
+    assert_eq!(partners.next(), None);
+    assert!(
+        waiting.elapsed() >= Duration::from_secs(2),
+        "the partner's stream ended"
+    );
+}

@@ -58,8 +58,29 @@ impl News {
 enum Hint {
     /// These people (sorted) have news.
     To(News, Arc<[Uuid]>),
+    /// Sessions ended: their streams end with them.
+    Ended(Ended),
     /// The server is stopping: every stream ends, so that shutting down need not wait for them.
     Closing,
+}
+
+/// Which sessions ended.
+#[derive(Clone, Debug)]
+pub enum Ended {
+    /// The session with this token hash (signed out).
+    Session(String),
+    /// Every session of this person but the one with this token hash (signed out everywhere,
+    /// or the password changed: the empty hash keeps none).
+    AllBut(Uuid, String),
+}
+
+impl Ended {
+    fn ends(&self, user: Uuid, token_hash: &str) -> bool {
+        match self {
+            Self::Session(hash) => hash == token_hash,
+            Self::AllBut(whose, kept) => *whose == user && kept != token_hash,
+        }
+    }
 }
 
 /// The channel servers sharing a PostgreSQL database relay hints on.
@@ -130,38 +151,71 @@ impl Hints {
         }
     }
 
-    /// A relayed hint: `<news> <id>,<id>,…`.
+    /// A relayed hint: `<news> <id>,<id>,…`, `session <token hash>` or
+    /// `sessions <id> <token hash kept, or ->`.
     fn read(payload: &str) -> Option<Hint> {
-        let (news, users) = payload.split_once(' ')?;
-        let mut users: Vec<Uuid> = users
-            .split(',')
-            .map(Uuid::parse_str)
-            .collect::<Result<_, _>>()
-            .ok()?;
-        users.sort();
-        Some(Hint::To(News::parse(news)?, users.into()))
+        let mut words = payload.split(' ');
+        let hint = match (words.next()?, words.next()?, words.next()) {
+            ("session", hash, None) => Hint::Ended(Ended::Session(hash.to_owned())),
+            ("sessions", user, Some(kept)) => Hint::Ended(Ended::AllBut(
+                Uuid::parse_str(user).ok()?,
+                if kept == "-" { "" } else { kept }.to_owned(),
+            )),
+            (news, users, None) => {
+                let mut users: Vec<Uuid> = users
+                    .split(',')
+                    .map(Uuid::parse_str)
+                    .collect::<Result<_, _>>()
+                    .ok()?;
+                users.sort();
+                Hint::To(News::parse(news)?, users.into())
+            }
+            _ => return None,
+        };
+        Some(hint)
     }
 
-    /// Tells `users` of `news`: this server's streams at once, or every server's through the
-    /// database. Best effort: a device that misses a hint pulls at its next poll.
+    /// Tells `users` of `news`. Best effort: a device that misses a hint pulls at its next poll.
     async fn send(&self, news: News, mut users: Vec<Uuid>) {
         users.sort();
         users.dedup();
-        let Some(pool) = &self.relay else {
+        if self.relay.is_none() {
             let _ = self.sender.send(Hint::To(news, users.into()));
             return;
-        };
+        }
         for some in users.chunks(PER_NOTIFICATION) {
             let ids: Vec<String> = some.iter().map(Uuid::to_string).collect();
-            let payload = format!("{} {}", news.as_str(), ids.join(","));
-            if let Err(error) = sqlx::query("SELECT pg_notify($1, $2)")
-                .bind(CHANNEL)
-                .bind(payload)
-                .execute(pool)
-                .await
-            {
-                tracing::warn!(%error, "a hint was not relayed");
-            }
+            self.notify(format!("{} {}", news.as_str(), ids.join(",")))
+                .await;
+        }
+    }
+
+    /// Ends the streams of sessions that ended, on every server.
+    pub async fn sessions_ended(&self, ended: Ended) {
+        if self.relay.is_none() {
+            let _ = self.sender.send(Hint::Ended(ended));
+            return;
+        }
+        self.notify(match ended {
+            Ended::Session(hash) => format!("session {hash}"),
+            Ended::AllBut(user, kept) if kept.is_empty() => format!("sessions {user} -"),
+            Ended::AllBut(user, kept) => format!("sessions {user} {kept}"),
+        })
+        .await;
+    }
+
+    /// Sends a hint to every server sharing the database, this one too.
+    async fn notify(&self, payload: String) {
+        let Some(pool) = &self.relay else {
+            return;
+        };
+        if let Err(error) = sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(CHANNEL)
+            .bind(payload)
+            .execute(pool)
+            .await
+        {
+            tracing::warn!(%error, "a hint was not relayed");
         }
     }
 
@@ -223,8 +277,8 @@ impl Hints {
         let _ = self.sender.send(Hint::Closing);
     }
 
-    /// A stream for `user`, or none when they hold the most they may.
-    fn subscribe(self: &Arc<Self>, user: Uuid) -> Option<Subscription> {
+    /// A stream for `user`'s session, or none when they hold the most they may.
+    fn subscribe(self: &Arc<Self>, user: Uuid, token_hash: String) -> Option<Subscription> {
         let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
         let count = open.entry(user).or_insert(0);
         if *count >= MAX_STREAMS_PER_USER {
@@ -234,6 +288,7 @@ impl Hints {
         Some(Subscription {
             hints: self.clone(),
             user,
+            token_hash,
             receiver: self.sender.subscribe(),
         })
     }
@@ -243,6 +298,7 @@ impl Hints {
 struct Subscription {
     hints: Arc<Hints>,
     user: Uuid,
+    token_hash: String,
     receiver: broadcast::Receiver<Hint>,
 }
 
@@ -267,6 +323,8 @@ impl Subscription {
                     return Some(news)
                 }
                 Ok(Hint::To(..)) => {}
+                Ok(Hint::Ended(ended)) if ended.ends(self.user, &self.token_hash) => return None,
+                Ok(Hint::Ended(_)) => {}
                 // Hints were missed: one of them may have been ours, of either news; a device
                 // told of a relationship's change pulls as well.
                 Err(broadcast::error::RecvError::Lagged(_)) => return Some(News::Relationships),
@@ -279,8 +337,8 @@ impl Subscription {
 /// `GET /api/events`: the signed-in caller's stream of hints, each a message `pull` (records
 /// changed) or `relationships` (a relationship itself changed).
 pub async fn events(State(ctx): State<ServerContext>, headers: HeaderMap) -> Response {
-    let user = match session::caller_with(&ctx, &headers, false).await {
-        Ok(Some(caller)) => caller.id,
+    let session = match session::caller_with(&ctx, &headers, false).await {
+        Ok(Some(session)) => session,
         Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
         Err(error) => {
             return StatusCode::from_u16(error.status())
@@ -288,10 +346,14 @@ pub async fn events(State(ctx): State<ServerContext>, headers: HeaderMap) -> Res
                 .into_response()
         }
     };
-    let Some(subscription) = ctx.hints.subscribe(user) else {
+    let Some(subscription) = ctx.hints.subscribe(session.caller.id, session.token_hash) else {
         return StatusCode::TOO_MANY_REQUESTS.into_response();
     };
-    let ends = tokio::time::Instant::now() + LIFETIME;
+    // A session that expires meanwhile ends its stream then; one ended by signing out, at once.
+    let expires = (session.ends_at - chrono::Utc::now())
+        .to_std()
+        .unwrap_or_default();
+    let ends = tokio::time::Instant::now() + LIFETIME.min(expires);
     let stream = futures::stream::unfold(subscription, move |mut subscription| async move {
         tokio::time::timeout_at(ends, subscription.next())
             .await

@@ -1,6 +1,6 @@
 //! Database-backed sessions carried by an HttpOnly cookie, and who is calling.
 
-use super::ServerContext;
+use super::{hints::Ended, ServerContext};
 use crate::{error::AppError, on_db};
 use chrono::{DateTime, Duration, Utc};
 use http::{header, request::Parts, HeaderMap, HeaderValue};
@@ -189,13 +189,15 @@ pub async fn start(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
 /// Ends the caller's session, if any, on the server and in the browser.
 pub async fn end(ctx: &ServerContext) -> Result<(), AppError> {
     if let Some(token) = request_cookie(&cookie_name(ctx, SESSION)) {
+        let token_hash = hash(&token);
         on_db!(&ctx.writer, |db| sqlx::query(
             "DELETE FROM sessions WHERE token_hash = $1"
         )
-        .bind(hash(&token))
+        .bind(&token_hash)
         .execute(db)
         .await
         .map(|r| r.rows_affected()))?;
+        ctx.hints.sessions_ended(Ended::Session(token_hash)).await;
     }
     set_cookie(ctx, SESSION, "", 0);
     append_cookie(&super::viewer::cookie(ctx, None));
@@ -217,10 +219,13 @@ pub async fn end_all(
         "DELETE FROM sessions WHERE user_id = $1 AND token_hash != $2"
     )
     .bind(user_id.to_string())
-    .bind(this_one)
+    .bind(&this_one)
     .execute(db)
     .await
     .map(|r| r.rows_affected()))?;
+    ctx.hints
+        .sessions_ended(Ended::AllBut(user_id, this_one))
+        .await;
     if !keep_this_one {
         set_cookie(ctx, SESSION, "", 0);
         append_cookie(&super::viewer::cookie(ctx, None));
@@ -240,19 +245,28 @@ struct SessionRow {
 /// The caller, if the request carries a live session.
 pub async fn caller(ctx: &ServerContext) -> Result<Option<Caller>, AppError> {
     match request_parts() {
-        Some(parts) => caller_with(ctx, &parts.headers, true).await,
+        Some(parts) => Ok(caller_with(ctx, &parts.headers, true)
+            .await?
+            .map(|session| session.caller)),
         None => Ok(None),
     }
 }
 
-/// The caller, if these request headers carry a live session. With `touch`, a session last seen
+/// A live session: whose it is, the hash of its token, and when it expires unless used.
+pub struct Session {
+    pub caller: Caller,
+    pub token_hash: String,
+    pub ends_at: DateTime<Utc>,
+}
+
+/// The session these request headers carry, if it is live. With `touch`, a session last seen
 /// a while ago is marked seen now and its cookie renewed; a request that cannot set a cookie
 /// (a stream of events) must not, or the cookie would miss its renewal.
 pub async fn caller_with(
     ctx: &ServerContext,
     headers: &HeaderMap,
     touch: bool,
-) -> Result<Option<Caller>, AppError> {
+) -> Result<Option<Session>, AppError> {
     let Some(token) = cookie_in(headers, &cookie_name(ctx, SESSION)) else {
         return Ok(None);
     };
@@ -288,7 +302,7 @@ pub async fn caller_with(
         .map(|r| r.rows_affected()))?;
         return Ok(None);
     }
-    if touch && now - last_seen >= Duration::minutes(TOUCH_AFTER_MINUTES) {
+    let seen = if touch && now - last_seen >= Duration::minutes(TOUCH_AFTER_MINUTES) {
         on_db!(&ctx.writer, |db| sqlx::query(
             "UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2"
         )
@@ -298,12 +312,20 @@ pub async fn caller_with(
         .await
         .map(|r| r.rows_affected()))?;
         set_cookie(ctx, SESSION, &token, COOKIE_MAX_AGE_SECS);
-    }
+        now
+    } else {
+        last_seen
+    };
     let id = Uuid::parse_str(&id).map_err(|_| AppError::Internal)?;
-    Ok(Some(Caller {
-        id,
-        display_name,
-        email,
+    Ok(Some(Session {
+        caller: Caller {
+            id,
+            display_name,
+            email,
+        },
+        token_hash,
+        ends_at: (seen + Duration::days(IDLE_LIMIT_DAYS))
+            .min(created + Duration::days(ABSOLUTE_LIMIT_DAYS)),
     }))
 }
 

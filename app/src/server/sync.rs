@@ -18,7 +18,8 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use uuid::Uuid;
 
-/// The server's clock; it starts past every stamp already stored.
+/// The server's clock; it starts past every stamp already stored. Its node id is drawn at random
+/// for each process, so that servers sharing a database never pass for one another.
 pub struct ServerClock(Mutex<Clock>);
 
 impl ServerClock {
@@ -28,7 +29,7 @@ impl ServerClock {
                 .fetch_optional(pool)
                 .await?
         });
-        let mut clock = Clock::new(NodeId(0));
+        let mut clock = Clock::new(NodeId(rand::RngCore::next_u64(&mut rand::rngs::OsRng)));
         if let Some(latest) = latest.and_then(|(h,)| h?.parse::<Hlc>().ok()) {
             // Stored stamps were accepted once; observe them without the drift limit.
             let _ = clock.observe(latest, latest.millis);

@@ -34,6 +34,15 @@ pub struct Config {
     /// Accounts one client address may create per hour
     #[arg(long, env = "TANDEM_SIGN_UPS_PER_HOUR", default_value_t = 20)]
     pub sign_ups_per_hour: u32,
+
+    /// Connections open at once, at most; fewer when the process may not open that many files.
+    /// Streams of hints take up to three quarters of them
+    #[arg(long, env = "TANDEM_MAX_CONNECTIONS", default_value_t = 16_384)]
+    pub max_connections: usize,
+
+    /// Seconds a client has to send a request's header before its connection is closed
+    #[arg(long, env = "TANDEM_HEADER_TIMEOUT", default_value_t = 10)]
+    pub header_timeout: u64,
 }
 
 impl Config {

@@ -2,6 +2,7 @@
 
 mod config;
 mod guard;
+mod listen;
 mod pwa;
 mod viewer;
 
@@ -21,7 +22,6 @@ use clap::Parser;
 use config::Config;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use std::net::SocketAddr;
 use tower_http::{
     compression::CompressionLayer,
     services::ServeDir,
@@ -82,7 +82,9 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         base_url: base_url.clone(),
         trusted_proxies: config.trusted_proxy.clone(),
         sign_ups_per_hour: config.sign_ups_per_hour,
+        max_connections: listen::connections_that_fit(config.max_connections),
     };
+    let max_connections = settings.max_connections;
     let state = AppState {
         leptos_options: leptos_options.clone(),
         ctx: ServerContext::new(db, settings).await?,
@@ -92,15 +94,17 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
     let app = router(state);
     let listener = tokio::net::TcpListener::bind(bind).await?;
     tracing::info!(address = %listener.local_addr()?, %base_url, "Tandem is listening");
-    axum::serve(
+    listen::serve(
         listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
+        app,
+        max_connections,
+        std::time::Duration::from_secs(config.header_timeout),
+        async move {
+            shutdown_signal().await;
+            hints.close_all();
+        },
     )
-    .with_graceful_shutdown(async move {
-        shutdown_signal().await;
-        hints.close_all();
-    })
-    .await?;
+    .await;
     tracing::info!("stopped");
     Ok(())
 }

@@ -6,8 +6,8 @@
 use super::{session, sync::Touched, ServerContext};
 use crate::on_db;
 use axum::{
-    extract::State,
-    http::{HeaderMap, StatusCode},
+    extract::{Request, State},
+    http::StatusCode,
     response::{
         sse::{Event, KeepAlive, Sse},
         IntoResponse, Response,
@@ -24,6 +24,9 @@ use uuid::Uuid;
 
 /// Streams one person may hold open at once: a few devices, a few tabs each.
 pub const MAX_STREAMS_PER_USER: usize = 16;
+/// Streams from one client address: many people behind one address (an office, a campus) each
+/// hold a few; one client signing in to many accounts to hold thousands is stopped here.
+pub const MAX_STREAMS_PER_ADDRESS: usize = 512;
 /// A stream ends after this long and the browser opens a new one, so that a session that has
 /// ended since is asked again whether it is still live.
 const LIFETIME: Duration = Duration::from_secs(10 * 60);
@@ -92,15 +95,18 @@ const PER_NOTIFICATION: usize = 200;
 /// The hub every stream listens to.
 pub struct Hints {
     sender: broadcast::Sender<Hint>,
-    open: Mutex<HashMap<Uuid, usize>>,
+    open: Mutex<Open>,
+    /// Streams this server holds open at most: each is a connection and an open file.
+    most: usize,
     /// With PostgreSQL, hints go out through the database and come back to every server,
     /// this one too, from its one listening connection.
     relay: Option<sqlx::PgPool>,
 }
 
 impl Hints {
-    /// The hub of one server; with `database` on PostgreSQL, one relaying through it.
-    pub fn new(database: &super::db::Pool) -> Arc<Self> {
+    /// The hub of one server, holding at most `most` streams; with `database` on PostgreSQL,
+    /// one relaying through it.
+    pub fn new(database: &super::db::Pool, most: usize) -> Arc<Self> {
         let relay = match database {
             super::db::Backend::Postgres(pool) => Some(pool.clone()),
             super::db::Backend::Sqlite(_) => None,
@@ -108,6 +114,7 @@ impl Hints {
         let hints = Arc::new(Self {
             sender: broadcast::channel(QUEUE).0,
             open: Mutex::default(),
+            most,
             relay,
         });
         if let Some(pool) = hints.relay.clone() {
@@ -277,20 +284,60 @@ impl Hints {
         let _ = self.sender.send(Hint::Closing);
     }
 
-    /// A stream for `user`'s session, or none when they hold the most they may.
-    fn subscribe(self: &Arc<Self>, user: Uuid, token_hash: String) -> Option<Subscription> {
+    /// A stream for `user`'s session from `address`, or none when they, that address or this
+    /// server hold the most they may.
+    fn subscribe(
+        self: &Arc<Self>,
+        user: Uuid,
+        token_hash: String,
+        address: String,
+    ) -> Option<Subscription> {
         let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
-        let count = open.entry(user).or_insert(0);
-        if *count >= MAX_STREAMS_PER_USER {
+        if !open.admit(user, &address, self.most) {
             return None;
         }
-        *count += 1;
         Some(Subscription {
             hints: self.clone(),
             user,
             token_hash,
+            address,
             receiver: self.sender.subscribe(),
         })
+    }
+}
+
+/// The streams open, counted.
+#[derive(Default)]
+struct Open {
+    total: usize,
+    by_user: HashMap<Uuid, usize>,
+    by_address: HashMap<String, usize>,
+}
+
+impl Open {
+    /// Counts one stream more, unless it would be one too many for `user`, `address` or the
+    /// server, which holds at most `most`.
+    fn admit(&mut self, user: Uuid, address: &str, most: usize) -> bool {
+        if self.total >= most
+            || self.by_user.get(&user).copied().unwrap_or(0) >= MAX_STREAMS_PER_USER
+            || self.by_address.get(address).copied().unwrap_or(0) >= MAX_STREAMS_PER_ADDRESS
+        {
+            return false;
+        }
+        self.total += 1;
+        *self.by_user.entry(user).or_insert(0) += 1;
+        *self.by_address.entry(address.to_owned()).or_insert(0) += 1;
+        true
+    }
+}
+
+/// Counts one stream less under `key`, forgetting keys that reach zero.
+fn release<K: std::hash::Hash + Eq>(counts: &mut HashMap<K, usize>, key: &K) {
+    if let Some(count) = counts.get_mut(key) {
+        *count -= 1;
+        if *count == 0 {
+            counts.remove(key);
+        }
     }
 }
 
@@ -299,18 +346,16 @@ struct Subscription {
     hints: Arc<Hints>,
     user: Uuid,
     token_hash: String,
+    address: String,
     receiver: broadcast::Receiver<Hint>,
 }
 
 impl Drop for Subscription {
     fn drop(&mut self) {
         let mut open = self.hints.open.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(count) = open.get_mut(&self.user) {
-            *count -= 1;
-            if *count == 0 {
-                open.remove(&self.user);
-            }
-        }
+        open.total -= 1;
+        release(&mut open.by_user, &self.user);
+        release(&mut open.by_address, &self.address);
     }
 }
 
@@ -336,8 +381,10 @@ impl Subscription {
 
 /// `GET /api/events`: the signed-in caller's stream of hints, each a message `pull` (records
 /// changed) or `relationships` (a relationship itself changed).
-pub async fn events(State(ctx): State<ServerContext>, headers: HeaderMap) -> Response {
-    let session = match session::caller_with(&ctx, &headers, false).await {
+pub async fn events(State(ctx): State<ServerContext>, request: Request) -> Response {
+    let (parts, _) = request.into_parts();
+    let headers = &parts.headers;
+    let session = match session::caller_with(&ctx, headers, false).await {
         Ok(Some(session)) => session,
         Ok(None) => return StatusCode::UNAUTHORIZED.into_response(),
         Err(error) => {
@@ -346,7 +393,11 @@ pub async fn events(State(ctx): State<ServerContext>, headers: HeaderMap) -> Res
                 .into_response()
         }
     };
-    let Some(subscription) = ctx.hints.subscribe(session.caller.id, session.token_hash) else {
+    let address = session::client_address_in(&ctx, headers, &parts.extensions);
+    let Some(subscription) = ctx
+        .hints
+        .subscribe(session.caller.id, session.token_hash, address)
+    else {
         return StatusCode::TOO_MANY_REQUESTS.into_response();
     };
     // A session that expires meanwhile ends its stream then; one ended by signing out, at once.
@@ -369,4 +420,39 @@ pub async fn events(State(ctx): State<ServerContext>, headers: HeaderMap) -> Res
     Sse::new(stream)
         .keep_alive(KeepAlive::default())
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_address_holds_at_most_its_share_of_streams_however_many_accounts_it_uses() {
+        let mut open = Open::default();
+        let admitted = (0..64u128)
+            .flat_map(|account| (0..16).map(move |_| Uuid::from_u128(account)))
+            .filter(|user| open.admit(*user, "203.0.113.7", 10_000))
+            .count();
+        assert_eq!(admitted, MAX_STREAMS_PER_ADDRESS);
+        assert!(open.admit(Uuid::from_u128(1_000), "198.51.100.1", 10_000));
+    }
+
+    #[test]
+    fn one_person_holds_at_most_sixteen_streams_from_anywhere() {
+        let mut open = Open::default();
+        let user = Uuid::from_u128(7);
+        let admitted = (0..20)
+            .filter(|n| open.admit(user, &format!("192.0.2.{n}"), 10_000))
+            .count();
+        assert_eq!(admitted, MAX_STREAMS_PER_USER);
+    }
+
+    #[test]
+    fn the_server_holds_at_most_its_streams_in_total() {
+        let mut open = Open::default();
+        let admitted = (0..50u128)
+            .filter(|n| open.admit(Uuid::from_u128(*n), &format!("192.0.2.{n}"), 30))
+            .count();
+        assert_eq!(admitted, 30);
+    }
 }

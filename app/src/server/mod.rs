@@ -38,13 +38,16 @@ pub struct Settings {
     pub base_url: String,
     pub trusted_proxies: Vec<IpAddr>,
     pub sign_ups_per_hour: u32,
+    /// Connections the server holds open at most.
+    pub max_connections: usize,
 }
 
 impl ServerContext {
     pub async fn new(db: db::Database, settings: Settings) -> Result<Self, sqlx::Error> {
         Ok(Self {
             clock: Arc::new(sync::ServerClock::load(&db.readers).await?),
-            hints: hints::Hints::new(&db.writer),
+            // A quarter of the connections stay for everything else.
+            hints: hints::Hints::new(&db.writer, settings.max_connections * 3 / 4),
             pool: db.readers,
             writer: db.writer,
             limiter: Arc::new(RateLimiter::default()),

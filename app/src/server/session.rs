@@ -65,7 +65,21 @@ pub fn cookie_in(headers: &HeaderMap, name: &str) -> Option<String> {
 /// one subscriber usually holds whole (counting single addresses there would let one client
 /// rotate through billions).
 pub fn client_address(ctx: &ServerContext) -> String {
-    match client_ip(ctx) {
+    let ip = request_parts().and_then(|parts| client_ip(ctx, &parts.headers, &parts.extensions));
+    address_of(ip)
+}
+
+/// [`client_address`] for a request outside a server function (a stream of events).
+pub fn client_address_in(
+    ctx: &ServerContext,
+    headers: &HeaderMap,
+    extensions: &http::Extensions,
+) -> String {
+    address_of(client_ip(ctx, headers, extensions))
+}
+
+fn address_of(ip: Option<IpAddr>) -> String {
+    match ip {
         Some(IpAddr::V6(ip)) => {
             let [a, b, c, d, ..] = ip.segments();
             format!("{a:x}:{b:x}:{c:x}:{d:x}::/64")
@@ -79,17 +93,18 @@ pub fn client_address(ctx: &ServerContext) -> String {
 /// `X-Forwarded-For` that is not one of those proxies (proxies append; what a client wrote
 /// itself comes before). An entry there that is not an address ends the search at the proxy:
 /// nothing written before it can be believed.
-fn client_ip(ctx: &ServerContext) -> Option<IpAddr> {
-    let parts = request_parts()?;
-    let peer = parts
-        .extensions
+fn client_ip(
+    ctx: &ServerContext,
+    headers: &HeaderMap,
+    extensions: &http::Extensions,
+) -> Option<IpAddr> {
+    let peer = extensions
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
         .map(|c| c.0.ip().to_canonical())?;
     if !ctx.trusted_proxies.contains(&peer) {
         return Some(peer);
     }
-    let forwarded: Vec<&str> = parts
-        .headers
+    let forwarded: Vec<&str> = headers
         .get_all("x-forwarded-for")
         .iter()
         .filter_map(|v| v.to_str().ok())

@@ -133,16 +133,53 @@ impl Server {
         server
     }
 
+    /// Starts as a process that may open at most `files` files (sockets count), as on a
+    /// machine with the common limit of 1,024.
+    pub fn start_with_open_files(files: u64, settings: &[(&str, &str)]) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let mut server = Self::spawn_limited(dir.path(), None, None, settings, Some(files));
+        server._dir = Some(dir);
+        server
+    }
+
     fn spawn(
         dir: &Path,
         base_url: Option<&str>,
         log: Option<&Path>,
         settings: &[(&str, &str)],
     ) -> Self {
+        Self::spawn_limited(dir, base_url, log, settings, None)
+    }
+
+    fn spawn_limited(
+        dir: &Path,
+        base_url: Option<&str>,
+        log: Option<&Path>,
+        settings: &[(&str, &str)],
+        open_files: Option<u64>,
+    ) -> Self {
         let port = free_port();
         let base = format!("http://127.0.0.1:{port}");
         let store = Store::of(dir);
-        let child = Command::new(env!("CARGO_BIN_EXE_tandem"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_tandem"));
+        if let Some(files) = open_files {
+            use std::os::unix::process::CommandExt;
+            // SAFETY: between fork and exec only setrlimit runs, which is async-signal-safe.
+            unsafe {
+                command.pre_exec(move || {
+                    let limit = libc::rlimit {
+                        rlim_cur: files,
+                        rlim_max: files,
+                    };
+                    if libc::setrlimit(libc::RLIMIT_NOFILE, &limit) == 0 {
+                        Ok(())
+                    } else {
+                        Err(std::io::Error::last_os_error())
+                    }
+                });
+            }
+        }
+        let child = command
             // Every test signs its people up from this one address.
             .env("TANDEM_SIGN_UPS_PER_HOUR", "1000")
             .envs(settings.iter().copied())

@@ -32,6 +32,9 @@ pub enum AppError {
     #[error("too many attempts; retry in {0} s")]
     /// Seconds until the next attempt is allowed.
     RateLimited(u64),
+    #[error("too many changes; retry in {0} s")]
+    /// One account pushed more than its share: seconds until its next push is taken.
+    TooManyChanges(u64),
     #[error("server busy; retry in {0} s")]
     /// Too much at once (password hashing is bounded); seconds until trying again makes sense.
     Busy(u64),
@@ -64,7 +67,7 @@ impl AppError {
             Self::Invite(_) => 410,
             Self::Invalid(_) => 422,
             Self::BadRequest => 400,
-            Self::RateLimited(_) => 429,
+            Self::RateLimited(_) | Self::TooManyChanges(_) => 429,
             Self::Internal => 500,
             Self::Busy(_) => 503,
             Self::Network(_) => 503,
@@ -74,7 +77,7 @@ impl AppError {
     /// Seconds the client should wait before trying again, for the `Retry-After` header.
     pub fn retry_after(&self) -> Option<u64> {
         match self {
-            Self::RateLimited(secs) | Self::Busy(secs) => Some(*secs),
+            Self::RateLimited(secs) | Self::TooManyChanges(secs) | Self::Busy(secs) => Some(*secs),
             _ => None,
         }
     }

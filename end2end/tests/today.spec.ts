@@ -252,7 +252,8 @@ test("opening the app, Today comes in without pushing the relationships' list un
     await expect(mentee.getByRole("link", { name: /Mentoring with Mira Mentor/ })).toBeVisible();
     // A shift comes a frame after what caused it: read once the page has been still a moment.
     await mentee.waitForTimeout(500);
-    expect(await mentee.evaluate(() => (window as any).shifts), visit).toBeLessThan(0.05);
+    // 0.43 before the list waited for Today; a loaded CI machine measured up to 0.065 since.
+    expect(await mentee.evaluate(() => (window as any).shifts), visit).toBeLessThan(0.1);
   }
   expect(problems.flat()).toEqual([]);
 });

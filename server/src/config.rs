@@ -15,7 +15,12 @@ pub struct Config {
     pub bind: Option<SocketAddr>,
 
     /// Database to use; SQLite files are created on first start
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/tandem.db")]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/tandem.db",
+        hide_env_values = true
+    )]
     pub database_url: String,
 
     /// Log filter, e.g. "info" or "tandem=debug,tower_http=info"

@@ -85,6 +85,8 @@ pub async fn serve(
             drop(permit);
         });
     }
+    // New clients are refused from now on, rather than left waiting in the queue.
+    drop(listener);
     if tokio::time::timeout(GRACE, graceful.shutdown())
         .await
         .is_err()

@@ -387,6 +387,46 @@ fn pull_cursors_skip_no_change_while_pushes_commit_concurrently() {
 }
 
 #[test]
+fn an_account_pushing_more_than_its_share_is_told_when_to_come_back_and_another_pair_goes_on() {
+    let server = Server::start();
+    let (_, flooder, rel) = pair(&server, "");
+    let other = server.client();
+    other.sign_up("Olga", "olga@example.com");
+    let (other_rel, _) = other.start_relationship("mentor", "");
+    // Pushes of 200 changes and about 1.8 MB each, as fast as the server answers.
+    let text = json!("x".repeat(9_000));
+    let refused = (0..10u128)
+        .map(|b| {
+            let batch: Vec<Value> = (0..200u128)
+                .map(|i| {
+                    let n = 400_000 + b * 1_000 + i;
+                    note(n, &uuid(n), &rel, text.clone(), &hlc(now_millis(), 0, 1))
+                })
+                .collect();
+            flooder.call("push", json!({ "batch": batch }))
+        })
+        .find(|reply| reply.status != 200)
+        .expect("a flood is refused before 18 MB are taken");
+    assert_eq!(refused.status, 429, "{:?}", refused.body);
+    let wait = refused.retry_after.expect("Retry-After");
+    assert!((1..=10).contains(&wait), "wait {wait} s");
+    assert_eq!(refused.body, json!({ "TooManyChanges": wait }));
+    let record = uuid(500_000);
+    let outcomes = push(
+        &other,
+        item(
+            1,
+            &record,
+            &other_rel,
+            "mentor",
+            "Send the article",
+            &hlc(now_millis(), 0, 2),
+        ),
+    );
+    assert!(outcomes.iter().all(|o| o == "Acknowledged"), "{outcomes:?}");
+}
+
+#[test]
 fn a_push_slowed_inside_its_transaction_is_not_skipped_by_a_pull_of_a_later_one() {
     let server = Server::start();
     // SQLite lets one transaction write at a time: there, nothing can commit out of order.

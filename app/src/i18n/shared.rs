@@ -26,6 +26,8 @@ super::messages! {
             "E-mailadres of wachtwoord is onjuist.";
         ErrRateLimited => "Too many failed attempts. Try again in {} seconds.",
             "Te veel mislukte pogingen. Probeer het over {} seconden opnieuw.";
+        ErrTooManyChanges => "More changes at once than Tandem takes from one person. They are kept on this device and sent in {} seconds.",
+            "Meer wijzigingen tegelijk dan Tandem van één persoon aanneemt. Ze blijven op dit apparaat en worden over {} seconden verstuurd.";
         ErrBusy => "Tandem is busy right now. Try again in {} seconds.",
             "Tandem heeft het even druk. Probeer het over {} seconden opnieuw.";
         ErrSignInFirst => "Please sign in first.", "Log eerst in.";

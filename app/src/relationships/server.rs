@@ -146,7 +146,8 @@ async fn revoke_open_invites(tx: &mut Tx, id: Uuid, now: DateTime<Utc>) -> Resul
 }
 
 /// The secret of an invite's link: derived from its id, never stored (only its hash is, to find
-/// the invite by), so a copy of the database holds no link that works.
+/// the invite by); on SQLite the key is outside the database, so a copy of it holds no link
+/// that works (see SECURITY.md for PostgreSQL).
 fn invite_token(ctx: &ServerContext, invite: &str) -> String {
     ctx.link_token("invite", invite)
 }
@@ -260,7 +261,9 @@ pub async fn end(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Result<(), A
     standing(ctx, caller, id).await?;
     let now = Utc::now();
     let mut tx = ctx.writer.begin().await?;
-    on_db!(&mut tx, |tx| sqlx::query(
+    let ended =
+        on_db!(&mut tx, |tx| {
+            sqlx::query(
         "UPDATE relationships SET ended_at = $1, ended_by = $2 WHERE id = $3 AND ended_at IS NULL",
     )
     .bind(now)
@@ -268,10 +271,13 @@ pub async fn end(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Result<(), A
     .bind(id.to_string())
     .execute(&mut **tx)
     .await
-    .map(|r| r.rows_affected()))?;
+    .map(|r| r.rows_affected())
+        })?;
     revoke_open_invites(&mut tx, id, now).await?;
     tx.commit().await?;
-    ctx.hints.relationship_changed(ctx, id).await;
+    if ended == 1 {
+        ctx.hints.relationship_changed(ctx, id).await;
+    }
     Ok(())
 }
 
@@ -368,8 +374,24 @@ pub async fn respond(
         return Err(AppError::Invite(problem));
     }
     let mut tx = ctx.writer.begin().await?;
-    // Claiming the invite first takes the write lock (SQLite's, or the invite row's), so two
-    // people accepting at once cannot both succeed.
+    // The relationship's row first, as `end` takes it before the invites: taken in the other
+    // order, an accept and an end at the same moment would wait for each other (PostgreSQL
+    // ends one of them). It is also where an end that came first shows.
+    if accept {
+        let open = on_db!(&mut tx, |tx| sqlx::query(
+            "UPDATE relationships SET started_at = $1 WHERE id = $2 AND ended_at IS NULL"
+        )
+        .bind(now)
+        .bind(&row.relationship_id)
+        .execute(&mut **tx)
+        .await
+        .map(|r| r.rows_affected()))?;
+        if open != 1 {
+            return Err(AppError::Invite(InviteProblem::RelationshipEnded));
+        }
+    }
+    // Claiming the invite takes the write lock (SQLite's, or the invite row's), so two people
+    // accepting at once cannot both succeed.
     let column = if accept {
         "used_at = $1, used_by = $2"
     } else {
@@ -405,14 +427,6 @@ pub async fn respond(
     if joined != 1 {
         return Err(AppError::AlreadyPaired);
     }
-    on_db!(&mut tx, |tx| sqlx::query(
-        "UPDATE relationships SET started_at = $1 WHERE id = $2"
-    )
-    .bind(now)
-    .bind(&row.relationship_id)
-    .execute(&mut **tx)
-    .await
-    .map(|r| r.rows_affected()))?;
     tx.commit().await?;
     let id = Uuid::parse_str(&row.relationship_id).map_err(|_| AppError::Internal)?;
     ctx.hints.relationship_changed(ctx, id).await;

@@ -77,6 +77,7 @@ impl Pool {
             }
             Self::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
+                sqlx::query(POSTGRES_LOCK_TIMEOUT).execute(&mut *tx).await?;
                 let (version,) = sqlx::query_as(&format!("{LAST} FOR UPDATE"))
                     .fetch_one(&mut *tx)
                     .await?;
@@ -103,10 +104,11 @@ impl Tx {
 /// The database, as two pools: readers and writers. On SQLite, readers run side by side (WAL)
 /// and there is one writer: writes wait their turn in the writer pool's queue, first come first
 /// served, rather than in SQLite's busy handler, which sleeps and retries and under load
-/// answered "database is locked" to valid work. On PostgreSQL both are one pool.
+/// answered "database is locked" to valid work. On PostgreSQL both are pools of several.
 #[derive(Clone)]
 pub struct Database {
     /// Read-only connections on SQLite: a write sent here by mistake fails at once.
+    /// PostgreSQL's are not read-only, but are only given reads.
     pub readers: Pool,
     /// Every write goes through these.
     pub writer: Pool,
@@ -118,8 +120,12 @@ pub struct Database {
 
 /// How long a write waits for its turn before the caller is asked to try again.
 const WRITE_QUEUE_LIMIT: Duration = Duration::from_secs(10);
-/// Connections one server holds to PostgreSQL, which has to serve every server.
-const POSTGRES_CONNECTIONS: u32 = 16;
+/// Connections one server holds to PostgreSQL, which has to serve every server: writes have
+/// their own, so that writes waiting their turn never keep reads (and `/healthz`) waiting.
+const POSTGRES_READERS: u32 = 12;
+const POSTGRES_WRITERS: u32 = 8;
+/// How long a PostgreSQL write waits for a lock before the caller is asked to try again.
+const POSTGRES_LOCK_TIMEOUT: &str = "SET LOCAL lock_timeout = '10s'";
 
 /// Connects (creating an SQLite file and its folder on first start) and applies pending
 /// migrations, which are per database.
@@ -135,7 +141,7 @@ pub async fn connect(url: &str) -> Result<Database, DbError> {
 
 async fn connect_postgres(url: &str) -> Result<Database, DbError> {
     let pool = PgPoolOptions::new()
-        .max_connections(POSTGRES_CONNECTIONS)
+        .max_connections(POSTGRES_WRITERS)
         .acquire_timeout(WRITE_QUEUE_LIMIT)
         .connect(url)
         .await?;
@@ -151,10 +157,13 @@ async fn connect_postgres(url: &str) -> Result<Database, DbError> {
         .fetch_one(&pool)
         .await?;
     let key = stored.try_into().map_err(|_| DbError::StoredKey)?;
-    let pool = Backend::Postgres(pool);
+    let readers = PgPoolOptions::new()
+        .max_connections(POSTGRES_READERS)
+        .connect(url)
+        .await?;
     Ok(Database {
-        readers: pool.clone(),
-        writer: pool,
+        readers: Backend::Postgres(readers),
+        writer: Backend::Postgres(pool),
         key,
     })
 }

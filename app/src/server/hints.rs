@@ -67,21 +67,30 @@ enum Hint {
     Closing,
 }
 
-/// Which sessions ended.
+/// Which sessions ended, each named by its [`stream_key`].
 #[derive(Clone, Debug)]
 pub enum Ended {
-    /// The session with this token hash (signed out).
+    /// This session (signed out, or replaced by a new sign-in).
     Session(String),
-    /// Every session of this person but the one with this token hash (signed out everywhere,
-    /// or the password changed: the empty hash keeps none).
+    /// Every session of this person but this one (signed out everywhere, or the password
+    /// changed: the empty key keeps none).
     AllBut(Uuid, String),
 }
 
+/// What names a session among the hints: a keyed digest of its token's hash, so that the
+/// hints relayed through the database carry nothing a session is found by there.
+pub fn stream_key(ctx: &ServerContext, token_hash: &str) -> String {
+    if token_hash.is_empty() {
+        return String::new();
+    }
+    ctx.link_token("events", token_hash)
+}
+
 impl Ended {
-    fn ends(&self, user: Uuid, token_hash: &str) -> bool {
+    fn ends(&self, user: Uuid, key: &str) -> bool {
         match self {
-            Self::Session(hash) => hash == token_hash,
-            Self::AllBut(whose, kept) => *whose == user && kept != token_hash,
+            Self::Session(ended) => ended == key,
+            Self::AllBut(whose, kept) => *whose == user && kept != key,
         }
     }
 }
@@ -158,12 +167,12 @@ impl Hints {
         }
     }
 
-    /// A relayed hint: `<news> <id>,<id>,…`, `session <token hash>` or
-    /// `sessions <id> <token hash kept, or ->`.
+    /// A relayed hint: `<news> <id>,<id>,…`, `session <stream key>` or
+    /// `sessions <id> <stream key kept, or ->`.
     fn read(payload: &str) -> Option<Hint> {
         let mut words = payload.split(' ');
         let hint = match (words.next()?, words.next()?, words.next()) {
-            ("session", hash, None) => Hint::Ended(Ended::Session(hash.to_owned())),
+            ("session", key, None) => Hint::Ended(Ended::Session(key.to_owned())),
             ("sessions", user, Some(kept)) => Hint::Ended(Ended::AllBut(
                 Uuid::parse_str(user).ok()?,
                 if kept == "-" { "" } else { kept }.to_owned(),
@@ -204,7 +213,7 @@ impl Hints {
             return;
         }
         self.notify(match ended {
-            Ended::Session(hash) => format!("session {hash}"),
+            Ended::Session(key) => format!("session {key}"),
             Ended::AllBut(user, kept) if kept.is_empty() => format!("sessions {user} -"),
             Ended::AllBut(user, kept) => format!("sessions {user} {kept}"),
         })
@@ -289,7 +298,7 @@ impl Hints {
     fn subscribe(
         self: &Arc<Self>,
         user: Uuid,
-        token_hash: String,
+        key: String,
         address: String,
     ) -> Option<Subscription> {
         let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
@@ -299,7 +308,7 @@ impl Hints {
         Some(Subscription {
             hints: self.clone(),
             user,
-            token_hash,
+            key,
             address,
             receiver: self.sender.subscribe(),
         })
@@ -345,7 +354,7 @@ fn release<K: std::hash::Hash + Eq>(counts: &mut HashMap<K, usize>, key: &K) {
 struct Subscription {
     hints: Arc<Hints>,
     user: Uuid,
-    token_hash: String,
+    key: String,
     address: String,
     receiver: broadcast::Receiver<Hint>,
 }
@@ -368,7 +377,7 @@ impl Subscription {
                     return Some(news)
                 }
                 Ok(Hint::To(..)) => {}
-                Ok(Hint::Ended(ended)) if ended.ends(self.user, &self.token_hash) => return None,
+                Ok(Hint::Ended(ended)) if ended.ends(self.user, &self.key) => return None,
                 Ok(Hint::Ended(_)) => {}
                 // Hints were missed: one of them may have been ours, of either news; a device
                 // told of a relationship's change pulls as well.
@@ -394,10 +403,8 @@ pub async fn events(State(ctx): State<ServerContext>, request: Request) -> Respo
         }
     };
     let address = session::client_address_in(&ctx, headers, &parts.extensions);
-    let Some(subscription) = ctx
-        .hints
-        .subscribe(session.caller.id, session.token_hash, address)
-    else {
+    let key = stream_key(&ctx, &session.token_hash);
+    let Some(subscription) = ctx.hints.subscribe(session.caller.id, key, address) else {
         return StatusCode::TOO_MANY_REQUESTS.into_response();
     };
     // A session that expires meanwhile ends its stream then; one ended by signing out, at once.

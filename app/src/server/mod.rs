@@ -9,7 +9,7 @@ pub mod session;
 pub mod sync;
 pub mod viewer;
 
-use rate_limit::{RateLimiter, SignUpLimiter};
+use rate_limit::{PushLimiter, RateLimiter, SignUpLimiter};
 use std::{net::IpAddr, sync::Arc};
 
 /// What every server function can reach, provided as Leptos context per request.
@@ -29,6 +29,7 @@ pub struct ServerContext {
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Arc<[IpAddr]>,
     pub sign_ups: Arc<SignUpLimiter>,
+    pub pushes: Arc<PushLimiter>,
     /// See [`db::Database::key`].
     key: Arc<[u8; 32]>,
 }
@@ -62,6 +63,7 @@ impl ServerContext {
                 .map(|ip| ip.to_canonical())
                 .collect(),
             sign_ups: Arc::new(SignUpLimiter::per_hour(settings.sign_ups_per_hour)),
+            pushes: Arc::default(),
             key: Arc::new(db.key),
         })
     }
@@ -105,6 +107,14 @@ impl From<sqlx::Error> for crate::error::AppError {
             // The write queue was full for its whole limit: a moment later it will not be.
             sqlx::Error::PoolTimedOut => {
                 tracing::warn!("a write waited too long for its turn");
+                Self::Busy(1)
+            }
+            // PostgreSQL: a lock waited for too long (55P03), two transactions waited for each
+            // other (40P01), or one could not be serialized (40001). Asked again, it will do.
+            sqlx::Error::Database(error)
+                if matches!(error.code().as_deref(), Some("55P03" | "40P01" | "40001")) =>
+            {
+                tracing::warn!(%error, "a write met another one");
                 Self::Busy(1)
             }
             error => {

@@ -1,4 +1,5 @@
-//! Slows down repeated failed sign-ins, per email address and per client address, and limits sign-ups per client address.
+//! Slows down repeated failed sign-ins, per email address and per client address, limits
+//! sign-ups per client address, and pushes per account.
 
 use governor::{clock::Clock, DefaultKeyedRateLimiter, Quota};
 use std::collections::HashMap;
@@ -136,9 +137,95 @@ impl SignUpLimiter {
     }
 }
 
+/// What one account may push: a burst of changes and bytes (a device back after weeks offline
+/// sends its whole outbox at once), then a steady share. Honest use stays far below: a person
+/// typing pushes a few changes a second. One account flooding the server (285 MB in 8 s was
+/// measured before this limit) is slowed to its share, and other people's pushes go on.
+pub struct PushLimiter {
+    changes: DefaultKeyedRateLimiter<String>,
+    bytes: DefaultKeyedRateLimiter<String>,
+}
+
+/// Changes an account may push at once, and then each second.
+const PUSH_CHANGES_BURST: u32 = 2_000;
+const PUSH_CHANGES_PER_SECOND: u32 = 50;
+/// Bytes of values an account may push at once, and then each second.
+const PUSH_BYTES_BURST: u32 = 8 << 20;
+const PUSH_BYTES_PER_SECOND: u32 = 256 << 10;
+/// Accounts remembered before the ones whose share is full again are dropped.
+const MAX_PUSHING_ACCOUNTS: usize = 100_000;
+
+impl Default for PushLimiter {
+    fn default() -> Self {
+        let quota = |per_second: u32, burst: u32| {
+            Quota::per_second(NonZeroU32::new(per_second).unwrap_or(NonZeroU32::MIN))
+                .allow_burst(NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN))
+        };
+        Self {
+            changes: DefaultKeyedRateLimiter::keyed(quota(
+                PUSH_CHANGES_PER_SECOND,
+                PUSH_CHANGES_BURST,
+            )),
+            bytes: DefaultKeyedRateLimiter::keyed(quota(PUSH_BYTES_PER_SECOND, PUSH_BYTES_BURST)),
+        }
+    }
+}
+
+impl PushLimiter {
+    /// Takes `changes` changes of `bytes` bytes from `account`'s share, or says how long to
+    /// wait until they fit. Bytes are counted first: a push refused for its bytes takes no
+    /// changes, one refused for its changes has had its bytes counted.
+    pub fn check(&self, account: &str, changes: u32, bytes: u32) -> Result<(), Duration> {
+        if self.changes.len() > MAX_PUSHING_ACCOUNTS {
+            self.changes.retain_recent();
+            self.bytes.retain_recent();
+        }
+        let key = account.to_owned();
+        let now = self.changes.clock().now();
+        let wait = |limiter: &DefaultKeyedRateLimiter<String>, n: u32| {
+            let Some(n) = NonZeroU32::new(n) else {
+                return Ok(());
+            };
+            match limiter.check_key_n(&key, n) {
+                Ok(Ok(())) => Ok(()),
+                Ok(Err(not_until)) => Err(not_until.wait_time_from(now)),
+                // More than a whole burst: never fits. A push is smaller (200 changes, 2 MB).
+                Err(_) => Err(Duration::from_secs(60)),
+            }
+        };
+        wait(&self.bytes, bytes)?;
+        wait(&self.changes, changes)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_account_pushing_more_than_its_share_waits_and_another_does_not() {
+        let limiter = PushLimiter::default();
+        let mut pushed = 0;
+        while limiter.check("flooder", 200, 2 << 20).is_ok() {
+            pushed += 1;
+        }
+        assert_eq!(pushed, 4, "8 MB at once, in pushes of 2 MB");
+        let wait = limiter.check("flooder", 200, 2 << 20).unwrap_err();
+        assert!(
+            wait > Duration::from_secs(5) && wait <= Duration::from_secs(9),
+            "{wait:?}"
+        );
+        assert_eq!(limiter.check("someone else", 3, 300), Ok(()));
+    }
+
+    #[test]
+    fn many_small_changes_are_held_to_the_share_of_changes() {
+        let limiter = PushLimiter::default();
+        let taken = (0..20)
+            .filter(|_| limiter.check("a", 200, 2_000).is_ok())
+            .count();
+        assert_eq!(taken, 10, "2,000 changes at once");
+    }
 
     #[test]
     fn five_failures_impose_a_wait_that_grows() {

@@ -1,6 +1,9 @@
 //! Database-backed sessions carried by an HttpOnly cookie, and who is calling.
 
-use super::{hints::Ended, ServerContext};
+use super::{
+    hints::{stream_key, Ended},
+    ServerContext,
+};
 use crate::{error::AppError, on_db};
 use chrono::{DateTime, Duration, Utc};
 use http::{header, request::Parts, HeaderMap, HeaderValue};
@@ -175,13 +178,18 @@ pub async fn live_session(
 /// worth nothing afterwards.
 pub async fn start(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
     if let Some(old) = request_cookie(&cookie_name(ctx, SESSION)) {
+        let old = hash(&old);
         on_db!(&ctx.writer, |db| sqlx::query(
             "DELETE FROM sessions WHERE token_hash = $1"
         )
-        .bind(hash(&old))
+        .bind(&old)
         .execute(db)
         .await
         .map(|r| r.rows_affected()))?;
+        // The browser's previous person's streams end with their session (a shared computer).
+        ctx.hints
+            .sessions_ended(Ended::Session(stream_key(ctx, &old)))
+            .await;
     }
     let token = super::random_token();
     let token_hash = hash(&token);
@@ -212,7 +220,9 @@ pub async fn end(ctx: &ServerContext) -> Result<(), AppError> {
         .execute(db)
         .await
         .map(|r| r.rows_affected()))?;
-        ctx.hints.sessions_ended(Ended::Session(token_hash)).await;
+        ctx.hints
+            .sessions_ended(Ended::Session(stream_key(ctx, &token_hash)))
+            .await;
     }
     set_cookie(ctx, SESSION, "", 0);
     append_cookie(&super::viewer::cookie(ctx, None));
@@ -239,7 +249,7 @@ pub async fn end_all(
     .await
     .map(|r| r.rows_affected()))?;
     ctx.hints
-        .sessions_ended(Ended::AllBut(user_id, this_one))
+        .sessions_ended(Ended::AllBut(user_id, stream_key(ctx, &this_one)))
         .await;
     if !keep_this_one {
         set_cookie(ctx, SESSION, "", 0);

@@ -1,6 +1,6 @@
 //! Push and pull: applying clients' mutations in one transaction, and reading changes since a cursor.
 
-use super::db::{Pool, Tx};
+use super::db::{Backend, Pool, Tx};
 use super::{session::Caller, ServerContext};
 use crate::on_db;
 use crate::{
@@ -71,16 +71,38 @@ pub async fn push(
     if batch.len() > MAX_BATCH {
         return Err(AppError::BadRequest);
     }
+    // Counted before any work: a push beyond the account's share costs the server nothing more.
+    let bytes: usize = batch
+        .iter()
+        .map(|m| m.change.field.len() + m.change.value.to_string().len())
+        .sum();
+    ctx.pushes
+        .check(
+            &caller.id.to_string(),
+            u32::try_from(batch.len()).unwrap_or(u32::MAX),
+            u32::try_from(bytes).unwrap_or(u32::MAX),
+        )
+        .map_err(|wait| AppError::TooManyChanges(wait.as_secs().max(1)))?;
     // One push at a time hands out versions: they are then visible in the order handed out.
     // Memberships are read inside: a relationship that ended while this push waited its turn
     // takes no more writes.
     let (mut tx, version) = ctx.writer.begin_versions().await?;
-    let members = memberships(on_db!(&mut tx, |tx| {
-        sqlx::query_as(MEMBERSHIPS)
-            .bind(caller.id.to_string())
-            .fetch_all(&mut **tx)
-            .await?
-    }));
+    // On PostgreSQL the relationships' rows are held, so that an end cannot commit meanwhile
+    // (SQLite has one writer: nothing else commits meanwhile).
+    let members = memberships(match &mut tx {
+        Backend::Sqlite(tx) => {
+            sqlx::query_as(MEMBERSHIPS)
+                .bind(caller.id.to_string())
+                .fetch_all(&mut **tx)
+                .await?
+        }
+        Backend::Postgres(tx) => {
+            sqlx::query_as(&format!("{MEMBERSHIPS} FOR SHARE OF r"))
+                .bind(caller.id.to_string())
+                .fetch_all(&mut **tx)
+                .await?
+        }
+    });
     // The whole batch is decided in memory against what is stored, then written in a few
     // statements: a statement costs more than deciding a change (5,570 changes/s one by one).
     let mut known = Known::load(&mut tx, version, &batch).await?;

@@ -35,6 +35,8 @@ pub struct SyncEngine {
     /// A cycle was asked for while one ran: what it was asked for (a partner's change, say)
     /// may have come after that cycle's pull, so another follows.
     again: StoredValue<bool>,
+    /// The server asked to wait until then (milliseconds since the epoch) before the next cycle.
+    resume_at: StoredValue<u64>,
     /// Counts the server's hints that a relationship itself changed (the partner joined, it
     /// ended): whoever keeps the list of relationships asks for it again when this moves.
     pub relationships_changed: RwSignal<u32>,
@@ -48,6 +50,7 @@ impl SyncEngine {
             user: StoredValue::new(None),
             again: StoredValue::new(false),
             relationships_changed: RwSignal::new(0),
+            resume_at: StoredValue::new(0),
         }
     }
 
@@ -193,8 +196,9 @@ impl SyncEngine {
             self.again.set_value(true);
             return;
         }
-        let go =
-            self.status.with_untracked(|s| s.online) && self.device.with_untracked(Option::is_some);
+        let go = self.status.with_untracked(|s| s.online)
+            && self.device.with_untracked(Option::is_some)
+            && now_millis() >= self.resume_at.get_value();
         if !go {
             return;
         }
@@ -248,7 +252,13 @@ impl SyncEngine {
                     s.last_sync = DateTime::from_timestamp_millis(now_millis() as i64);
                     s.error = None;
                 }
-                Err(e) => s.error = Some(e),
+                Err(e) => {
+                    // Asked again before then, the server would only refuse again.
+                    if let AppError::TooManyChanges(secs) | AppError::Busy(secs) = e {
+                        self.resume_at.set_value(now_millis() + secs * 1000);
+                    }
+                    s.error = Some(e);
+                }
             }
         });
         if self.again.try_update_value(std::mem::take).unwrap_or(false) {

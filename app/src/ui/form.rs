@@ -52,6 +52,9 @@ pub fn error_text(i18n: I18n, error: &AppError) -> String {
         AppError::RateLimited(retry_after_secs) => {
             return i18n.fmt(Msg::ErrRateLimited, &[&retry_after_secs.to_string()])
         }
+        AppError::TooManyChanges(retry_after_secs) => {
+            return i18n.fmt(Msg::ErrTooManyChanges, &[&retry_after_secs.to_string()])
+        }
         AppError::Busy(retry_after_secs) => {
             return i18n.fmt(Msg::ErrBusy, &[&retry_after_secs.to_string()])
         }

@@ -285,6 +285,8 @@ pub struct Reply {
     pub body: Value,
     pub set_cookies: Vec<String>,
     pub location: Option<String>,
+    /// Seconds the server asks to wait (`Retry-After`).
+    pub retry_after: Option<u64>,
 }
 
 impl Client {
@@ -433,6 +435,7 @@ fn reply(function: &str, result: Result<ureq::Response, ureq::Error>) -> Reply {
     };
     let status = response.status();
     let location = response.header("location").map(str::to_owned);
+    let retry_after = response.header("retry-after").and_then(|s| s.parse().ok());
     let set_cookies = response
         .all("set-cookie")
         .into_iter()
@@ -445,6 +448,7 @@ fn reply(function: &str, result: Result<ureq::Response, ureq::Error>) -> Reply {
         body,
         set_cookies,
         location,
+        retry_after,
     }
 }
 

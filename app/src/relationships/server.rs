@@ -261,18 +261,18 @@ pub async fn end(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Result<(), A
     standing(ctx, caller, id).await?;
     let now = Utc::now();
     let mut tx = ctx.writer.begin().await?;
-    let ended =
-        on_db!(&mut tx, |tx| {
-            sqlx::query(
-        "UPDATE relationships SET ended_at = $1, ended_by = $2 WHERE id = $3 AND ended_at IS NULL",
-    )
-    .bind(now)
-    .bind(caller.id.to_string())
-    .bind(id.to_string())
-    .execute(&mut **tx)
-    .await
-    .map(|r| r.rows_affected())
-        })?;
+    let ended = on_db!(&mut tx, |tx| {
+        sqlx::query(
+            "UPDATE relationships SET ended_at = $1, ended_by = $2
+             WHERE id = $3 AND ended_at IS NULL",
+        )
+        .bind(now)
+        .bind(caller.id.to_string())
+        .bind(id.to_string())
+        .execute(&mut **tx)
+        .await
+        .map(|r| r.rows_affected())
+    })?;
     revoke_open_invites(&mut tx, id, now).await?;
     tx.commit().await?;
     if ended == 1 {

@@ -36,6 +36,7 @@ pub struct SyncEngine {
     /// may have come after that cycle's pull, so another follows.
     again: StoredValue<bool>,
     /// The server asked to wait until then (milliseconds since the epoch) before the next cycle.
+    #[cfg(feature = "hydrate")]
     resume_at: StoredValue<u64>,
     /// Counts the server's hints that a relationship itself changed (the partner joined, it
     /// ended): whoever keeps the list of relationships asks for it again when this moves.
@@ -50,6 +51,7 @@ impl SyncEngine {
             user: StoredValue::new(None),
             again: StoredValue::new(false),
             relationships_changed: RwSignal::new(0),
+            #[cfg(feature = "hydrate")]
             resume_at: StoredValue::new(0),
         }
     }

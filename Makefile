@@ -92,7 +92,7 @@ speed: tools test-tools
 
 ## Many devices pushing at once against a release server: latency, errors, throughput.
 bench:
-	cargo bench -p server --bench push
+	cargo bench -p server --bench push --bench pull
 
 clean:
 	cargo clean

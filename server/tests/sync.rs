@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{hlc, mutation_of, now_millis, pair, pull_all, push, uuid, Server};
+use common::{hlc, mutation_of, now_millis, pair, pull_all, push, uuid, Client, Server};
 use serde_json::{json, Value};
 use std::{
     collections::{BTreeMap, BTreeSet},
@@ -244,11 +244,11 @@ fn strangers_cannot_push_or_pull_and_signed_out_callers_are_refused() {
         push(&stranger, vec![attempt.clone()]),
         vec![json!({ "Rejected": "NoAccess" })]
     );
-    let (changes, cursors) = pull_all(&stranger, json!([[rel, 0]]));
-    assert!(changes.is_empty());
+    let reply = stranger.call("pull", json!({ "cursors": [[rel, 0]] }));
+    assert_eq!(reply.status, 200);
     assert_eq!(
-        cursors,
-        json!([]),
+        (&reply.body["records"], &reply.body["cursors"]),
+        (&json!([]), &json!([])),
         "the stranger learns nothing, not even that it exists"
     );
     let anonymous = server.client();
@@ -315,6 +315,65 @@ fn batches_are_bounded() {
         .map(|i| mutation(i, &uuid(5000 + i), &rel, "title", json!("x"), &t))
         .collect();
     let reply = mentee.call("push", json!({ "batch": batch }));
+    assert_eq!(reply.status, 400);
+}
+
+#[test]
+fn a_mentor_pulls_every_relationship_in_one_request_and_a_cut_reply_continues_where_it_stopped() {
+    let server = Server::start();
+    let mentor = server.client();
+    mentor.sign_up("Mira", "mira@example.com");
+    let mentees: Vec<(Client, String)> = (0..3)
+        .map(|i| {
+            let (rel, token) = mentor.start_relationship("mentor", &format!("Mentee {i}"));
+            let mentee = server.client();
+            mentee.sign_up("Menno", &format!("menno{i}@example.com"));
+            let accept = json!({ "token": token, "accept": true });
+            assert_eq!(mentee.call("respond_to_invite", accept).status, 200);
+            (mentee, rel)
+        })
+        .collect();
+    let t = now_millis();
+    // Pushed in turns, so that each relationship's changes interleave with the others'.
+    for round in 0..3u128 {
+        for (i, (mentee, rel)) in mentees.iter().enumerate() {
+            let base = (i as u128 + 1) * 10_000 + round * 200;
+            let batch: Vec<Value> = (base..base + 200)
+                .map(|n| note(n, &uuid(n), rel, json!(format!("Note {n}")), &hlc(t, 0, 1)))
+                .collect();
+            assert_eq!(push(mentee, batch), vec![json!("Acknowledged"); 200]);
+        }
+    }
+
+    let first = mentor.call("pull", json!({ "cursors": [] }));
+    assert_eq!(
+        first.body["more"],
+        json!(true),
+        "1,800 changes come in parts"
+    );
+    let read = first.body["cursors"].as_array().unwrap().len();
+    assert_eq!(read, 3, "one reply reads all three relationships");
+    let (changes, cursors) = pull_all(&mentor, json!([]));
+    let records: BTreeSet<&str> = changes
+        .iter()
+        .map(|c| c["record"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        (changes.len(), records.len()),
+        (1_800, 1_800),
+        "each change once"
+    );
+    assert_eq!(cursors.as_array().unwrap().len(), 3);
+    let (again, _) = pull_all(&mentor, cursors);
+    assert!(again.is_empty());
+}
+
+#[test]
+fn a_pull_naming_more_relationships_than_anyone_has_is_refused() {
+    let server = Server::start();
+    let (mentor, _, _) = pair(&server, "");
+    let cursors: Vec<(String, i64)> = (0..4_001).map(|n| (uuid(n), 0)).collect();
+    let reply = mentor.call("pull", json!({ "cursors": cursors }));
     assert_eq!(reply.status, 400);
 }
 

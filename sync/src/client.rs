@@ -2,7 +2,7 @@
 
 use super::{
     schema::KindSpec, Change, Clock, Cursors, Hlc, Kind, Mutation, NodeId, Outcome, PullReply,
-    PushReply, Rejection, Replica, MAX_BATCH,
+    Pulled, PushReply, Rejection, Replica, MAX_BATCH,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -26,12 +26,16 @@ pub struct Device {
     pub cursors: BTreeMap<Uuid, i64>,
 }
 
-/// A device as saved: what the server confirmed, as the list of changes a pull delivers,
-/// and the edits on top. What the user sees is rebuilt from these on loading rather than
-/// stored a second time: local storage is small (about 5 MB in most browsers).
+/// A device as saved: what the server confirmed, in the form a pull delivers it, and the edits
+/// on top. What the user sees is rebuilt from these on loading rather than stored a second
+/// time: local storage is small (about 5 MB in most browsers).
 #[derive(Deserialize)]
 struct Stored {
     clock: Clock,
+    #[serde(default)]
+    records: Vec<Pulled>,
+    /// What devices saved before records were kept grouped: one entry per field.
+    #[serde(default)]
     confirmed: Vec<Change>,
     outbox: Vec<Mutation>,
     rejected: Vec<(Mutation, Rejection)>,
@@ -41,6 +45,9 @@ struct Stored {
 impl From<Stored> for Device {
     fn from(stored: Stored) -> Self {
         let mut confirmed = Replica::default();
+        for pulled in &stored.records {
+            confirmed.apply_pulled(pulled);
+        }
         for change in &stored.confirmed {
             confirmed.apply(change);
         }
@@ -62,7 +69,7 @@ impl Serialize for Device {
         use serde::ser::SerializeStruct;
         let mut stored = serializer.serialize_struct("Stored", 5)?;
         stored.serialize_field("clock", &self.clock)?;
-        stored.serialize_field("confirmed", &ConfirmedChanges(&self.confirmed))?;
+        stored.serialize_field("records", &ConfirmedRecords(&self.confirmed))?;
         stored.serialize_field("outbox", &self.outbox)?;
         stored.serialize_field("rejected", &self.rejected)?;
         stored.serialize_field("cursors", &self.cursors())?;
@@ -70,35 +77,37 @@ impl Serialize for Device {
     }
 }
 
-/// A replica written out as the changes that make it up, without copying it first.
-struct ConfirmedChanges<'a>(&'a Replica);
+/// A replica written out as [`Pulled`] records, without copying it first.
+struct ConfirmedRecords<'a>(&'a Replica);
 
-impl Serialize for ConfirmedChanges<'_> {
+impl Serialize for ConfirmedRecords<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.records.iter().flat_map(|(id, record)| {
-            record.fields.iter().map(move |(field, stamped)| ChangeRef {
-                record: id,
-                relationship: &record.relationship,
-                kind: &record.kind,
-                private: record.private,
-                field,
-                value: &stamped.value,
-                hlc: stamped.hlc,
-            })
+        serializer.collect_seq(self.0.records.iter().map(|(id, record)| PulledRef {
+            record: id,
+            relationship: &record.relationship,
+            kind: &record.kind,
+            private: record.private,
+            fields: FieldsRef(&record.fields),
         }))
     }
 }
 
-/// A [`Change`] by reference; written exactly as a `Change` is.
+/// A [`Pulled`] by reference; written exactly as a `Pulled` is.
 #[derive(Serialize)]
-struct ChangeRef<'a> {
+struct PulledRef<'a> {
     record: &'a Uuid,
     relationship: &'a Uuid,
     kind: &'a Kind,
     private: bool,
-    field: &'a str,
-    value: &'a Value,
-    hlc: Hlc,
+    fields: FieldsRef<'a>,
+}
+
+struct FieldsRef<'a>(&'a BTreeMap<String, crate::replica::Stamped>);
+
+impl Serialize for FieldsRef<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|(field, s)| (field, &s.value, s.hlc)))
+    }
 }
 
 /// A value as people read it.
@@ -250,9 +259,9 @@ impl Device {
         // The server's clock has passed every stamp it sends, so ours will too:
         // a later local edit then always beats what we have seen.
         self.clock.witness(reply.clock);
-        for change in &reply.changes {
-            self.confirmed.apply(change);
-            self.local.apply(change);
+        for pulled in &reply.records {
+            self.confirmed.apply_pulled(pulled);
+            self.local.apply_pulled(pulled);
         }
         for (relationship, version) in &reply.cursors {
             let cursor = self.cursors.entry(*relationship).or_insert(0);
@@ -357,6 +366,36 @@ mod tests {
             2,
             "both edits of record 0 go together"
         );
+    }
+
+    #[test]
+    fn a_device_saved_with_one_entry_per_field_still_loads_with_its_pending_edit() {
+        let relationship = Uuid::from_u128(2);
+        let change = |field: &str, value: &str, millis| Change {
+            record: Uuid::from_u128(1),
+            relationship,
+            kind: Kind::named("task"),
+            private: false,
+            field: field.to_owned(),
+            value: json!(value),
+            hlc: Hlc {
+                millis,
+                counter: 0,
+                node: NodeId(1),
+            },
+        };
+        let saved = json!({
+            "clock": Clock::new(NodeId(1)),
+            "confirmed": [change("title", "Read the article", 10)],
+            "outbox": [Mutation { id: Uuid::from_u128(9), change: change("notes", "pending", 11) }],
+            "rejected": [],
+            "cursors": [[relationship, 7]],
+        });
+        let device: Device = serde_json::from_value(saved).unwrap();
+        let record = device.local.get(&Uuid::from_u128(1)).unwrap();
+        assert_eq!(record.get("title"), Some(&json!("Read the article")));
+        assert_eq!(record.get("notes"), Some(&json!("pending")));
+        assert_eq!(device.pending(), 1);
     }
 
     #[test]

@@ -118,11 +118,45 @@ pub struct PushReply {
 /// How far a client has read each relationship: the server's change version.
 pub type Cursors = Vec<(Uuid, i64)>;
 
+/// Relationships a pull may name cursors for: beyond them the request is refused, so that one
+/// pull stays one bounded query.
+pub const MAX_CURSORS: usize = 4_000;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PullReply {
-    pub changes: Vec<Change>,
+    /// The changed records, each with the fields changed since the cursors.
+    pub records: Vec<Pulled>,
+    /// The relationships with changes in this reply, read up to the version given.
     pub cursors: Cursors,
     /// More changes are waiting: pull again right away.
     pub more: bool,
     pub clock: Hlc,
+}
+
+/// A record's changed fields as pulled: its relationship, kind and privacy said once, not with
+/// every field (a mentor's first pull was 241 bytes a field, 14.6 with brotli; see
+/// docs/ARCHITECTURE.md § Performance). Devices keep what the server confirmed in this form too.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pulled {
+    pub record: Uuid,
+    pub relationship: Uuid,
+    pub kind: Kind,
+    pub private: bool,
+    /// Each field's name, value and stamp.
+    pub fields: Vec<(String, Value, Hlc)>,
+}
+
+impl Pulled {
+    /// One [`Change`] per field.
+    pub fn changes(&self) -> impl Iterator<Item = Change> + '_ {
+        self.fields.iter().map(|(field, value, hlc)| Change {
+            record: self.record,
+            relationship: self.relationship,
+            kind: self.kind.clone(),
+            private: self.private,
+            field: field.clone(),
+            value: value.clone(),
+            hlc: *hlc,
+        })
+    }
 }

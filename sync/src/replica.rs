@@ -1,6 +1,6 @@
 //! A copy of records that merges changes field by field: the latest clock reading wins.
 
-use super::{Change, Hlc, Kind};
+use super::{Change, Hlc, Kind, Pulled};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -57,6 +57,25 @@ impl Replica {
             },
         );
         true
+    }
+
+    /// Merges a pulled record's fields.
+    pub fn apply_pulled(&mut self, pulled: &Pulled) {
+        let record = self.records.entry(pulled.record).or_insert_with(|| Record {
+            kind: pulled.kind.clone(),
+            relationship: pulled.relationship,
+            private: pulled.private,
+            fields: BTreeMap::new(),
+        });
+        for (field, value, hlc) in &pulled.fields {
+            if wins(*hlc, record.fields.get(field).map(|s| s.hlc)) {
+                let stamped = Stamped {
+                    value: value.clone(),
+                    hlc: *hlc,
+                };
+                record.fields.insert(field.clone(), stamped);
+            }
+        }
     }
 
     /// Merges another copy in, field by field: the result holds the latest of both.

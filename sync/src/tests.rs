@@ -6,7 +6,8 @@
 use super::{
     client::{Device, RecordRef},
     schema::{admit, check_new, spec, IdRule, KindSpec, Stored, Type, Writer, DELETED},
-    Change, Clock, Cursors, Hlc, Kind, Mutation, NodeId, Outcome, PullReply, PushReply, Replica,
+    Change, Clock, Cursors, Hlc, Kind, Mutation, NodeId, Outcome, PullReply, Pulled, PushReply,
+    Replica,
 };
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -155,8 +156,22 @@ impl Server {
         let more = newer.len() > limit;
         newer.truncate(limit);
         let last = newer.last().map_or(cursor, |(v, _)| *v);
+        let mut records: Vec<Pulled> = Vec::new();
+        for (_, c) in newer {
+            let field = (c.field, c.value, c.hlc);
+            match records.iter_mut().find(|p| p.record == c.record) {
+                Some(pulled) => pulled.fields.push(field),
+                None => records.push(Pulled {
+                    record: c.record,
+                    relationship: c.relationship,
+                    kind: c.kind,
+                    private: c.private,
+                    fields: vec![field],
+                }),
+            }
+        }
         PullReply {
-            changes: newer.into_iter().map(|(_, c)| c).collect(),
+            records,
             cursors: vec![(RELATIONSHIP, last)],
             more,
             clock: self.clock().last(),

@@ -9,12 +9,12 @@ use crate::{
     relationships::Role,
     sync::{
         schema::{admit, check_new, KindSpec, Stored},
-        Change, Clock, Cursors, Hlc, Kind, Mutation, NodeId, Outcome, PullReply, PushReply,
-        Rejection, MAX_BATCH, MAX_PULL,
+        Change, Clock, Cursors, Hlc, Kind, Mutation, NodeId, Outcome, PullReply, Pulled, PushReply,
+        Rejection, MAX_BATCH, MAX_CURSORS, MAX_PULL,
     },
 };
 use chrono::{DateTime, Utc};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 use uuid::Uuid;
 
@@ -407,6 +407,7 @@ pub struct Touched {
 
 #[derive(sqlx::FromRow)]
 struct ChangeRow {
+    relationship_id: String,
     record_id: String,
     kind: String,
     private: bool,
@@ -417,80 +418,101 @@ struct ChangeRow {
 }
 
 /// Everything changed since the cursors, in every relationship the caller is in
-/// (ended ones too: they stay readable). Other people's private records are left out.
+/// (ended ones too: they stay readable). Other people's private records are left out. One
+/// query for all of them, in the order of versions, so that a cut after `MAX_PULL` changes
+/// leaves each relationship read up to a version with nothing skipped before it.
 pub async fn pull(
     ctx: &ServerContext,
     caller: &Caller,
     cursors: Cursors,
 ) -> Result<PullReply, AppError> {
-    let members = memberships(on_db!(&ctx.pool, |pool| {
-        sqlx::query_as(MEMBERSHIPS)
-            .bind(caller.id.to_string())
-            .fetch_all(pool)
-            .await?
-    }));
-    let given: HashMap<Uuid, i64> = cursors.into_iter().collect();
-    let mut relationships: Vec<Uuid> = members.keys().copied().collect();
-    relationships.sort();
-    let mut changes = Vec::new();
-    let mut next = Vec::with_capacity(relationships.len());
-    let mut more = false;
-    for relationship in relationships {
-        let cursor = given.get(&relationship).copied().unwrap_or(0);
-        let room = MAX_PULL.saturating_sub(changes.len());
-        if room == 0 {
-            more = true;
-            next.push((relationship, cursor));
-            continue;
+    if cursors.len() > MAX_CURSORS {
+        return Err(AppError::BadRequest);
+    }
+    // One cursor per relationship: the join below must not see a relationship twice.
+    let given: BTreeMap<Uuid, i64> = cursors.into_iter().collect();
+    let caller_id = caller.id.to_string();
+    let rows: Vec<ChangeRow> = on_db!(&ctx.pool, |pool| {
+        let mut query = sqlx::QueryBuilder::new("");
+        if !given.is_empty() {
+            query.push("WITH given (relationship_id, version) AS (");
+            query.push_values(&given, |mut row, (relationship, version)| {
+                row.push_bind(relationship.to_string()).push_bind(*version);
+            });
+            query.push(") ");
         }
-        let rows: Vec<ChangeRow> = on_db!(&ctx.pool, |pool| {
-            sqlx::query_as(
-                "SELECT f.record_id, r.kind, r.private, f.field, f.value, f.hlc, f.version
-                 FROM record_fields f JOIN records r ON r.id = f.record_id
-                 WHERE f.relationship_id = $1 AND f.version > $2
-                   AND (NOT r.private OR r.author_id = $3)
-                 ORDER BY f.version LIMIT $4",
-            )
-            .bind(relationship.to_string())
-            .bind(cursor)
-            .bind(caller.id.to_string())
-            .bind(room as i64 + 1)
-            .fetch_all(pool)
-            .await?
+        // Each relationship's cursor is joined before its fields, so that SQLite reads only the
+        // fields after it (the index's range), not every field of the relationship.
+        query.push(
+            "SELECT f.relationship_id, f.record_id, r.kind, r.private, f.field, f.value, f.hlc,
+                    f.version
+             FROM memberships m ",
+        );
+        query.push(if given.is_empty() {
+            "JOIN record_fields f ON f.relationship_id = m.relationship_id AND f.version > 0 "
+        } else {
+            "LEFT JOIN given g ON g.relationship_id = m.relationship_id
+             JOIN record_fields f ON f.relationship_id = m.relationship_id
+                               AND f.version > COALESCE(g.version, 0) "
         });
-        let mut last = cursor;
-        for (i, row) in rows.into_iter().enumerate() {
-            if i == room {
-                more = true;
-                break;
+        query.push("JOIN records r ON r.id = f.record_id WHERE m.user_id = ");
+        query.push_bind(&caller_id);
+        query
+            .push(" AND (NOT r.private OR r.author_id = ")
+            .push_bind(&caller_id);
+        query
+            .push(") ORDER BY f.version LIMIT ")
+            .push_bind(MAX_PULL as i64 + 1);
+        query.build_query_as().fetch_all(pool).await?
+    });
+    let more = rows.len() > MAX_PULL;
+    let mut records: Vec<Pulled> = Vec::new();
+    // Where each record is in `records`, and each relationship's last version.
+    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut read: BTreeMap<Uuid, i64> = BTreeMap::new();
+    for row in rows.into_iter().take(MAX_PULL) {
+        let (relationship, record) = row.ids()?;
+        read.insert(relationship, row.version);
+        let field = row.field_of()?;
+        match at.get(&row.record_id) {
+            Some(&i) => records[i].fields.push(field),
+            None => {
+                at.insert(row.record_id.clone(), records.len());
+                records.push(Pulled {
+                    record,
+                    relationship,
+                    kind: Kind::from(row.kind),
+                    private: row.private,
+                    fields: vec![field],
+                });
             }
-            last = row.version;
-            changes.push(row.change(relationship)?);
         }
-        next.push((relationship, last));
     }
     Ok(PullReply {
-        changes,
-        cursors: next,
+        records,
+        cursors: read.into_iter().collect(),
         more,
         clock: ctx.clock.with(|c| c.last()),
     })
 }
 
 impl ChangeRow {
-    fn change(self, relationship: Uuid) -> Result<Change, AppError> {
-        let bad = |what: &str| {
-            tracing::error!(record = %self.record_id, what, "unreadable stored change");
-            AppError::Internal
-        };
-        Ok(Change {
-            record: Uuid::parse_str(&self.record_id).map_err(|_| bad("id"))?,
-            relationship,
-            kind: Kind::from(self.kind.clone()),
-            private: self.private,
-            field: self.field.clone(),
-            value: serde_json::from_str(&self.value).map_err(|_| bad("value"))?,
-            hlc: self.hlc.parse().map_err(|_| bad("hlc"))?,
-        })
+    fn bad(&self, what: &str) -> AppError {
+        tracing::error!(record = %self.record_id, what, "unreadable stored change");
+        AppError::Internal
+    }
+
+    fn ids(&self) -> Result<(Uuid, Uuid), AppError> {
+        let relationship = Uuid::parse_str(&self.relationship_id).map_err(|_| self.bad("rel"))?;
+        let record = Uuid::parse_str(&self.record_id).map_err(|_| self.bad("id"))?;
+        Ok((relationship, record))
+    }
+
+    fn field_of(&self) -> Result<(String, serde_json::Value, Hlc), AppError> {
+        Ok((
+            self.field.clone(),
+            serde_json::from_str(&self.value).map_err(|_| self.bad("value"))?,
+            self.hlc.parse().map_err(|_| self.bad("hlc"))?,
+        ))
     }
 }

@@ -226,9 +226,9 @@ impl SyncEngine {
                 let cursors = self
                     .device
                     .with_untracked(|d| d.as_ref().map(Device::cursors).unwrap_or_default());
-                let reply = pull(cursors.clone()).await?;
+                let reply = pull(cursors).await?;
                 // An empty pull every few seconds must not rewrite the whole store.
-                if reply.changes.is_empty() && reply.cursors == cursors {
+                if reply.records.is_empty() {
                     if !reply.more {
                         return Ok(());
                     }

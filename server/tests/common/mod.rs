@@ -340,6 +340,25 @@ impl Client {
         reply(function, request.send_string(body))
     }
 
+    /// Calls a server function with a JSON body, accepting brotli as a browser does: the status
+    /// and the body's bytes as they came over the wire.
+    pub fn call_compressed(&self, function: &str, args: Value) -> (u16, Vec<u8>) {
+        let result = self
+            .agent
+            .post(&format!("{}/api/{function}", self.base))
+            .set("Accept", "application/json")
+            .set("Accept-Encoding", "br")
+            .send_json(args);
+        let response = match result {
+            Ok(r) | Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("{function}: {e}"),
+        };
+        let status = response.status();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut response.into_reader(), &mut bytes).unwrap();
+        (status, bytes)
+    }
+
     /// The cookies this client holds, as a `Cookie` header, for requests written by hand.
     pub fn cookie_header(&self) -> String {
         self.agent
@@ -540,17 +559,58 @@ pub fn push(client: &Client, batch: Vec<Value>) -> Vec<Value> {
         .collect()
 }
 
-/// Pulls until nothing more is waiting; returns the changes and the new cursors.
+/// The changes of a pull's reply, one object per field changed, as a push sends them.
+pub fn changes_of(reply: &Value) -> Vec<Value> {
+    let records = reply["records"]
+        .as_array()
+        .expect("a pull's reply has records");
+    records
+        .iter()
+        .flat_map(|r| {
+            r["fields"].as_array().unwrap().iter().map(|f| {
+                json!({
+                    "record": r["record"], "relationship": r["relationship"], "kind": r["kind"],
+                    "private": r["private"], "field": f[0], "value": f[1], "hlc": f[2],
+                })
+            })
+        })
+        .collect()
+}
+
+/// How far a device has read each relationship, kept as the app keeps it: a reply names only
+/// the relationships it has changes of, each moved forward, never back.
+pub struct Cursors(std::collections::BTreeMap<String, i64>);
+
+impl Cursors {
+    pub fn of(cursors: &Value) -> Self {
+        let mut known = Self(Default::default());
+        known.merge(cursors);
+        known
+    }
+
+    pub fn merge(&mut self, cursors: &Value) {
+        for c in cursors.as_array().unwrap() {
+            let cursor = self.0.entry(c[0].as_str().unwrap().to_owned()).or_default();
+            *cursor = (*cursor).max(c[1].as_i64().unwrap());
+        }
+    }
+
+    pub fn json(&self) -> Value {
+        json!(self.0.iter().collect::<Vec<_>>())
+    }
+}
+
+/// Pulls until nothing more is waiting; returns the changes and the cursors.
 pub fn pull_all(client: &Client, cursors: Value) -> (Vec<Value>, Value) {
-    let mut cursors = cursors;
+    let mut known = Cursors::of(&cursors);
     let mut changes = Vec::new();
     loop {
-        let reply = client.call("pull", json!({ "cursors": cursors }));
+        let reply = client.call("pull", json!({ "cursors": known.json() }));
         assert_eq!(reply.status, 200, "{:?}", reply.body);
-        changes.extend(reply.body["changes"].as_array().unwrap().iter().cloned());
-        cursors = reply.body["cursors"].clone();
+        changes.extend(changes_of(&reply.body));
+        known.merge(&reply.body["cursors"]);
         if !reply.body["more"].as_bool().unwrap() {
-            return (changes, cursors);
+            return (changes, known.json());
         }
     }
 }

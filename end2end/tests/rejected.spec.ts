@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { addItem, pairUp, test } from "./helpers";
+import { addItem, pairUp, ready, test } from "./helpers";
 
 test("an edit the server refuses stays visible with its reason until discarded", async ({ browser }) => {
   const { mentor, mentee, menteeContext } = await pairUp(browser);
@@ -35,4 +35,27 @@ test("when the browser refuses to store data, the user is told and nothing is lo
   await expect(mentee.getByRole("alert").filter({ hasText: "does not let Tandem store data" })).toBeVisible();
   // Still sent to the server.
   await expect(mentor.getByRole("checkbox", { name: "Kept in memory" })).toBeVisible({ timeout: 5000 });
+});
+
+test("when the browser no longer takes the records, an edit is still kept across a reload and sent later", async ({
+  browser,
+}) => {
+  const { mentor, mentee } = await pairUp(browser);
+  await mentee.route("**/api/push", (route) => route.abort());
+  // A device whose records outgrew the browser's storage: only they are refused.
+  await mentee.evaluate(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith("tandem.device.")) throw new DOMException("full", "QuotaExceededError");
+      setItem.call(this, key, value);
+    };
+  });
+  await addItem(mentee, "Kept apart from the records");
+  await expect(mentee.getByRole("button", { name: /1 pending/ })).toBeVisible({ timeout: 5000 });
+
+  await mentee.reload();
+  await ready(mentee);
+  await expect(mentee.getByRole("checkbox", { name: "Kept apart from the records" })).toBeVisible();
+  await mentee.unroute("**/api/push");
+  await expect(mentor.getByRole("checkbox", { name: "Kept apart from the records" })).toBeVisible({ timeout: 10_000 });
 });

@@ -14,10 +14,10 @@ const signedInPages = (page: Page) =>
     return urls;
   });
 
-/** What the device keeps for people: records and relationships, by person. */
+/** What the device keeps for people: records, edits and relationships, by person. */
 const personalKeys = (page: Page) =>
   page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => k.startsWith("tandem.device.") || k.startsWith("tandem.relationships.")),
+    Object.keys(localStorage).filter((k) => /^tandem\.(device|pending|relationships)\./.test(k)),
   );
 
 test("with the cookies cleared and no network, the next person sees none of the previous person's pages", async ({

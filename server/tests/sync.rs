@@ -378,6 +378,39 @@ fn a_pull_naming_more_relationships_than_anyone_has_is_refused() {
 }
 
 #[test]
+fn a_relationship_full_to_its_limit_refuses_more_text_but_takes_a_shorter_one() {
+    let server = Server::start_configured(&[("TANDEM_RELATIONSHIP_BYTES", "20000")]);
+    let (mentor, mentee, rel) = pair(&server, "");
+    let t = now_millis();
+    let page = "x".repeat(1000);
+    let notes: Vec<Value> = (0..19)
+        .map(|n| note(n, &uuid(n), &rel, json!(page), &hlc(t, 0, 1)))
+        .collect();
+    assert_eq!(push(&mentee, notes), vec![json!("Acknowledged"); 19]);
+
+    let one_more = note(100, &uuid(100), &rel, json!(page), &hlc(t, 1, 1));
+    assert_eq!(
+        push(&mentor, vec![one_more.clone()]),
+        vec![json!({ "Rejected": "Full" })],
+        "the partner cannot add past the limit either"
+    );
+    let shorter = note(200, &uuid(0), &rel, json!("A line"), &hlc(t, 2, 1));
+    assert_eq!(push(&mentee, vec![shorter]), vec![json!("Acknowledged")]);
+    assert_eq!(push(&mentor, vec![one_more]), vec![json!("Acknowledged")]);
+
+    let bytes = if server.is_sqlite() {
+        "length(CAST(value AS BLOB))"
+    } else {
+        "octet_length(value)"
+    };
+    assert_eq!(
+        server.sql_value("SELECT stored_bytes FROM relationships"),
+        server.sql_value(&format!("SELECT SUM({bytes}) FROM record_fields")),
+        "the relationship's count is what it holds"
+    );
+}
+
+#[test]
 fn a_body_that_is_not_json_is_a_bad_request() {
     let server = Server::start();
     let (_, mentee, _) = pair(&server, "");

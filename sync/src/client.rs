@@ -9,8 +9,9 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
-/// Everything a device keeps between visits. Persisted whole after every change, in the
-/// form of [`Stored`].
+/// Everything a device keeps between visits, saved in two parts: its edits
+/// ([`Device::pending_part`]) after every edit, and the records too ([`Device::records_part`])
+/// when they change; read back in the form of [`Stored`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(from = "Stored")]
 pub struct Device {
@@ -37,8 +38,44 @@ struct Stored {
     /// What devices saved before records were kept grouped: one entry per field.
     #[serde(default)]
     confirmed: Vec<Change>,
+    /// Saved here before edits were saved apart ([`Pending`]).
+    #[serde(default)]
+    outbox: Vec<Mutation>,
+    #[serde(default)]
+    rejected: Vec<(Mutation, Rejection)>,
+    #[serde(default)]
+    cursors: Cursors,
+}
+
+/// A device's edits as saved apart from its records, after every edit: small, so that saving
+/// one does not rewrite every record, and an edit is kept even when the records no longer fit.
+#[derive(Deserialize)]
+pub struct Pending {
+    clock: Clock,
     outbox: Vec<Mutation>,
     rejected: Vec<(Mutation, Rejection)>,
+}
+
+impl Pending {
+    /// Whether these edits hold anything the server has not seen.
+    pub fn has_unsent(&self) -> bool {
+        !self.outbox.is_empty()
+    }
+}
+
+/// A [`Pending`] by reference.
+#[derive(Serialize)]
+pub struct PendingRef<'a> {
+    clock: &'a Clock,
+    outbox: &'a [Mutation],
+    rejected: &'a [(Mutation, Rejection)],
+}
+
+/// A device's records and cursors by reference: read back as a [`Stored`] without edits.
+#[derive(Serialize)]
+pub struct RecordsRef<'a> {
+    clock: &'a Clock,
+    records: ConfirmedRecords<'a>,
     cursors: Cursors,
 }
 
@@ -78,7 +115,7 @@ impl Serialize for Device {
 }
 
 /// A replica written out as [`Pulled`] records, without copying it first.
-struct ConfirmedRecords<'a>(&'a Replica);
+pub struct ConfirmedRecords<'a>(&'a Replica);
 
 impl Serialize for ConfirmedRecords<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -171,6 +208,39 @@ impl Device {
             change,
         });
         hlc
+    }
+
+    /// What is saved after every edit.
+    pub fn pending_part(&self) -> PendingRef<'_> {
+        PendingRef {
+            clock: &self.clock,
+            outbox: &self.outbox,
+            rejected: &self.rejected,
+        }
+    }
+
+    /// What is saved when the records change (a push acknowledged, a pull merged).
+    pub fn records_part(&self) -> RecordsRef<'_> {
+        RecordsRef {
+            clock: &self.clock,
+            records: ConfirmedRecords(&self.confirmed),
+            cursors: self.cursors(),
+        }
+    }
+
+    /// This device with the edits saved apart, which are newer than any saved with the records.
+    pub fn with_pending(mut self, pending: Pending) -> Self {
+        self.clock.witness(pending.clock.last());
+        self.outbox = pending.outbox;
+        self.rejected = pending.rejected;
+        self.rebuild_local();
+        self
+    }
+
+    /// A device of nothing but saved edits: what another tab's edits are taken in as.
+    pub fn of_pending(pending: Pending) -> Self {
+        let device = Device::new(pending.clock.node());
+        device.with_pending(pending)
     }
 
     /// Keeps only what the server has not seen (the outbox, and the clock that stamped it):
@@ -396,6 +466,32 @@ mod tests {
         assert_eq!(record.get("title"), Some(&json!("Read the article")));
         assert_eq!(record.get("notes"), Some(&json!("pending")));
         assert_eq!(device.pending(), 1);
+    }
+
+    #[test]
+    fn a_device_saved_in_two_parts_reads_back_the_same() {
+        let item = RecordRef {
+            id: Uuid::from_u128(1),
+            relationship: Uuid::from_u128(2),
+            kind: Kind::named("task"),
+            private: false,
+        };
+        let mut device = Device::new(NodeId(1));
+        device.edit(&item, "title", json!("confirmed"), 10, Uuid::from_u128(10));
+        let clock = device.clock.last();
+        let acknowledged = (Uuid::from_u128(10), Outcome::Acknowledged);
+        device.acknowledge(&PushReply {
+            outcomes: vec![acknowledged],
+            clock,
+        });
+        device.cursors.insert(Uuid::from_u128(2), 7);
+        let records = serde_json::to_string(&device.records_part()).unwrap();
+        device.edit(&item, "notes", json!("pending"), 11, Uuid::from_u128(11));
+        let pending = serde_json::to_string(&device.pending_part()).unwrap();
+
+        let loaded: Device = serde_json::from_str(&records).unwrap();
+        let loaded = loaded.with_pending(serde_json::from_str(&pending).unwrap());
+        assert_eq!(loaded, device, "the edit saved alone is not lost");
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub struct ServerContext {
     pub trusted_proxies: Arc<[IpAddr]>,
     pub sign_ups: Arc<SignUpLimiter>,
     pub pushes: Arc<PushLimiter>,
+    /// Bytes of field values one relationship may hold (see `sync::push`).
+    pub relationship_bytes: i64,
     /// See [`db::Database::key`].
     key: Arc<[u8; 32]>,
 }
@@ -39,6 +41,7 @@ pub struct Settings {
     pub base_url: String,
     pub trusted_proxies: Vec<IpAddr>,
     pub sign_ups_per_hour: u32,
+    pub relationship_bytes: i64,
     /// Connections the server holds open at most.
     pub max_connections: usize,
 }
@@ -64,6 +67,7 @@ impl ServerContext {
                 .collect(),
             sign_ups: Arc::new(SignUpLimiter::per_hour(settings.sign_ups_per_hour)),
             pushes: Arc::default(),
+            relationship_bytes: settings.relationship_bytes,
             key: Arc::new(db.key),
         })
     }

@@ -146,6 +146,8 @@ struct FieldState {
     value: String,
     hlc: String,
     version: Option<i64>,
+    /// The length of the value stored before this push; 0 for a new field.
+    stored_len: usize,
 }
 
 /// What is stored of the batch's records, updated as each change is admitted, and what to write.
@@ -156,6 +158,8 @@ struct Known {
     created: Vec<String>,
     version: i64,
     first_version: i64,
+    /// The bytes each relationship of the batch holds, as the batch's changes are admitted.
+    sizes: HashMap<String, i64>,
 }
 
 impl Known {
@@ -169,6 +173,7 @@ impl Known {
             created: Vec::new(),
             version,
             first_version: version,
+            sizes: HashMap::new(),
         };
         if ids.is_empty() {
             return Ok(known);
@@ -206,12 +211,30 @@ impl Known {
         });
         for (record, field, value, hlc) in rows {
             let state = FieldState {
+                stored_len: value.len(),
                 value,
                 hlc,
                 version: None,
             };
             known.fields.insert((record, field), state);
         }
+        let mut relationships: Vec<String> = batch
+            .iter()
+            .map(|m| m.change.relationship.to_string())
+            .collect();
+        relationships.sort();
+        relationships.dedup();
+        let sizes: Vec<(String, i64)> = on_db!(tx, |tx| {
+            let mut query =
+                sqlx::QueryBuilder::new("SELECT id, stored_bytes FROM relationships WHERE id IN (");
+            let mut list = query.separated(", ");
+            for id in &relationships {
+                list.push_bind(id);
+            }
+            list.push_unseparated(")");
+            query.build_query_as().fetch_all(&mut **tx).await?
+        });
+        known.sizes = sizes.into_iter().collect();
         Ok(known)
     }
 
@@ -241,6 +264,22 @@ impl Known {
             |hlc| ctx.clock.with(|c| c.observe(hlc, wall_millis())).is_ok(),
             stored.as_ref(),
         )?;
+        let key = (record.clone(), change.field.clone());
+        let value = change.value.to_string();
+        let stored_len = self.fields.get(&key).map_or(0, |f| f.stored_len);
+        if write {
+            // Only growth is refused: a full relationship can still be shortened.
+            let now = self.fields.get(&key).map_or(0, |f| f.value.len());
+            let grows = value.len() as i64 - now as i64;
+            let size = self
+                .sizes
+                .entry(change.relationship.to_string())
+                .or_default();
+            if grows > 0 && *size + grows > ctx.relationship_bytes {
+                return Err(Rejection::Full);
+            }
+            *size += grows;
+        }
         if stored.is_none() {
             let header = Header {
                 relationship: change.relationship.to_string(),
@@ -254,11 +293,12 @@ impl Known {
         if write {
             self.version += 1;
             let state = FieldState {
-                value: change.value.to_string(),
+                value,
                 hlc: change.hlc.to_string(),
                 version: Some(self.version),
+                stored_len,
             };
-            self.fields.insert((record, change.field.clone()), state);
+            self.fields.insert(key, state);
         }
         Ok(())
     }
@@ -370,6 +410,14 @@ impl Known {
         if changed.is_empty() {
             return Ok(());
         }
+        // What each relationship grew (or shrank) by: of the changes kept, not of those refused.
+        let mut grown: HashMap<&str, i64> = HashMap::new();
+        for (record, _, state, _) in &changed {
+            let relationship = self.headers[*record].relationship.as_str();
+            *grown.entry(relationship).or_default() +=
+                state.value.len() as i64 - state.stored_len as i64;
+        }
+        grown.retain(|_, grew| *grew != 0);
         on_db!(tx, |tx| {
             let mut query = sqlx::QueryBuilder::new(
                 "INSERT INTO record_fields (record_id, field, value, hlc, relationship_id, version) ",
@@ -392,6 +440,15 @@ impl Known {
                     .bind(self.version)
                     .execute(&mut **tx)
                     .await?;
+            }
+            for (relationship, grew) in &grown {
+                sqlx::query(
+                    "UPDATE relationships SET stored_bytes = stored_bytes + $1 WHERE id = $2",
+                )
+                .bind(grew)
+                .bind(relationship)
+                .execute(&mut **tx)
+                .await?;
             }
         });
         Ok(())

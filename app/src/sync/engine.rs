@@ -13,6 +13,10 @@ use leptos::prelude::*;
 use serde_json::Value;
 use uuid::Uuid;
 
+/// Edits go to the server at most this often while they keep coming (see `push_soon`).
+#[cfg(feature = "hydrate")]
+const PUSH_EVERY_MS: u64 = 1000;
+
 /// What the sync indicator shows.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Status {
@@ -38,6 +42,11 @@ pub struct SyncEngine {
     /// The server asked to wait until then (milliseconds since the epoch) before the next cycle.
     #[cfg(feature = "hydrate")]
     resume_at: StoredValue<u64>,
+    /// When the last push was sent, and whether edits wait for the next one (see `push_soon`).
+    #[cfg(feature = "hydrate")]
+    pushed_at: StoredValue<u64>,
+    #[cfg(feature = "hydrate")]
+    push_due: StoredValue<bool>,
     /// Counts the server's hints that a relationship itself changed (the partner joined, it
     /// ended): whoever keeps the list of relationships asks for it again when this moves.
     pub relationships_changed: RwSignal<u32>,
@@ -53,6 +62,10 @@ impl SyncEngine {
             relationships_changed: RwSignal::new(0),
             #[cfg(feature = "hydrate")]
             resume_at: StoredValue::new(0),
+            #[cfg(feature = "hydrate")]
+            pushed_at: StoredValue::new(0),
+            #[cfg(feature = "hydrate")]
+            push_due: StoredValue::new(false),
         }
     }
 
@@ -101,9 +114,36 @@ impl SyncEngine {
                 }
             }
         });
-        self.persist();
+        self.persist(false);
         self.device.notify();
-        self.kick();
+        self.push_soon();
+    }
+
+    /// Sends edits at once, unless a push went less than [`PUSH_EVERY_MS`] ago: then when that
+    /// time is up. Text saved as it is typed thus goes about once a second, not once a keystroke
+    /// (a 61-character sentence made 61 pushes and woke the partner 61 times); it is on the
+    /// device from the first keystroke, and leaving the field or the page sends it at once
+    /// ([`Self::flush`]).
+    fn push_soon(self) {
+        #[cfg(feature = "hydrate")]
+        {
+            let wait = (self.pushed_at.get_value() + PUSH_EVERY_MS).saturating_sub(now_millis());
+            if wait == 0 {
+                self.kick();
+            } else if !self.push_due.get_value() {
+                self.push_due.set_value(true);
+                set_timeout(move || self.flush(), std::time::Duration::from_millis(wait));
+            }
+        }
+    }
+
+    /// Sends the edits `push_soon` holds back, now.
+    pub fn flush(self) {
+        #[cfg(feature = "hydrate")]
+        if self.push_due.get_value() {
+            self.push_due.set_value(false);
+            self.kick();
+        }
     }
 
     /// Forgets the refused edits of a record.
@@ -113,7 +153,7 @@ impl SyncEngine {
                 d.discard(record);
             }
         });
-        self.persist();
+        self.persist(false);
         self.device.notify();
     }
 
@@ -143,16 +183,20 @@ impl SyncEngine {
         })
     }
 
-    fn persist(self) {
+    /// Saves the edits, and the records too when `records` changed (not on an edit: a keystroke
+    /// must not rewrite every record).
+    fn persist(self, records: bool) {
         #[cfg(feature = "hydrate")]
         if let Some(user) = self.user.get_value() {
             let ok = self
                 .device
-                .with_untracked(|d| d.as_ref().map(|d| browser::save(user, d)));
+                .with_untracked(|d| d.as_ref().map(|d| browser::save(user, d, records)));
             if let Some(ok) = ok {
                 self.status.update(|s| s.storage_failed = !ok);
             }
         }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = records;
     }
 
     /// Starts a sync cycle now, or once the running one ends.
@@ -210,16 +254,20 @@ impl SyncEngine {
                 let batch = self
                     .device
                     .with_untracked(|d| d.as_ref().map(Device::next_batch).unwrap_or_default());
-                if batch.is_empty() {
+                // Held back by `push_soon`: they go when its time is up, however often the
+                // partner's changes (or the hint after our own push) start a cycle meanwhile.
+                if batch.is_empty() || self.push_due.get_value() {
                     break;
                 }
+                self.pushed_at.set_value(now_millis());
+                self.push_due.set_value(false);
                 let reply = push(batch).await?;
                 self.device.update_untracked(|d| {
                     if let Some(d) = d {
                         d.acknowledge(&reply);
                     }
                 });
-                self.persist();
+                self.persist(true);
                 self.device.notify();
             }
             loop {
@@ -239,7 +287,7 @@ impl SyncEngine {
                         d.merge_pull(&reply);
                     }
                 });
-                self.persist();
+                self.persist(true);
                 self.device.notify();
                 if !reply.more {
                     return Ok(());
@@ -336,7 +384,7 @@ mod browser {
     //! The browser's side: local storage, online/offline events, the timer.
 
     use super::{Device, SyncEngine};
-    use crate::sync::NodeId;
+    use crate::sync::{client::Pending, NodeId};
     use gloo_storage::{LocalStorage, Storage};
     use leptos::prelude::*;
     use std::time::Duration;
@@ -350,11 +398,17 @@ mod browser {
     const HINTS: &str = "/api/events";
 
     /// Everything kept for one person is stored as `tandem.<what>.<their id>`: their records
-    /// under `tandem.device.<id>`, and a feature's own copies beside it.
+    /// under `tandem.device.<id>`, their edits under `tandem.pending.<id>`, and a feature's own
+    /// copies beside them.
     const DEVICE: &str = "device";
+    const PENDING: &str = "pending";
 
     fn device_key(user: Uuid) -> String {
         format!("tandem.{DEVICE}.{user}")
+    }
+
+    fn pending_key(user: Uuid) -> String {
+        format!("tandem.{PENDING}.{user}")
     }
 
     /// Erases what the device keeps for anyone but `keep`. Of a device holding edits the
@@ -381,12 +435,29 @@ mod browser {
                 continue;
             }
             if what == DEVICE && !aside && Some(user) != discard {
-                match storage.get_item(&key).ok().flatten().map(|raw| parse(&raw)) {
+                match storage
+                    .get_item(&key)
+                    .ok()
+                    .flatten()
+                    .map(|raw| parse::<Device>(&raw))
+                {
                     Some(Some(mut device)) if !device.outbox.is_empty() => {
                         device.keep_unsent_only();
                         let _ = LocalStorage::set(&key, &device);
                         continue;
                     }
+                    Some(None) => continue,
+                    _ => {}
+                }
+            }
+            if what == PENDING && !aside && Some(user) != discard {
+                match storage
+                    .get_item(&key)
+                    .ok()
+                    .flatten()
+                    .map(|raw| parse::<Pending>(&raw))
+                {
+                    Some(Some(pending)) if pending.has_unsent() => continue,
                     Some(None) => continue,
                     _ => {}
                 }
@@ -413,28 +484,42 @@ mod browser {
         NodeId((device & !0xffff) | (random() & 0xffff))
     }
 
-    /// Reads a device as saved. Parsed from bytes, as server replies are, so the bundle
+    /// Reads what was saved. Parsed from bytes, as server replies are, so the bundle
     /// carries one JSON reader for these types instead of two.
-    fn parse(raw: &str) -> Option<Device> {
+    fn parse<T: serde::de::DeserializeOwned>(raw: &str) -> Option<T> {
         serde_json::from_slice(raw.as_bytes()).ok()
     }
 
-    /// The device saved for this user. Data this version cannot read (say, written by a
-    /// newer one) is set aside under another key rather than overwritten: it may hold
-    /// edits the server has not seen.
-    fn load(user: Uuid) -> Option<Device> {
-        let key = device_key(user);
+    /// What is saved under `key`. Data this version cannot read (say, written by a newer one)
+    /// is set aside under another key rather than overwritten: it may hold edits the server
+    /// has not seen.
+    fn read<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
         let storage = LocalStorage::raw();
-        let raw = storage.get_item(&key).ok().flatten()?;
-        let device = parse(&raw);
-        if device.is_none() {
+        let raw = storage.get_item(key).ok().flatten()?;
+        let read = parse(&raw);
+        if read.is_none() {
             let _ = storage.set_item(&format!("{key}.unreadable"), &raw);
         }
-        device
+        read
     }
 
-    pub fn save(user: Uuid, device: &Device) -> bool {
-        LocalStorage::set(device_key(user), device).is_ok()
+    /// The device saved for this user: its records, with the edits saved apart on top.
+    fn load(user: Uuid) -> Option<Device> {
+        let device: Option<Device> = read(&device_key(user));
+        match (device, read::<Pending>(&pending_key(user))) {
+            (Some(device), Some(pending)) => Some(device.with_pending(pending)),
+            (device, None) => device,
+            (None, Some(pending)) => Some(Device::of_pending(pending)),
+        }
+    }
+
+    /// Saves the edits first, then the records when they changed: when the browser refuses
+    /// the records (they outgrew its storage), the edits are still kept.
+    pub fn save(user: Uuid, device: &Device, records: bool) -> bool {
+        let pending = LocalStorage::set(pending_key(user), device.pending_part()).is_ok();
+        let records =
+            !records || LocalStorage::set(device_key(user), device.records_part()).is_ok();
+        pending && records
     }
 
     /// Another tab of this browser saved its copy: take in its edits, so that our next
@@ -444,6 +529,17 @@ mod browser {
             let Some(user) = engine.user.get_value() else {
                 return;
             };
+            if event.key() == Some(pending_key(user)) {
+                let Some(pending) = event.new_value().as_deref().and_then(parse::<Pending>) else {
+                    return;
+                };
+                engine.device.update(|device| {
+                    if let Some(device) = device {
+                        device.absorb(Device::of_pending(pending));
+                    }
+                });
+                return;
+            }
             if event.key() != Some(device_key(user)) {
                 return;
             }
@@ -454,7 +550,7 @@ mod browser {
                 stop_hints();
                 return;
             }
-            let Some(other) = event.new_value().as_deref().and_then(parse) else {
+            let Some(other) = event.new_value().as_deref().and_then(parse::<Device>) else {
                 return;
             };
             engine.device.update(|device| {
@@ -551,6 +647,17 @@ mod browser {
         };
         std::mem::forget(window_event_listener(leptos::ev::online, on_change));
         std::mem::forget(window_event_listener(leptos::ev::offline, on_change));
+        // Leaving a field or the page sends what was typed in it at once.
+        std::mem::forget(window_event_listener(leptos::ev::focusout, move |_| {
+            engine.flush()
+        }));
+        std::mem::forget(window_event_listener(leptos::ev::pagehide, move |_| {
+            engine.flush()
+        }));
+        std::mem::forget(window_event_listener(
+            leptos::ev::visibilitychange,
+            move |_| engine.flush(),
+        ));
         set_interval(
             move || {
                 if document().hidden() {

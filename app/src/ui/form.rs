@@ -24,6 +24,7 @@ pub fn rejection_text(i18n: I18n, rejection: Rejection) -> String {
         Rejection::NotYours => i18n.t(Msg::RejectedNotYours).to_owned(),
         Rejection::NoAccess => i18n.t(Msg::RejectedNoAccess).to_owned(),
         Rejection::ClockAhead => i18n.t(Msg::RejectedClockAhead).to_owned(),
+        Rejection::Full => i18n.t(Msg::RejectedFull).to_owned(),
     }
 }
 

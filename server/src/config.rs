@@ -45,10 +45,11 @@ pub struct Config {
     #[arg(long, env = "TANDEM_MAX_CONNECTIONS", default_value_t = 16_384)]
     pub max_connections: usize,
 
-    /// Bytes of text one relationship may hold; a change that would pass it is refused, one that
-    /// shortens a text is not
-    #[arg(long, env = "TANDEM_RELATIONSHIP_BYTES", default_value_t = 2 * 1024 * 1024)]
-    pub relationship_bytes: i64,
+    /// Bytes each person's records may take in one relationship (their values, and 64 a field
+    /// for its name, stamp and ids); a change that would pass it is refused, one that shortens
+    /// a text or deletes is not
+    #[arg(long, env = "TANDEM_RELATIONSHIP_BYTES", default_value_t = 1024 * 1024)]
+    pub relationship_bytes: u32,
 
     /// Seconds a client has to send a request's header before its connection is closed
     #[arg(long, env = "TANDEM_HEADER_TIMEOUT", default_value_t = 10)]

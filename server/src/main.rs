@@ -82,7 +82,7 @@ async fn run(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         base_url: base_url.clone(),
         trusted_proxies: config.trusted_proxy.clone(),
         sign_ups_per_hour: config.sign_ups_per_hour,
-        relationship_bytes: config.relationship_bytes,
+        relationship_bytes: config.relationship_bytes.into(),
         max_connections: listen::connections_that_fit(config.max_connections),
     };
     let max_connections = settings.max_connections;

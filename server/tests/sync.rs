@@ -378,35 +378,42 @@ fn a_pull_naming_more_relationships_than_anyone_has_is_refused() {
 }
 
 #[test]
-fn a_relationship_full_to_its_limit_refuses_more_text_but_takes_a_shorter_one() {
+fn a_person_whose_share_of_a_relationship_is_full_can_add_no_more_text_but_shorten_and_the_partner_still_writes(
+) {
     let server = Server::start_configured(&[("TANDEM_RELATIONSHIP_BYTES", "20000")]);
     let (mentor, mentee, rel) = pair(&server, "");
     let t = now_millis();
     let page = "x".repeat(1000);
-    let notes: Vec<Value> = (0..19)
+    // 18 notes of 1,002 bytes (the value as JSON) and 64 for each field beside it: 19,188.
+    let notes: Vec<Value> = (0..18)
         .map(|n| note(n, &uuid(n), &rel, json!(page), &hlc(t, 0, 1)))
         .collect();
-    assert_eq!(push(&mentee, notes), vec![json!("Acknowledged"); 19]);
+    assert_eq!(push(&mentee, notes), vec![json!("Acknowledged"); 18]);
 
     let one_more = note(100, &uuid(100), &rel, json!(page), &hlc(t, 1, 1));
     assert_eq!(
-        push(&mentor, vec![one_more.clone()]),
-        vec![json!({ "Rejected": "Full" })],
-        "the partner cannot add past the limit either"
+        push(&mentee, vec![one_more.clone()]),
+        vec![json!({ "Rejected": "Full" })]
+    );
+    let partners = note(300, &uuid(300), &rel, json!(page), &hlc(t, 1, 2));
+    assert_eq!(
+        push(&mentor, vec![partners]),
+        vec![json!("Acknowledged")],
+        "one person's full share leaves the partner's room alone"
     );
     let shorter = note(200, &uuid(0), &rel, json!("A line"), &hlc(t, 2, 1));
     assert_eq!(push(&mentee, vec![shorter]), vec![json!("Acknowledged")]);
-    assert_eq!(push(&mentor, vec![one_more]), vec![json!("Acknowledged")]);
+    assert_eq!(push(&mentee, vec![one_more]), vec![json!("Acknowledged")]);
 
     let bytes = if server.is_sqlite() {
-        "length(CAST(value AS BLOB))"
+        "length(CAST(f.value AS BLOB))"
     } else {
-        "octet_length(value)"
+        "octet_length(f.value)"
     };
     assert_eq!(
-        server.sql_value("SELECT stored_bytes FROM relationships"),
-        server.sql_value(&format!("SELECT SUM({bytes}) FROM record_fields")),
-        "the relationship's count is what it holds"
+        server.sql_value("SELECT SUM(bytes) FROM relationship_usage"),
+        server.sql_value(&format!("SELECT SUM({bytes} + 64) FROM record_fields f")),
+        "the shares count what the relationship holds"
     );
 }
 

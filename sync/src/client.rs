@@ -33,11 +33,9 @@ pub struct Device {
 #[derive(Deserialize)]
 struct Stored {
     clock: Clock,
-    #[serde(default)]
-    records: Vec<Pulled>,
-    /// What devices saved before records were kept grouped: one entry per field.
-    #[serde(default)]
-    confirmed: Vec<Change>,
+    /// Absent from a device saved before records were grouped (as `confirmed`, which is not
+    /// read: its reader cost the bundle more than pulling those records again).
+    records: Option<Vec<Pulled>>,
     /// Saved here before edits were saved apart ([`Pending`]).
     #[serde(default)]
     outbox: Vec<Mutation>,
@@ -47,25 +45,12 @@ struct Stored {
     cursors: Cursors,
 }
 
-/// A device's edits as saved apart from its records, after every edit: small, so that saving
-/// one does not rewrite every record, and an edit is kept even when the records no longer fit.
-#[derive(Deserialize)]
-pub struct Pending {
-    clock: Clock,
-    outbox: Vec<Mutation>,
-    rejected: Vec<(Mutation, Rejection)>,
-}
-
-impl Pending {
-    /// Whether these edits hold anything the server has not seen.
-    pub fn has_unsent(&self) -> bool {
-        !self.outbox.is_empty()
-    }
-}
-
-/// A [`Pending`] by reference.
+/// A device's edits as saved apart from its records, after every edit (`{ clock, outbox,
+/// rejected }`): small, so that saving one does not rewrite every record, and an edit is kept
+/// even when the records no longer fit. Read back as a [`Device`] of nothing but those edits,
+/// and merged in as another tab's are ([`Device::absorb`]).
 #[derive(Serialize)]
-pub struct PendingRef<'a> {
+pub struct Pending<'a> {
     clock: &'a Clock,
     outbox: &'a [Mutation],
     rejected: &'a [(Mutation, Rejection)],
@@ -82,11 +67,11 @@ pub struct RecordsRef<'a> {
 impl From<Stored> for Device {
     fn from(stored: Stored) -> Self {
         let mut confirmed = Replica::default();
-        for pulled in &stored.records {
-            confirmed.apply_pulled(pulled);
-        }
-        for change in &stored.confirmed {
-            confirmed.apply(change);
+        // Records not read are pulled again from the start.
+        let mut cursors = stored.cursors;
+        match &stored.records {
+            Some(records) => records.iter().for_each(|r| confirmed.apply_pulled(r)),
+            None => cursors.clear(),
         }
         let mut device = Device {
             clock: stored.clock,
@@ -94,7 +79,7 @@ impl From<Stored> for Device {
             confirmed,
             outbox: stored.outbox,
             rejected: stored.rejected,
-            cursors: stored.cursors.into_iter().collect(),
+            cursors: cursors.into_iter().collect(),
         };
         device.rebuild_local();
         device
@@ -211,8 +196,8 @@ impl Device {
     }
 
     /// What is saved after every edit.
-    pub fn pending_part(&self) -> PendingRef<'_> {
-        PendingRef {
+    pub fn pending_part(&self) -> Pending<'_> {
+        Pending {
             clock: &self.clock,
             outbox: &self.outbox,
             rejected: &self.rejected,
@@ -226,21 +211,6 @@ impl Device {
             records: ConfirmedRecords(&self.confirmed),
             cursors: self.cursors(),
         }
-    }
-
-    /// This device with the edits saved apart, which are newer than any saved with the records.
-    pub fn with_pending(mut self, pending: Pending) -> Self {
-        self.clock.witness(pending.clock.last());
-        self.outbox = pending.outbox;
-        self.rejected = pending.rejected;
-        self.rebuild_local();
-        self
-    }
-
-    /// A device of nothing but saved edits: what another tab's edits are taken in as.
-    pub fn of_pending(pending: Pending) -> Self {
-        let device = Device::new(pending.clock.node());
-        device.with_pending(pending)
     }
 
     /// Keeps only what the server has not seen (the outbox, and the clock that stamped it):
@@ -439,7 +409,7 @@ mod tests {
     }
 
     #[test]
-    fn a_device_saved_with_one_entry_per_field_still_loads_with_its_pending_edit() {
+    fn a_device_saved_with_one_entry_per_field_keeps_its_pending_edit_and_pulls_the_rest_again() {
         let relationship = Uuid::from_u128(2);
         let change = |field: &str, value: &str, millis| Change {
             record: Uuid::from_u128(1),
@@ -463,9 +433,12 @@ mod tests {
         });
         let device: Device = serde_json::from_value(saved).unwrap();
         let record = device.local.get(&Uuid::from_u128(1)).unwrap();
-        assert_eq!(record.get("title"), Some(&json!("Read the article")));
         assert_eq!(record.get("notes"), Some(&json!("pending")));
         assert_eq!(device.pending(), 1);
+        assert!(
+            device.cursors.is_empty(),
+            "the next pull starts from the beginning"
+        );
     }
 
     #[test]
@@ -489,8 +462,8 @@ mod tests {
         device.edit(&item, "notes", json!("pending"), 11, Uuid::from_u128(11));
         let pending = serde_json::to_string(&device.pending_part()).unwrap();
 
-        let loaded: Device = serde_json::from_str(&records).unwrap();
-        let loaded = loaded.with_pending(serde_json::from_str(&pending).unwrap());
+        let mut loaded: Device = serde_json::from_str(&records).unwrap();
+        loaded.absorb(serde_json::from_str(&pending).unwrap());
         assert_eq!(loaded, device, "the edit saved alone is not lost");
     }
 

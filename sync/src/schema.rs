@@ -279,7 +279,8 @@ pub enum Rejection {
     Incomplete,
     /// A new record whose id is not the one its kind derives from its fields.
     WrongId,
-    /// The relationship holds as much as the server keeps for one; a shorter text still fits.
+    /// The record's author has as much in the relationship as the server keeps for one person;
+    /// a shorter text still fits.
     Full,
 }
 

@@ -78,8 +78,8 @@ super::messages! {
             "Je kunt deze relatie niet meer wijzigen.";
         RejectedClockAhead => "This device's clock is ahead. Set the correct time and try again.",
             "De klok van dit apparaat loopt voor. Zet de juiste tijd en probeer het opnieuw.";
-        RejectedFull => "This relationship holds as much text as Tandem keeps for one pair. Shorten a long text to make room.",
-            "Deze relatie bevat zoveel tekst als Tandem voor één duo bewaart. Maak een lange tekst korter om ruimte te maken.";
+        RejectedFull => "You have written as much in this relationship as Tandem keeps for one person. Shorten a long text to make room.",
+            "Je hebt in deze relatie zoveel geschreven als Tandem voor één persoon bewaart. Maak een lange tekst korter om ruimte te maken.";
         SyncStatusLabel => "Sync status: {}", "Synchronisatie: {}";
         SyncSaved => "All saved", "Alles opgeslagen";
         SyncPending => "{} pending", "{} in wachtrij";

@@ -30,7 +30,7 @@ pub struct ServerContext {
     pub trusted_proxies: Arc<[IpAddr]>,
     pub sign_ups: Arc<SignUpLimiter>,
     pub pushes: Arc<PushLimiter>,
-    /// Bytes of field values one relationship may hold (see `sync::push`).
+    /// Bytes each person's records may take in one relationship (see `sync::push`).
     pub relationship_bytes: i64,
     /// See [`db::Database::key`].
     key: Arc<[u8; 32]>,

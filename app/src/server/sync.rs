@@ -8,7 +8,7 @@ use crate::{
     kinds,
     relationships::Role,
     sync::{
-        schema::{admit, check_new, KindSpec, Stored},
+        schema::{admit, check_new, KindSpec, Stored, DELETED},
         Change, Clock, Cursors, Hlc, Kind, Mutation, NodeId, Outcome, PullReply, Pulled, PushReply,
         Rejection, MAX_BATCH, MAX_CURSORS, MAX_PULL,
     },
@@ -146,8 +146,15 @@ struct FieldState {
     value: String,
     hlc: String,
     version: Option<i64>,
-    /// The length of the value stored before this push; 0 for a new field.
-    stored_len: usize,
+    /// The length of the value stored before this push; none for a new field.
+    stored_len: Option<usize>,
+}
+
+/// What a field costs its author's share of a relationship: its value, and what its name, stamp
+/// and ids take beside it (on the server and on the devices).
+fn cost(len: Option<usize>) -> i64 {
+    const PER_FIELD: i64 = 64;
+    len.map_or(0, |len| len as i64 + PER_FIELD)
 }
 
 /// What is stored of the batch's records, updated as each change is admitted, and what to write.
@@ -158,8 +165,9 @@ struct Known {
     created: Vec<String>,
     version: i64,
     first_version: i64,
-    /// The bytes each relationship of the batch holds, as the batch's changes are admitted.
-    sizes: HashMap<String, i64>,
+    /// The bytes each person's records hold in each relationship of the batch, as the batch's
+    /// changes are admitted.
+    sizes: HashMap<(String, String), i64>,
 }
 
 impl Known {
@@ -211,7 +219,7 @@ impl Known {
         });
         for (record, field, value, hlc) in rows {
             let state = FieldState {
-                stored_len: value.len(),
+                stored_len: Some(value.len()),
                 value,
                 hlc,
                 version: None,
@@ -224,9 +232,11 @@ impl Known {
             .collect();
         relationships.sort();
         relationships.dedup();
-        let sizes: Vec<(String, i64)> = on_db!(tx, |tx| {
-            let mut query =
-                sqlx::QueryBuilder::new("SELECT id, stored_bytes FROM relationships WHERE id IN (");
+        let sizes: Vec<(String, String, i64)> = on_db!(tx, |tx| {
+            let mut query = sqlx::QueryBuilder::new(
+                "SELECT relationship_id, author_id, bytes FROM relationship_usage
+                 WHERE relationship_id IN (",
+            );
             let mut list = query.separated(", ");
             for id in &relationships {
                 list.push_bind(id);
@@ -234,7 +244,10 @@ impl Known {
             list.push_unseparated(")");
             query.build_query_as().fetch_all(&mut **tx).await?
         });
-        known.sizes = sizes.into_iter().collect();
+        known.sizes = sizes
+            .into_iter()
+            .map(|(relationship, author, bytes)| ((relationship, author), bytes))
+            .collect();
         Ok(known)
     }
 
@@ -266,16 +279,22 @@ impl Known {
         )?;
         let key = (record.clone(), change.field.clone());
         let value = change.value.to_string();
-        let stored_len = self.fields.get(&key).map_or(0, |f| f.stored_len);
+        let stored_len = self.fields.get(&key).and_then(|f| f.stored_len);
         if write {
-            // Only growth is refused: a full relationship can still be shortened.
-            let now = self.fields.get(&key).map_or(0, |f| f.value.len());
-            let grows = value.len() as i64 - now as i64;
+            // Counted against the record's author, so that neither person can use up the
+            // other's room. Only growth is refused: a full share can still be shortened, and
+            // anything deleted.
+            let now = self.fields.get(&key).map(|f| f.value.len());
+            let grows = cost(Some(value.len())) - cost(now);
+            let author = self
+                .headers
+                .get(&record)
+                .map_or_else(|| caller.id.to_string(), |h| h.author.clone());
             let size = self
                 .sizes
-                .entry(change.relationship.to_string())
+                .entry((change.relationship.to_string(), author))
                 .or_default();
-            if grows > 0 && *size + grows > ctx.relationship_bytes {
+            if grows > 0 && change.field != DELETED && *size + grows > ctx.relationship_bytes {
                 return Err(Rejection::Full);
             }
             *size += grows;
@@ -410,12 +429,13 @@ impl Known {
         if changed.is_empty() {
             return Ok(());
         }
-        // What each relationship grew (or shrank) by: of the changes kept, not of those refused.
-        let mut grown: HashMap<&str, i64> = HashMap::new();
+        // What each person's share grew (or shrank) by: of the changes kept, not those refused.
+        let mut grown: HashMap<(&str, &str), i64> = HashMap::new();
         for (record, _, state, _) in &changed {
-            let relationship = self.headers[*record].relationship.as_str();
-            *grown.entry(relationship).or_default() +=
-                state.value.len() as i64 - state.stored_len as i64;
+            let header = &self.headers[*record];
+            *grown
+                .entry((header.relationship.as_str(), header.author.as_str()))
+                .or_default() += cost(Some(state.value.len())) - cost(state.stored_len);
         }
         grown.retain(|_, grew| *grew != 0);
         on_db!(tx, |tx| {
@@ -441,12 +461,15 @@ impl Known {
                     .execute(&mut **tx)
                     .await?;
             }
-            for (relationship, grew) in &grown {
+            for ((relationship, author), grew) in &grown {
                 sqlx::query(
-                    "UPDATE relationships SET stored_bytes = stored_bytes + $1 WHERE id = $2",
+                    "INSERT INTO relationship_usage (relationship_id, author_id, bytes)
+                     VALUES ($1, $2, $3) ON CONFLICT (relationship_id, author_id)
+                     DO UPDATE SET bytes = relationship_usage.bytes + excluded.bytes",
                 )
-                .bind(grew)
                 .bind(relationship)
+                .bind(author)
+                .bind(grew)
                 .execute(&mut **tx)
                 .await?;
             }

@@ -47,6 +47,9 @@ pub struct SyncEngine {
     pushed_at: StoredValue<u64>,
     #[cfg(feature = "hydrate")]
     push_due: StoredValue<bool>,
+    /// The browser refused the records when they were last saved (the edits may still fit).
+    #[cfg(feature = "hydrate")]
+    records_unsaved: StoredValue<bool>,
     /// Counts the server's hints that a relationship itself changed (the partner joined, it
     /// ended): whoever keeps the list of relationships asks for it again when this moves.
     pub relationships_changed: RwSignal<u32>,
@@ -66,6 +69,8 @@ impl SyncEngine {
             pushed_at: StoredValue::new(0),
             #[cfg(feature = "hydrate")]
             push_due: StoredValue::new(false),
+            #[cfg(feature = "hydrate")]
+            records_unsaved: StoredValue::new(false),
         }
     }
 
@@ -127,7 +132,10 @@ impl SyncEngine {
     fn push_soon(self) {
         #[cfg(feature = "hydrate")]
         {
-            let wait = (self.pushed_at.get_value() + PUSH_EVERY_MS).saturating_sub(now_millis());
+            // At most a second, even when the device's clock was set back meanwhile.
+            let wait = (self.pushed_at.get_value() + PUSH_EVERY_MS)
+                .saturating_sub(now_millis())
+                .min(PUSH_EVERY_MS);
             if wait == 0 {
                 self.kick();
             } else if !self.push_due.get_value() {
@@ -188,11 +196,15 @@ impl SyncEngine {
     fn persist(self, records: bool) {
         #[cfg(feature = "hydrate")]
         if let Some(user) = self.user.get_value() {
-            let ok = self
+            let saved = self
                 .device
                 .with_untracked(|d| d.as_ref().map(|d| browser::save(user, d, records)));
-            if let Some(ok) = ok {
-                self.status.update(|s| s.storage_failed = !ok);
+            if let Some((edits, records)) = saved {
+                if let Some(records) = records {
+                    self.records_unsaved.set_value(!records);
+                }
+                let failed = !edits || self.records_unsaved.get_value();
+                self.status.update(|s| s.storage_failed = failed);
             }
         }
         #[cfg(not(feature = "hydrate"))]
@@ -384,7 +396,7 @@ mod browser {
     //! The browser's side: local storage, online/offline events, the timer.
 
     use super::{Device, SyncEngine};
-    use crate::sync::{client::Pending, NodeId};
+    use crate::sync::NodeId;
     use gloo_storage::{LocalStorage, Storage};
     use leptos::prelude::*;
     use std::time::Duration;
@@ -435,12 +447,7 @@ mod browser {
                 continue;
             }
             if what == DEVICE && !aside && Some(user) != discard {
-                match storage
-                    .get_item(&key)
-                    .ok()
-                    .flatten()
-                    .map(|raw| parse::<Device>(&raw))
-                {
+                match storage.get_item(&key).ok().flatten().map(|raw| parse(&raw)) {
                     Some(Some(mut device)) if !device.outbox.is_empty() => {
                         device.keep_unsent_only();
                         let _ = LocalStorage::set(&key, &device);
@@ -451,13 +458,12 @@ mod browser {
                 }
             }
             if what == PENDING && !aside && Some(user) != discard {
-                match storage
-                    .get_item(&key)
-                    .ok()
-                    .flatten()
-                    .map(|raw| parse::<Pending>(&raw))
-                {
-                    Some(Some(pending)) if pending.has_unsent() => continue,
+                match storage.get_item(&key).ok().flatten().map(|raw| parse(&raw)) {
+                    Some(Some(mut edits)) if !edits.outbox.is_empty() => {
+                        edits.keep_unsent_only();
+                        let _ = LocalStorage::set(&key, edits.pending_part());
+                        continue;
+                    }
                     Some(None) => continue,
                     _ => {}
                 }
@@ -484,16 +490,17 @@ mod browser {
         NodeId((device & !0xffff) | (random() & 0xffff))
     }
 
-    /// Reads what was saved. Parsed from bytes, as server replies are, so the bundle
-    /// carries one JSON reader for these types instead of two.
-    fn parse<T: serde::de::DeserializeOwned>(raw: &str) -> Option<T> {
+    /// Reads a device as saved: its records, or its edits saved apart (a device of nothing
+    /// else). Parsed from bytes, as server replies are, so the bundle carries one JSON reader
+    /// for these types instead of two; one type for both parts, so one reader for those too.
+    fn parse(raw: &str) -> Option<Device> {
         serde_json::from_slice(raw.as_bytes()).ok()
     }
 
     /// What is saved under `key`. Data this version cannot read (say, written by a newer one)
     /// is set aside under another key rather than overwritten: it may hold edits the server
     /// has not seen.
-    fn read<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    fn read(key: &str) -> Option<Device> {
         let storage = LocalStorage::raw();
         let raw = storage.get_item(key).ok().flatten()?;
         let read = parse(&raw);
@@ -503,44 +510,36 @@ mod browser {
         read
     }
 
-    /// The device saved for this user: its records, with the edits saved apart on top.
+    /// The device saved for this user: its records, with the edits saved apart merged in.
     fn load(user: Uuid) -> Option<Device> {
-        let device: Option<Device> = read(&device_key(user));
-        match (device, read::<Pending>(&pending_key(user))) {
-            (Some(device), Some(pending)) => Some(device.with_pending(pending)),
-            (device, None) => device,
-            (None, Some(pending)) => Some(Device::of_pending(pending)),
+        match (read(&device_key(user)), read(&pending_key(user))) {
+            (Some(mut device), Some(edits)) => {
+                device.absorb(edits);
+                Some(device)
+            }
+            (device, edits) => device.or(edits),
         }
     }
 
     /// Saves the edits first, then the records when they changed: when the browser refuses
-    /// the records (they outgrew its storage), the edits are still kept.
-    pub fn save(user: Uuid, device: &Device, records: bool) -> bool {
-        let pending = LocalStorage::set(pending_key(user), device.pending_part()).is_ok();
+    /// the records (they outgrew its storage), the edits are still kept. Whether the edits were
+    /// saved, and the records if they were to be.
+    pub fn save(user: Uuid, device: &Device, records: bool) -> (bool, Option<bool>) {
+        let edits = LocalStorage::set(pending_key(user), device.pending_part()).is_ok();
         let records =
-            !records || LocalStorage::set(device_key(user), device.records_part()).is_ok();
-        pending && records
+            records.then(|| LocalStorage::set(device_key(user), device.records_part()).is_ok());
+        (edits, records)
     }
 
-    /// Another tab of this browser saved its copy: take in its edits, so that our next
+    /// Another tab of this browser saved its edits or records: take them in, so that our next
     /// save does not overwrite them.
     fn absorb_other_tabs(engine: SyncEngine) {
         let listener = window_event_listener(leptos::ev::storage, move |event| {
             let Some(user) = engine.user.get_value() else {
                 return;
             };
-            if event.key() == Some(pending_key(user)) {
-                let Some(pending) = event.new_value().as_deref().and_then(parse::<Pending>) else {
-                    return;
-                };
-                engine.device.update(|device| {
-                    if let Some(device) = device {
-                        device.absorb(Device::of_pending(pending));
-                    }
-                });
-                return;
-            }
-            if event.key() != Some(device_key(user)) {
+            let key = event.key();
+            if key != Some(pending_key(user)) && key != Some(device_key(user)) {
                 return;
             }
             // Signed out in another tab: this one shows and sends nothing more of theirs.
@@ -550,7 +549,7 @@ mod browser {
                 stop_hints();
                 return;
             }
-            let Some(other) = event.new_value().as_deref().and_then(parse::<Device>) else {
+            let Some(other) = event.new_value().as_deref().and_then(parse) else {
                 return;
             };
             engine.device.update(|device| {

@@ -361,6 +361,16 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// Record `n` of one kind in one relationship.
+    fn task(n: u128) -> RecordRef {
+        RecordRef {
+            id: Uuid::from_u128(n),
+            relationship: Uuid::from_u128(2),
+            kind: Kind::named("task"),
+            private: false,
+        }
+    }
+
     #[test]
     fn a_batch_holds_every_edit_of_a_record_so_that_a_new_record_arrives_whole() {
         let mut device = Device::new(NodeId(1));
@@ -443,12 +453,7 @@ mod tests {
 
     #[test]
     fn a_device_saved_in_two_parts_reads_back_the_same() {
-        let item = RecordRef {
-            id: Uuid::from_u128(1),
-            relationship: Uuid::from_u128(2),
-            kind: Kind::named("task"),
-            private: false,
-        };
+        let item = task(1);
         let mut device = Device::new(NodeId(1));
         device.edit(&item, "title", json!("confirmed"), 10, Uuid::from_u128(10));
         let clock = device.clock.last();
@@ -469,22 +474,16 @@ mod tests {
 
     #[test]
     fn a_saved_device_reads_back_the_same() {
-        let item = |n| RecordRef {
-            id: Uuid::from_u128(n),
-            relationship: Uuid::from_u128(2),
-            kind: Kind::named("task"),
-            private: false,
-        };
         let mut device = Device::new(NodeId(1));
         device.edit(
-            &item(1),
+            &task(1),
             "title",
             json!("confirmed"),
             10,
             Uuid::from_u128(10),
         );
-        device.edit(&item(1), "notes", json!("pending"), 11, Uuid::from_u128(11));
-        device.edit(&item(3), "title", json!(""), 12, Uuid::from_u128(12));
+        device.edit(&task(1), "notes", json!("pending"), 11, Uuid::from_u128(11));
+        device.edit(&task(3), "title", json!(""), 12, Uuid::from_u128(12));
         let clock = device.clock.last();
         device.acknowledge(&PushReply {
             outcomes: vec![
@@ -499,7 +498,7 @@ mod tests {
         assert_eq!(loaded, device);
         assert_eq!(loaded.pending(), 1);
         assert_eq!(
-            loaded.local.get(&item(3).id).unwrap().get("title"),
+            loaded.local.get(&task(3).id).unwrap().get("title"),
             Some(&json!("")),
             "a refused edit stays visible after a reload"
         );
@@ -507,12 +506,7 @@ mod tests {
 
     #[test]
     fn a_field_edited_again_before_it_is_sent_is_sent_once_with_its_last_value() {
-        let item = RecordRef {
-            id: Uuid::from_u128(1),
-            relationship: Uuid::from_u128(2),
-            kind: Kind::named("task"),
-            private: false,
-        };
+        let item = task(1);
         let mut device = Device::new(NodeId(1));
         for (n, text) in ["W", "Wh", "Why"].into_iter().enumerate() {
             device.edit(
@@ -532,15 +526,9 @@ mod tests {
 
     #[test]
     fn a_device_kept_for_someone_signed_out_holds_only_their_unsent_edits() {
-        let item = |n| RecordRef {
-            id: Uuid::from_u128(n),
-            relationship: Uuid::from_u128(2),
-            kind: Kind::named("task"),
-            private: false,
-        };
         let mut device = Device::new(NodeId(1));
-        device.edit(&item(1), "title", json!("sent"), 10, Uuid::from_u128(10));
-        device.edit(&item(2), "title", json!("unsent"), 11, Uuid::from_u128(11));
+        device.edit(&task(1), "title", json!("sent"), 10, Uuid::from_u128(10));
+        device.edit(&task(2), "title", json!("unsent"), 11, Uuid::from_u128(11));
         let clock = device.clock.last();
         device.acknowledge(&PushReply {
             outcomes: vec![(Uuid::from_u128(10), Outcome::Acknowledged)],
@@ -549,9 +537,9 @@ mod tests {
         device.cursors.insert(Uuid::from_u128(2), 7);
 
         device.keep_unsent_only();
-        assert!(device.local.get(&item(1).id).is_none(), "{device:?}");
+        assert!(device.local.get(&task(1).id).is_none(), "{device:?}");
         assert_eq!(
-            device.local.get(&item(2).id).unwrap().get("title"),
+            device.local.get(&task(2).id).unwrap().get("title"),
             Some(&json!("unsent"))
         );
         assert_eq!(device.pending(), 1);
@@ -561,12 +549,7 @@ mod tests {
 
     #[test]
     fn two_tabs_keep_each_others_edits() {
-        let item = RecordRef {
-            id: Uuid::from_u128(1),
-            relationship: Uuid::from_u128(2),
-            kind: Kind::named("task"),
-            private: false,
-        };
+        let item = task(1);
         let mut a = Device::new(NodeId(1));
         let mut b = Device::new(NodeId(2));
         a.edit(&item, "title", json!("from tab a"), 10, Uuid::from_u128(10));

@@ -39,6 +39,8 @@ test-tools:
 		|| { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
 		|| { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; }
+	@command -v systemd-analyze >/dev/null \
+		|| { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y systemd; }
 	@[ -d end2end/node_modules/@playwright/test ] \
 		|| (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 
@@ -90,9 +92,11 @@ speed: tools test-tools
 		kill -0 $$server || exit 1; sleep 0.2; done; \
 	node scripts/today-speed.mjs http://127.0.0.1:$$port
 
-## Many devices pushing at once against a release server: latency, errors, throughput.
+## Many devices pushing and pulling at once against a release server, on SQLite and on a
+## throwaway PostgreSQL: latency, errors, throughput.
 bench:
-	cargo bench -p server --bench push --bench pull
+	cargo bench -p server --bench push --bench pull --bench program --bench streams
+	scripts/with-postgres.sh cargo bench -p server --bench push --bench pull --bench program --bench streams
 
 clean:
 	cargo clean

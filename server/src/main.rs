@@ -4,6 +4,7 @@ mod config;
 mod guard;
 mod listen;
 mod pwa;
+mod turns;
 mod viewer;
 
 use app::{
@@ -22,6 +23,7 @@ use clap::Parser;
 use config::Config;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
 use tower_http::{
     compression::CompressionLayer,
     services::ServeDir,
@@ -165,6 +167,10 @@ fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.ctx.clone(),
             viewer::mark_pages,
+        ))
+        .layer(middleware::from_fn_with_state(
+            (state.ctx.clone(), Arc::new(turns::Turns::default())),
+            turns::take_turns,
         ))
         .layer(middleware::from_fn_with_state(guard, guard::same_site_only))
         .layer(CompressionLayer::new().br(true).gzip(true))

@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 use std::{
     collections::{BTreeMap, BTreeSet},
     sync::{Arc, Mutex},
+    time::{Duration, Instant},
 };
 
 /// One action item mutation as the browser sends it.
@@ -523,6 +524,64 @@ fn an_account_pushing_more_than_its_share_is_told_when_to_come_back_and_another_
         ),
     );
     assert!(outcomes.iter().all(|o| o == "Acknowledged"), "{outcomes:?}");
+}
+
+#[test]
+fn an_accounts_calls_take_turns_two_at_a_time_while_another_persons_push_is_answered_at_once() {
+    let server = Server::start();
+    let (_, flooder, rel) = pair(&server, "");
+    let other = server.client();
+    other.sign_up("Olga", "olga@example.com");
+    let (other_rel, _) = other.start_relationship("mentor", "");
+    let batch = |b: u128| -> Vec<Value> {
+        (0..200u128)
+            .map(|i| {
+                let n = 600_000 + b * 1_000 + i;
+                note(n, &uuid(n), &rel, json!("x"), &hlc(now_millis(), 0, 1))
+            })
+            .collect()
+    };
+    // The account's share of changes, taken whole.
+    for b in 0..10 {
+        let reply = flooder.call("push", json!({ "batch": batch(b) }));
+        assert_eq!(reply.status, 200, "{:?}", reply.body);
+    }
+    let started = Instant::now();
+    let answered: Vec<(u16, f64)> = std::thread::scope(|scope| {
+        let refused: Vec<_> = (10..16)
+            .map(|b| {
+                let (flooder, batch) = (flooder.clone(), batch(b));
+                scope.spawn(move || {
+                    let reply = flooder.call("push", json!({ "batch": batch }));
+                    (reply.status, started.elapsed().as_secs_f64())
+                })
+            })
+            .collect();
+        std::thread::sleep(Duration::from_millis(200));
+        let sent = Instant::now();
+        let record = uuid(700_000);
+        let at = hlc(now_millis(), 0, 2);
+        let outcomes = push(&other, item(1, &record, &other_rel, "mentor", "Call", &at));
+        let took = sent.elapsed();
+        assert!(outcomes.iter().all(|o| o == "Acknowledged"), "{outcomes:?}");
+        assert!(
+            took < Duration::from_millis(800),
+            "another person waited {took:?}"
+        );
+        refused.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert!(
+        answered.iter().all(|(status, _)| *status == 429),
+        "{answered:?}"
+    );
+    let mut times: Vec<f64> = answered.iter().map(|(_, at)| *at).collect();
+    times.sort_by(f64::total_cmp);
+    // Each refusal holds its turn for a second: two are answered after about 1 s, two after 2
+    // and two after 3, where without turns all six would be answered after one.
+    assert!(
+        times[1] < 1.9 && times[2] >= 1.95 && times[4] >= 2.95 && times[5] < 6.0,
+        "answered after {times:?} s"
+    );
 }
 
 #[test]

@@ -269,10 +269,16 @@ struct SessionRow {
 
 /// The caller, if the request carries a live session.
 pub async fn caller(ctx: &ServerContext) -> Result<Option<Caller>, AppError> {
-    match request_parts() {
-        Some(parts) => Ok(caller_with(ctx, &parts.headers, true)
-            .await?
-            .map(|session| session.caller)),
+    let Some(parts) = request_parts() else {
+        return Ok(None);
+    };
+    // Found once, before the body was read, by the server's turns for each account.
+    let found = match parts.extensions.get::<Found>() {
+        Some(found) => Some(found.clone()),
+        None => find(ctx, &parts.headers).await?,
+    };
+    match found {
+        Some(found) => Ok(Some(used(ctx, found, true).await?.caller)),
         None => Ok(None),
     }
 }
@@ -284,6 +290,17 @@ pub struct Session {
     pub ends_at: DateTime<Utc>,
 }
 
+/// A live session as found in the database, before this request is counted as its use. Not
+/// `Debug`: it holds the token.
+#[derive(Clone)]
+pub struct Found {
+    pub caller: Caller,
+    token: String,
+    token_hash: String,
+    last_seen: DateTime<Utc>,
+    created: DateTime<Utc>,
+}
+
 /// The session these request headers carry, if it is live. With `touch`, a session last seen
 /// a while ago is marked seen now and its cookie renewed; a request that cannot set a cookie
 /// (a stream of events) must not, or the cookie would miss its renewal.
@@ -292,6 +309,14 @@ pub async fn caller_with(
     headers: &HeaderMap,
     touch: bool,
 ) -> Result<Option<Session>, AppError> {
+    match find(ctx, headers).await? {
+        Some(found) => Ok(Some(used(ctx, found, touch).await?)),
+        None => Ok(None),
+    }
+}
+
+/// The live session these request headers carry, if any; an expired one is deleted.
+pub async fn find(ctx: &ServerContext, headers: &HeaderMap) -> Result<Option<Found>, AppError> {
     let Some(token) = cookie_in(headers, &cookie_name(ctx, SESSION)) else {
         return Ok(None);
     };
@@ -316,8 +341,7 @@ pub async fn caller_with(
     else {
         return Ok(None);
     };
-    let now = Utc::now();
-    if expired(now, last_seen, created) {
+    if expired(Utc::now(), last_seen, created) {
         on_db!(&ctx.writer, |db| sqlx::query(
             "DELETE FROM sessions WHERE token_hash = $1"
         )
@@ -327,6 +351,30 @@ pub async fn caller_with(
         .map(|r| r.rows_affected()))?;
         return Ok(None);
     }
+    let id = Uuid::parse_str(&id).map_err(|_| AppError::Internal)?;
+    Ok(Some(Found {
+        caller: Caller {
+            id,
+            display_name,
+            email,
+        },
+        token,
+        token_hash,
+        last_seen,
+        created,
+    }))
+}
+
+/// A found session in use by this request: with `touch` (see [`caller_with`]), seen now.
+async fn used(ctx: &ServerContext, found: Found, touch: bool) -> Result<Session, AppError> {
+    let Found {
+        caller,
+        token,
+        token_hash,
+        last_seen,
+        created,
+    } = found;
+    let now = Utc::now();
     let seen = if touch && now - last_seen >= Duration::minutes(TOUCH_AFTER_MINUTES) {
         on_db!(&ctx.writer, |db| sqlx::query(
             "UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2"
@@ -341,17 +389,12 @@ pub async fn caller_with(
     } else {
         last_seen
     };
-    let id = Uuid::parse_str(&id).map_err(|_| AppError::Internal)?;
-    Ok(Some(Session {
-        caller: Caller {
-            id,
-            display_name,
-            email,
-        },
+    Ok(Session {
+        caller,
         token_hash,
         ends_at: (seen + Duration::days(IDLE_LIMIT_DAYS))
             .min(created + Duration::days(ABSOLUTE_LIMIT_DAYS)),
-    }))
+    })
 }
 
 /// The caller, or `Unauthenticated`.

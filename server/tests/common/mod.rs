@@ -217,13 +217,34 @@ impl Server {
 
     /// The most memory the server's process has held at once, in bytes (Linux `VmHWM`).
     pub fn peak_memory(&self) -> u64 {
+        self.proc_status("VmHWM:")
+    }
+
+    /// A size the kernel reports of the server's process, in bytes (`VmRSS:`, `VmHWM:` …).
+    pub fn proc_status(&self, key: &str) -> u64 {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
         let kb: u64 = status
             .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .find_map(|l| l.strip_prefix(key))
             .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .expect("VmHWM in /proc/<pid>/status");
+            .unwrap_or_else(|| panic!("{key} in /proc/<pid>/status"));
         kb * 1024
+    }
+
+    /// The CPU time the server's process has used so far, in user and kernel mode.
+    pub fn cpu_time(&self) -> Duration {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).unwrap();
+        // The fields after the command's name, which is in parentheses and may hold spaces.
+        let fields: Vec<&str> = stat
+            .rsplit_once(')')
+            .unwrap()
+            .1
+            .split_whitespace()
+            .collect();
+        let ticks: u64 = fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap();
+        // SAFETY: sysconf only reads a constant of the system.
+        let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as u64;
+        Duration::from_millis(ticks * 1000 / per_second)
     }
 
     /// Kills the server without warning, as a power cut would.
@@ -236,6 +257,15 @@ impl Server {
     pub fn terminate(mut self) -> std::process::ExitStatus {
         unsafe { libc::kill(self.child.id() as i32, libc::SIGTERM) };
         self.child.wait().unwrap()
+    }
+
+    /// A second server on this one's database, as behind one address with it.
+    pub fn beside(&self, settings: &[(&str, &str)]) -> Self {
+        let dir = self
+            ._dir
+            .as_ref()
+            .expect("a server with a folder of its own");
+        Self::spawn(dir.path(), None, None, settings)
     }
 
     pub fn client(&self) -> Client {
@@ -274,7 +304,8 @@ impl Drop for Server {
     }
 }
 
-/// A browser-like client: it keeps its cookies.
+/// A browser-like client: it keeps its cookies. A clone is another tab of the same browser.
+#[derive(Clone)]
 pub struct Client {
     agent: ureq::Agent,
     base: String,
@@ -290,6 +321,14 @@ pub struct Reply {
 }
 
 impl Client {
+    /// This browser, talking to another server at `base` (cookies are kept per host, not port).
+    pub fn at(&self, base: &str) -> Self {
+        Self {
+            agent: self.agent.clone(),
+            base: base.to_owned(),
+        }
+    }
+
     /// Calls a server function the way the app does once it has loaded: the account functions
     /// with a form body (their forms post it), the others with a JSON body of their arguments.
     pub fn call(&self, function: &str, args: Value) -> Reply {
@@ -306,6 +345,20 @@ impl Client {
             reply(function, request.send_form(&pairs))
         } else {
             reply(function, request.send_json(args))
+        }
+    }
+
+    /// [`Client::call`] with a JSON body, where the server may go away: `None` when no answer
+    /// came (the connection was refused or cut).
+    pub fn try_call(&self, function: &str, args: Value) -> Option<Reply> {
+        let result = self
+            .agent
+            .post(&format!("{}/api/{function}", self.base))
+            .set("Accept", "application/json")
+            .send_json(args);
+        match result {
+            Err(ureq::Error::Transport(_)) => None,
+            other => Some(reply(function, other)),
         }
     }
 
@@ -493,11 +546,16 @@ impl Hints {
 
 /// A mentor and a mentee who accepted the mentor's invite; returns both and the relationship id.
 pub fn pair(server: &Server, title: &str) -> (Client, Client, String) {
+    pair_of(server, "", title)
+}
+
+/// [`pair`], of people whose addresses end in `tag`, so that one server can hold many pairs.
+pub fn pair_of(server: &Server, tag: &str, title: &str) -> (Client, Client, String) {
     let mentor = server.client();
-    mentor.sign_up("Mira", "mira@example.com");
+    mentor.sign_up("Mira", &format!("mira{tag}@example.com"));
     let (id, token) = mentor.start_relationship("mentor", title);
     let mentee = server.client();
-    mentee.sign_up("Menno", "menno@example.com");
+    mentee.sign_up("Menno", &format!("menno{tag}@example.com"));
     let reply = mentee.call(
         "respond_to_invite",
         json!({ "token": &token, "accept": true }),

@@ -8,10 +8,14 @@ set -euo pipefail
 db=$1
 into=$2
 keep=${3:-0}
+[[ $keep =~ ^[0-9]+$ ]] || { echo "copies to keep must be a number, not $keep" >&2; exit 2; }
 [ -f "$db" ] || { echo "no database at $db" >&2; exit 1; }
+# Copies are readable by their owner only from the first byte.
+umask 077
 mkdir -p "$into"
 copy="$into/tandem-$(date -u +%Y%m%dT%H%M%SZ).db"
-python3 - "$db" "$copy" <<'PY'
+# Written under another name first: a copy cut short (a full disk) never counts as one.
+python3 - "$db" "$copy.partial" <<'PY'
 import sqlite3, sys
 source, copy = sys.argv[1], sys.argv[2]
 # Waits for the server's writer rather than failing while it commits.
@@ -21,12 +25,13 @@ db.close()
 PY
 # The key turns the database's invite hashes into links: without it open invites are lost, with
 # it (and the database) they can be rebuilt, so both copies are kept from other users.
-chmod 600 "$copy"
 if [ -f "$db.key" ]; then
 	install -m 600 "$db.key" "$copy.key"
 fi
+mv "$copy.partial" "$copy"
+# Named by the time they were taken, so the newest sort last by name whatever their files' times.
 if [ "$keep" -gt 0 ]; then
-	ls -1t "$into"/tandem-*.db | tail -n +$((keep + 1)) | while read -r old; do
+	printf '%s\n' "$into"/tandem-*.db | sort -r | tail -n +$((keep + 1)) | while read -r old; do
 		rm -f "$old" "$old.key"
 	done
 fi

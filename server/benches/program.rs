@@ -374,7 +374,7 @@ fn main() {
     let (mut mentees, changes) = program(&server);
     let flooder = mentees.pop().unwrap();
     println!(
-        "{database}: {} relationships, {changes} changes of history each, stored in {:.1} s",
+        "{database}: {} relationships, {changes} changes of history each, set up in {:.1} s",
         MENTORS * MENTEES_EACH,
         started.elapsed().as_secs_f64()
     );

@@ -245,7 +245,7 @@ fn main() {
         for (c, chunk) in pairs.chunks(PAIRS / CLIENTS).enumerate() {
             scope.spawn(move || {
                 for (i, (mentor, _, relationship)) in chunk.iter().enumerate() {
-                    let n = c * PAIRS + i;
+                    let n = c * (PAIRS / CLIENTS) + i;
                     let record = common::uuid(1_000_000 + n as u128);
                     let change = mutation_of(
                         "agreement",

@@ -104,18 +104,30 @@ pub async fn take_turns(
     if request.method() != Method::POST || !request.uri().path().starts_with("/api/") {
         return next.run(request).await;
     }
-    // Without a session (or a database to find it in) the call answers for itself.
-    let Ok(Some(found)) = session::find(&ctx, request.headers()).await else {
-        return next.run(request).await;
+    let found = match session::find(&ctx, request.headers()).await {
+        Ok(Some(found)) => found,
+        // Without a session the call answers for itself (401, or a sign-in).
+        Ok(None) => return next.run(request).await,
+        Err(error) => return refused(&error),
     };
+    let asked = std::time::Instant::now();
     let turn = match turns.take(found.caller.id).await {
         Ok(turn) => turn,
         Err(error) => return refused(&error),
     };
-    request.extensions_mut().insert(found);
-    let response = next.run(request).await;
-    drop(turn);
-    response
+    // A session may have ended while its call waited (a sign-out): the call then looks again.
+    if asked.elapsed() < std::time::Duration::from_millis(50) {
+        request.extensions_mut().insert(found);
+    }
+    // The call keeps its turn to its end, even if the client hangs up first: the server goes
+    // on with it (`respond::serve`), so a client closing at once must not free the turn.
+    tokio::spawn(async move {
+        let response = next.run(request).await;
+        drop(turn);
+        response
+    })
+    .await
+    .unwrap_or_else(|_| refused(&AppError::Internal))
 }
 
 /// The answer a server function gives for `error`, as the app reads it.

@@ -103,6 +103,7 @@ fn a_server_killed_mid_push_loses_nothing_it_said_was_stored() {
     // Two servers on one SQLite file are not a deployment Tandem has: there the server restarts.
     let beside = (!first.is_sqlite()).then(|| Server::start_with(dir.path(), None));
     let (mentor, mentee, rel) = pair(&first, "");
+    let (first_stored, stored_once) = std::sync::mpsc::channel();
     let pushing = thread::spawn(move || {
         let mut stored = Vec::new();
         for b in 0..10_000u128 {
@@ -130,10 +131,13 @@ fn a_server_killed_mid_push_loses_nothing_it_said_was_stored() {
                     .iter()
                     .map(|m| m["value"].as_str().unwrap().to_owned()),
             );
+            let _ = first_stored.send(());
         }
         panic!("the server was not killed");
     });
-    thread::sleep(Duration::from_millis(500));
+    // Killed in the middle of the pushes that follow the first one stored.
+    stored_once.recv().unwrap();
+    thread::sleep(Duration::from_millis(300));
     first.crash();
     let stored = pushing.join().unwrap();
     assert!(

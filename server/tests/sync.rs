@@ -712,7 +712,7 @@ fn every_acknowledged_mutation_survives_a_crash() {
 fn clients_that_hang_up_mid_push_leave_the_server_writable() {
     use std::io::Write;
     let server = Server::start();
-    let (_, mentee, rel) = pair(&server, "");
+    let (mentor, mentee, rel) = pair(&server, "");
     let cookie = mentee.cookie_header();
     assert!(cookie.contains("tandem_session="), "{cookie}");
 
@@ -741,10 +741,11 @@ fn clients_that_hang_up_mid_push_leave_the_server_writable() {
 
     // Everyone can still write. (Before server function bodies ran on their own task, a push
     // cut off mid-transaction could keep the write lock: later writes failed after the 5 s
-    // busy wait, in about one run of three with this many hang-ups.)
+    // busy wait, in about one run of three with this many hang-ups.) The pushes cut off run to
+    // their end, each in its turn: more than the mentee's share, so the partner writes.
     let t = hlc(now_millis(), 1, 8);
     assert_eq!(
-        push(&mentee, vec![note(1, &uuid(1), &rel, json!("after"), &t)]),
+        push(&mentor, vec![note(1, &uuid(1), &rel, json!("after"), &t)]),
         vec![json!("Acknowledged")]
     );
     let newcomer = server.client();

@@ -86,8 +86,11 @@ pub async fn push(
     ) {
         // Answered late, holding one of the account's turns: a client that resends at once
         // gets about one answer a second per turn, instead of thousands.
-        tokio::time::sleep(wait.min(REFUSAL_AFTER)).await;
-        return Err(AppError::TooManyChanges(wait.as_secs().max(1)));
+        let slept = wait.min(REFUSAL_AFTER);
+        tokio::time::sleep(slept).await;
+        return Err(AppError::TooManyChanges(
+            (wait - slept).as_secs_f64().ceil().max(1.0) as u64,
+        ));
     }
     // One push at a time hands out versions: they are then visible in the order handed out.
     // Memberships are read inside: a relationship that ended while this push waited its turn

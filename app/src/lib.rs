@@ -28,7 +28,7 @@ pub use ui::{shell, App};
 /// The server functions whose forms post to them before the app has loaded: the only ones
 /// that take a form body. Every other one takes JSON.
 #[cfg(feature = "ssr")]
-pub fn form_endpoints() -> [&'static str; 6] {
+pub fn form_endpoints() -> [&'static str; 7] {
     use leptos::server_fn::ServerFn;
     [
         accounts::SignUp::PATH,
@@ -36,6 +36,7 @@ pub fn form_endpoints() -> [&'static str; 6] {
         accounts::SignOut::PATH,
         accounts::ChangePassword::PATH,
         accounts::SignOutEverywhere::PATH,
+        accounts::DeleteAccount::PATH,
         relationships::StartRelationship::PATH,
     ]
 }

@@ -309,6 +309,10 @@ fn a_signed_out_caller_is_refused_everywhere() {
         json!({ "current_password": "correct horse battery", "new_password": "another long one" }),
     ));
     calls.push(("sign_out_everywhere", json!({})));
+    calls.push((
+        "delete_account",
+        json!({ "password": "correct horse battery" }),
+    ));
     for (function, args) in calls {
         let reply = anonymous.call(function, args);
         assert_eq!(

@@ -85,3 +85,17 @@ pub async fn sign_out_everywhere() -> Result<(), AppError> {
     leptos_axum::redirect("/");
     Ok(())
 }
+
+/// Deletes the caller's account once their password is given again; takes a form body, as the
+/// other account forms do. Private records go, shared ones stay with the partner.
+#[server(prefix = "/api", endpoint = "delete_account")]
+pub async fn delete_account(password: String) -> Result<(), AppError> {
+    use super::server as accounts;
+    use crate::server::respond::serve_signed_in;
+    serve_signed_in(
+        move |ctx, me| async move { accounts::delete_account(&ctx, &me, &password).await },
+    )
+    .await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}

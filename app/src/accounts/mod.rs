@@ -1,6 +1,7 @@
 //! Accounts: signing up, in and out, who is signed in, and the account page.
 
 mod api;
+mod delete;
 mod display_name;
 mod email;
 mod messages;

@@ -1,5 +1,7 @@
 //! Signing up, in and out: password hashing and the rules around it.
 
+mod deletion;
+
 use super::{DisplayName, Email, Password, UserView};
 use crate::on_db;
 use crate::{
@@ -253,6 +255,45 @@ pub async fn change_password(
     // Only this browser stays trusted: the others may be why the password changed.
     device::forget_all(ctx, caller.id).await?;
     device::remember(ctx, caller.id).await
+}
+
+/// Deletes the caller's account after checking their password (a wrong one counts against the
+/// account's sign-in limit, as at sign-in): see [`deletion::erase`] for what stays.
+pub async fn delete_account(
+    ctx: &ServerContext,
+    caller: &Caller,
+    password: &str,
+) -> Result<(), AppError> {
+    let wrong = || AppError::field(FieldError::new(Field::Password, Problem::Wrong));
+    if password.is_empty() {
+        return Err(AppError::field(FieldError::new(
+            Field::Password,
+            Problem::Required,
+        )));
+    }
+    if password.chars().count() > Password::MAX {
+        return Err(wrong());
+    }
+    let address = session::client_address(ctx);
+    ctx.limiter
+        .reserve(&caller.email, &address, false, Instant::now())
+        .map_err(|wait| AppError::RateLimited(wait.as_secs().max(1)))?;
+    let (hash,): (String,) = on_db!(&ctx.pool, |db| sqlx::query_as(
+        "SELECT password_hash FROM users WHERE id = $1"
+    )
+    .bind(caller.id.to_string())
+    .fetch_one(db)
+    .await)?;
+    if !verify_password(ctx, password.to_owned(), Some(hash)).await? {
+        return Err(wrong());
+    }
+    ctx.limiter.succeeded(&caller.email, &address, false);
+    let kept = deletion::erase(ctx, caller.id).await?;
+    session::end_all(ctx, caller.id, false).await?;
+    for relationship in kept {
+        ctx.hints.relationship_changed(ctx, relationship).await;
+    }
+    Ok(())
 }
 
 /// Ends every session of the caller, this one too, and trusts none of their browsers any more.

@@ -1,4 +1,4 @@
-//! The account page: change the password, or sign out on every device at once.
+//! The account page: change the password, sign out on every device at once, or leave.
 
 use super::{AccountMsg, ChangePassword, Password, SignOutEverywhere};
 use crate::{
@@ -27,6 +27,7 @@ pub fn AccountPage() -> impl IntoView {
                         </section>
                         <NewPassword />
                         <EverywhereOut />
+                        <super::delete::DeleteAccountSection />
                     }.into_any(),
                     _ => view! {
                         <section class="panel narrow">

@@ -1,6 +1,6 @@
 //! The geometry of a goal's small chart: progress over time against the straight line to the target.
 
-use super::progress::Measure;
+use super::progress::{tenths_text, Measure};
 use chrono::NaiveDate;
 
 pub const WIDTH: f64 = 300.0;
@@ -56,11 +56,16 @@ impl Chart {
     }
 }
 
+/// A coordinate as SVG text, to one decimal.
+pub fn coordinate(value: f64) -> String {
+    tenths_text((value * 10.0).round() as i64)
+}
+
 /// SVG `points` text: `x,y x,y …` to one decimal.
 pub fn points(points: &[(f64, f64)]) -> String {
     points
         .iter()
-        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .map(|&(x, y)| format!("{},{}", coordinate(x), coordinate(y)))
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -132,12 +132,19 @@ impl Measure {
 
 /// A number as people write it: whole when it is, else to one decimal ("6", "79.5").
 pub fn amount(value: f64) -> String {
-    let tenths = (value * 10.0).round() / 10.0;
-    if tenths.fract() == 0.0 {
-        format!("{}", tenths as i64)
-    } else {
-        format!("{tenths:.1}")
+    let tenths = (value * 10.0).round() as i64;
+    match tenths % 10 {
+        0 => (tenths / 10).to_string(),
+        _ => tenths_text(tenths),
     }
+}
+
+/// `tenths` tenths with one decimal ("-0.5", "79.5"), written with integers: the standard float
+/// formatting this replaces put 7 KB (brotli) of tables and code in every page's first load.
+pub fn tenths_text(tenths: i64) -> String {
+    let sign = if tenths < 0 { "-" } else { "" };
+    let abs = tenths.unsigned_abs();
+    format!("{sign}{}.{}", abs / 10, abs % 10)
 }
 
 #[cfg(test)]
@@ -247,5 +254,8 @@ mod tests {
         assert_eq!(amount(79.5), "79.5");
         assert_eq!(amount(1.0 / 3.0), "0.3");
         assert_eq!(amount(-2.0), "-2");
+        assert_eq!(amount(-0.5), "-0.5");
+        assert_eq!(amount(-12.34), "-12.3");
+        assert_eq!(amount(0.04), "0");
     }
 }

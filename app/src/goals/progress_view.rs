@@ -3,7 +3,7 @@
 //! mentor's brief and the mentee's start screen.
 
 use super::{
-    chart::{points, Chart, HEIGHT, WIDTH},
+    chart::{coordinate, points, Chart, HEIGHT, WIDTH},
     kind::{Goal, Records},
     messages::GoalMsg,
     progress::{amount, Measure, Pace},
@@ -73,7 +73,8 @@ pub fn GoalProgress(
     today: NaiveDate,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let percent = (measure.fraction() * 100.0).round();
+    // Whole numbers: a float here would bring the standard float formatting into the bundle.
+    let percent = (measure.fraction() * 100.0).round() as i64;
     let chart = Chart::of(&measure, today);
     let pace = measure.pace(today);
     let needed = measure
@@ -116,12 +117,12 @@ pub fn GoalProgress(
             </p>
             <svg
                 class="goal-chart"
-                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                viewBox=format!("0 0 {} {}", WIDTH as u32, HEIGHT as u32)
                 role="img"
                 aria-label=move || measure.with_value(|m| unit.with_value(|u| chart_text(i18n, m, u)))
             >
                 {chart.ideal.map(|[(x1, y1), (x2, y2)]| view! {
-                    <line class="goal-ideal" x1=x1 y1=y1 x2=x2 y2=y2 />
+                    <line class="goal-ideal" x1=coordinate(x1) y1=coordinate(y1) x2=coordinate(x2) y2=coordinate(y2) />
                 })}
                 <polyline class="goal-actual" points=points(&chart.actual) />
             </svg>

@@ -69,3 +69,13 @@ crate::i18n::messages! {
         Ingredients => "Working together", "Samenwerken";
     }
 }
+
+/// Words the server writes into its answers in the reader's language, never in the bundle.
+#[cfg(feature = "ssr")]
+pub mod answered {
+    crate::i18n::messages! {
+        AnsweredMsg {
+            FormerMember => "former member", "voormalig lid";
+        }
+    }
+}

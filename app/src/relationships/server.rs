@@ -1,8 +1,10 @@
 //! Relationships, memberships and invites in the database, with the membership checks.
 
 use super::{
-    InviteLink, InviteState, InviteTimes, InviteView, RelationshipTitle, RelationshipView, Role,
+    messages::answered::AnsweredMsg, InviteLink, InviteState, InviteTimes, InviteView,
+    RelationshipTitle, RelationshipView, Role,
 };
+use crate::i18n::initial_locale;
 use crate::{
     error::{AppError, InviteProblem},
     server::{
@@ -24,6 +26,7 @@ struct Row {
     started_at: Option<DateTime<Utc>>,
     ended_at: Option<DateTime<Utc>>,
     partner_name: Option<String>,
+    partner_left: bool,
     invite_id: Option<String>,
     invite_created_at: Option<DateTime<Utc>>,
     invite_used_at: Option<DateTime<Utc>>,
@@ -33,7 +36,7 @@ struct Row {
 
 const SELECT_ROWS: &str = "
     SELECT r.id, r.title, m.role, r.created_at, r.started_at, r.ended_at,
-           pu.display_name AS partner_name,
+           pu.display_name AS partner_name, pu.deleted_at IS NOT NULL AS partner_left,
            i.id AS invite_id, i.created_at AS invite_created_at,
            i.used_at AS invite_used_at, i.revoked_at AS invite_revoked_at,
            i.declined_at AS invite_declined_at
@@ -67,11 +70,17 @@ impl Row {
             }
             _ => None,
         };
+        // A deleted account is named in the reader's language here, so that every place that
+        // shows the partner's name says "former member" without a byte more in the bundle.
+        let partner_name = match self.partner_left {
+            true => Some(AnsweredMsg::FormerMember.text(initial_locale()).to_owned()),
+            false => self.partner_name,
+        };
         Ok(RelationshipView {
             id: Uuid::parse_str(&self.id).map_err(|_| AppError::Internal)?,
             title: self.title,
             my_role: Role::parse(&self.role).map_err(|_| AppError::Internal)?,
-            partner_name: self.partner_name,
+            partner_name,
             created_at: self.created_at,
             started_at: self.started_at,
             ended_at: self.ended_at,

@@ -478,13 +478,14 @@ impl Client {
 }
 
 /// Server functions whose forms post to them directly, so they read form bodies.
-pub const FORM_FUNCTIONS: [&str; 6] = [
+pub const FORM_FUNCTIONS: [&str; 7] = [
     "sign_up",
     "sign_in",
     "sign_out",
     "start_relationship",
     "change_password",
     "sign_out_everywhere",
+    "delete_account",
 ];
 
 /// A JSON object's fields as form fields: strings as they are, anything else as JSON text.

@@ -22,7 +22,11 @@ const PAGE_BUDGET = 450_000;
 // which loads both). Held at 500,000 until Today's chunks are fewer and larger (ARCHITECTURE.md);
 // 502,000 once the list below Today waited for it (499,749 measured, builds differ by ±0.4 KB):
 // Today's 102 chunks compressed as one measured -63 KB, which is where the savings are.
-const BUDGETS = { today: 502_000 };
+// 503,000 once the export's button came to the relationship's page (502,322 measured, after
+// -0.6 KB of float formatting taken out of the goals' numbers): Today gains no code from it,
+// but what it shares with that page is cut differently. Measured first: the export's code in a
+// part of its own (504,002) and only on the account page (505,055).
+const BUDGETS = { today: 503_000 };
 // The chunk of each lazy page (a `lazy_page!` line in its feature's mod.rs, its route in
 // app/src/ui/mod.rs; the goal form's `wasm_split` in app/src/goals/form.rs) and where it is.
 const PAGES = {

@@ -15,6 +15,7 @@ pub mod accounts;
 pub mod action_items;
 pub mod agreement;
 pub mod checkin;
+pub mod export;
 pub mod goals;
 pub mod notes;
 pub mod prepare;

@@ -24,12 +24,12 @@ test("a mentee deletes their account with the password, and the mentor sees a fo
   );
   expect(kept).toEqual([]);
 
-  await expect(mentor.getByText("former member (mentee)")).toBeVisible({ timeout: 10_000 });
+  await expect(mentor.getByText("Former member (mentee)")).toBeVisible({ timeout: 10_000 });
   await expect(mentor.getByText(/This relationship ended on/)).toBeVisible();
   await expect(mentor.getByText("Read the leadership book")).toBeVisible();
   await mentor.reload();
   await ready(mentor);
-  await expect(mentor.getByText("former member (mentee)")).toBeVisible();
+  await expect(mentor.getByText("Former member (mentee)")).toBeVisible();
 
   expect(problems.flat()).toEqual([]);
   await mentorContext.close();

@@ -77,7 +77,7 @@ fn a_deleted_accounts_shared_records_stay_for_the_partner_under_former_member() 
         "the shared session stays"
     );
     let seen = mentor.call("relationship", json!({ "id": &rel })).body;
-    assert_eq!(seen["partner_name"], "former member");
+    assert_eq!(seen["partner_name"], "Former member");
     assert!(seen["ended_at"].is_i64(), "the relationship ended: {seen}");
     let dutch = mentor.post_with(
         "relationship",
@@ -87,13 +87,13 @@ fn a_deleted_accounts_shared_records_stay_for_the_partner_under_former_member() 
         ],
         &json!({ "id": &rel }).to_string(),
     );
-    assert_eq!(dutch.body["partner_name"], "voormalig lid");
+    assert_eq!(dutch.body["partner_name"], "Voormalig lid");
 }
 
 #[test]
 fn a_deleted_accounts_private_records_sessions_and_e_mail_are_gone() {
     let server = Server::start();
-    let (_, mentee, rel) = pair(&server, "");
+    let (mentor, mentee, rel) = pair(&server, "");
     let draft = uuid(9_002);
     record(
         &mentee,
@@ -104,6 +104,17 @@ fn a_deleted_accounts_private_records_sessions_and_e_mail_are_gone() {
         200,
         &[("want", json!("to lead a team"))],
     );
+    let partners_draft = uuid(9_003);
+    record(
+        &mentor,
+        "prepare_draft",
+        true,
+        &partners_draft,
+        &rel,
+        300,
+        &[("want", json!("to listen more"))],
+    );
+    let menno = server.sql_value("SELECT id FROM users WHERE display_name = 'Menno'");
     let laptop = server.client();
     laptop.call(
         "sign_in",
@@ -119,6 +130,20 @@ fn a_deleted_accounts_private_records_sessions_and_e_mail_are_gone() {
     };
     assert_eq!(left("records", "id"), "0", "the private draft is erased");
     assert_eq!(left("record_fields", "record_id"), "0");
+    let (changes, _) = pull_all(&mentor, json!([]));
+    assert!(
+        changes.iter().any(|c| c["record"] == partners_draft),
+        "the partner's own draft stays"
+    );
+    for table in ["sessions", "known_devices"] {
+        assert_eq!(
+            server.sql_value(&format!(
+                "SELECT COUNT(*) FROM {table} WHERE user_id = '{menno}'"
+            )),
+            "0",
+            "{table}"
+        );
+    }
     assert_eq!(
         server.sql_value("SELECT COUNT(*) FROM users WHERE email = 'menno@example.com'"),
         "0"
@@ -202,4 +227,65 @@ fn a_wrong_password_deletes_nothing_and_counts_against_signing_in() {
         mentor.call("relationship", json!({ "id": &rel })).status,
         200
     );
+}
+
+#[test]
+fn a_session_that_outlived_its_deleted_account_is_not_one() {
+    let server = Server::start();
+    let (_, mentee, rel) = pair(&server, "");
+    let token = mentee
+        .cookie_header()
+        .split("; ")
+        .find_map(|c| c.strip_prefix("tandem_session="))
+        .expect("a session cookie")
+        .to_owned();
+    let kept = server.sql_value(
+        "SELECT token_hash, user_id, created_at, last_seen_at FROM sessions
+         WHERE user_id = (SELECT id FROM users WHERE display_name = 'Menno')",
+    );
+    assert_eq!(delete(&mentee, PASSWORD).status, 200);
+    // As if a sign-in had stored its session while the deletion ran.
+    let row: Vec<&str> = kept.split('|').collect();
+    server.sql(&format!(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at)
+         VALUES ('{}', '{}', '{}', '{}')",
+        row[0], row[1], row[2], row[3]
+    ));
+    let cookie = format!("tandem_session={token}");
+    let stale = |function: &str, args: Value| {
+        server.client().post_with(
+            function,
+            &[("Content-Type", "application/json"), ("Cookie", &cookie)],
+            &args.to_string(),
+        )
+    };
+    assert_eq!(stale("me", json!({})).body, json!(null));
+    assert_eq!(stale("relationship", json!({ "id": &rel })).status, 401);
+}
+
+#[test]
+fn when_both_people_delete_their_accounts_their_relationship_goes() {
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server, "");
+    let session = uuid(9_001);
+    record(
+        &mentee,
+        "session",
+        false,
+        &session,
+        &rel,
+        100,
+        &[("date", json!("2026-12-10")), ("created_at", json!(MADE))],
+    );
+    assert_eq!(delete(&mentee, PASSWORD).status, 200);
+    assert_eq!(delete(&mentor, PASSWORD).status, 200);
+    for (table, column) in [("relationships", "id"), ("records", "relationship_id")] {
+        assert_eq!(
+            server.sql_value(&format!(
+                "SELECT COUNT(*) FROM {table} WHERE {column} = '{rel}'"
+            )),
+            "0",
+            "{table}"
+        );
+    }
 }

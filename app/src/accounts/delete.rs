@@ -46,7 +46,7 @@ pub fn DeleteAccountSection() -> impl IntoView {
     view! {
         <section class="panel narrow">
             <h2>{i18n.tr(AccountMsg::DeleteTitle)}</h2>
-            <p>{i18n.tr(AccountMsg::DeleteWhat)}</p>
+            <p id="delete-what">{i18n.tr(AccountMsg::DeleteWhat)}</p>
             <ActionForm action on:submit:capture=check attr:novalidate=true>
                 <TextField
                     id="password"
@@ -58,7 +58,7 @@ pub fn DeleteAccountSection() -> impl IntoView {
                     error=field_error(client, server, Field::Password)
                 />
                 <FormError error=Signal::derive(server) />
-                <button type="submit" class="button danger" disabled=move || action.pending().get()>
+                <button type="submit" class="button danger" aria-describedby="delete-what" disabled=move || action.pending().get()>
                     {i18n.tr(AccountMsg::DeleteConfirm)}
                 </button>
             </ActionForm>

@@ -28,8 +28,8 @@ crate::i18n::messages! {
         EraseAndSignOut => "Sign out and lose them", "Uitloggen en ze kwijtraken";
         StaySignedIn => "Stay signed in", "Ingelogd blijven";
         DeleteTitle => "Delete account", "Account verwijderen";
-        DeleteWhat => "Your private notes and drafts are erased. What you shared in your relationships stays for your partner under “former member”, and those relationships end. You are signed out everywhere and this device forgets your data. This cannot be undone.",
-            "Je privénotities en concepten worden gewist. Wat je in je relaties deelde, blijft voor je partner staan onder „voormalig lid”, en die relaties worden beëindigd. Je wordt overal uitgelogd en dit apparaat vergeet je gegevens. Dit kan niet ongedaan worden gemaakt.";
+        DeleteWhat => "Your private notes and drafts are erased. What you shared in your relationships stays for your partner under “Former member”, and those relationships end; a relationship nobody joined yet is deleted with its invite link. You are signed out everywhere and this device forgets your data. This cannot be undone.",
+            "Je privénotities en concepten worden gewist. Wat je in je relaties deelde, blijft voor je partner staan onder „Voormalig lid”, en die relaties worden beëindigd; een relatie waar nog niemand bij kwam, wordt met de uitnodigingslink verwijderd. Je wordt overal uitgelogd en dit apparaat vergeet je gegevens. Dit kan niet ongedaan worden gemaakt.";
         DeletePassword => "Your password, to confirm", "Je wachtwoord, ter bevestiging";
         DeleteConfirm => "Delete my account for good", "Mijn account definitief verwijderen";
     }

@@ -1,6 +1,7 @@
 //! The account page: change the password, sign out on every device at once, or leave.
 
 use super::{AccountMsg, ChangePassword, Password, SignOutEverywhere};
+use crate::export::{ExportButton, ExportMsg};
 use crate::{
     i18n::{use_i18n, Msg},
     problem::{Field, FieldError},
@@ -27,6 +28,11 @@ pub fn AccountPage() -> impl IntoView {
                         </section>
                         <NewPassword />
                         <EverywhereOut />
+                        <section class="panel narrow">
+                            <h2>{i18n.tr(ExportMsg::Title)}</h2>
+                            <p>{i18n.tr(ExportMsg::AllText)}</p>
+                            <ExportButton />
+                        </section>
                         <super::delete::DeleteAccountSection />
                     }.into_any(),
                     _ => view! {

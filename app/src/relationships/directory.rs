@@ -30,6 +30,10 @@ impl Directory {
         self.list.get()
     }
 
+    pub fn list_untracked(self) -> Option<Vec<RelationshipView>> {
+        self.list.get_untracked()
+    }
+
     pub fn get(self, id: Uuid) -> Option<RelationshipView> {
         self.list
             .with(|l| l.as_ref()?.iter().find(|r| r.id == id).cloned())

@@ -75,7 +75,7 @@ crate::i18n::messages! {
 pub mod answered {
     crate::i18n::messages! {
         AnsweredMsg {
-            FormerMember => "former member", "voormalig lid";
+            FormerMember => "Former member", "Voormalig lid";
         }
     }
 }

@@ -5,6 +5,7 @@ use super::messages::ScreenMsg;
 use crate::{
     action_items::ActionItems,
     agreement::AgreeMsg,
+    export::ExportButton,
     goals::GoalMsg,
     i18n::use_i18n,
     prepare::PrepareStatus,
@@ -46,6 +47,9 @@ fn Details(live: Live, refresh: Refresh) -> impl IntoView {
         <Show when=move || !ended.get()>
             <EndPanel id refresh />
         </Show>
+        <section class="panel">
+            <ExportButton only=id />
+        </section>
     }
 }
 

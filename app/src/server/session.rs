@@ -163,7 +163,8 @@ pub async fn live_session(
     };
     let token_hash = hash(&token);
     let row: Option<(DateTime<Utc>, DateTime<Utc>)> = on_db!(&ctx.pool, |db| sqlx::query_as(
-        "SELECT last_seen_at, created_at FROM sessions WHERE token_hash = $1"
+        "SELECT s.last_seen_at, s.created_at FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND u.deleted_at IS NULL"
     )
     .bind(&token_hash)
     .fetch_optional(db)
@@ -194,16 +195,23 @@ pub async fn start(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
     let token = super::random_token();
     let token_hash = hash(&token);
     let now = Utc::now();
-    on_db!(&ctx.writer, |db| {
+    // Never for an account deleted meanwhile (while its password was being checked).
+    let started = on_db!(&ctx.writer, |db| {
         sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(&token_hash)
-    .bind(user_id.to_string())
-    .bind(now)
-    .bind(now)
-    .execute(db).await.map(|r| r.rows_affected())
+            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at)
+             SELECT $1, id, $3, $4 FROM users WHERE id = $2 AND deleted_at IS NULL",
+        )
+        .bind(&token_hash)
+        .bind(user_id.to_string())
+        .bind(now)
+        .bind(now)
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected())
     })?;
+    if started == 0 {
+        return Err(AppError::WrongCredentials);
+    }
     set_cookie(ctx, SESSION, &token, COOKIE_MAX_AGE_SECS);
     append_cookie(&super::viewer::cookie(ctx, Some(&token_hash)));
     Ok(())
@@ -326,7 +334,8 @@ pub async fn find(ctx: &ServerContext, headers: &HeaderMap) -> Result<Option<Fou
     let token_hash = hash(&token);
     let row: Option<SessionRow> = on_db!(&ctx.pool, |db| sqlx::query_as(
         "SELECT u.id, u.display_name, u.email, s.last_seen_at, s.created_at
-         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND u.deleted_at IS NULL",
     )
     .bind(&token_hash)
     .fetch_optional(db)

@@ -1,12 +1,17 @@
 //! Erasing an account: what only its owner had goes, what they shared stays with the partner.
 
-use crate::{error::AppError, on_db, server::ServerContext};
+use crate::{
+    error::AppError,
+    on_db,
+    server::{db::Backend, ServerContext},
+};
 use chrono::Utc;
 use uuid::Uuid;
 
 /// Erases `user`'s account in one transaction and returns the relationships a partner keeps.
 ///
-/// A relationship nobody joined goes with everything in it. One with a partner ends; the
+/// A relationship nobody else is in (nobody joined, or the partner deleted their account
+/// before) goes with everything in it. One with a partner ends; the
 /// person's private records (drafts, own notes) are erased and their shared ones stay, shown as
 /// a former member's. The row stays for those records' authorship, with its e-mail replaced so
 /// that it is free for a new account. It runs under the versions' lock, as pushes do, so that
@@ -15,9 +20,23 @@ pub async fn erase(ctx: &ServerContext, user: Uuid) -> Result<Vec<Uuid>, AppErro
     let user = user.to_string();
     let now = Utc::now();
     let (mut tx, _) = ctx.writer.begin_versions().await?;
+    // The relationships' rows first, as an invite's acceptance takes them (SQLite's one write
+    // lock covers this already): an acceptance then waits, and finds the relationship gone.
+    if let Backend::Postgres(tx) = &mut tx {
+        sqlx::query(
+            "SELECT id FROM relationships WHERE id IN
+                (SELECT relationship_id FROM memberships WHERE user_id = $1)
+             ORDER BY id FOR UPDATE",
+        )
+        .bind(&user)
+        .execute(&mut **tx)
+        .await?;
+    }
+    // Members whose accounts are not deleted, this one included.
     let theirs: Vec<(String, i64)> = on_db!(&mut tx, |tx| sqlx::query_as(
         "SELECT m.relationship_id,
-                (SELECT COUNT(*) FROM memberships o WHERE o.relationship_id = m.relationship_id)
+                (SELECT COUNT(*) FROM memberships o JOIN users u ON u.id = o.user_id
+                 WHERE o.relationship_id = m.relationship_id AND u.deleted_at IS NULL)
          FROM memberships m WHERE m.user_id = $1"
     )
     .bind(&user)
@@ -26,25 +45,17 @@ pub async fn erase(ctx: &ServerContext, user: Uuid) -> Result<Vec<Uuid>, AppErro
     let mut kept = Vec::new();
     for (relationship, members) in theirs {
         if members > 1 {
-            on_db!(&mut tx, |tx| {
-                sqlx::query(
-                    "UPDATE relationships SET ended_at = $1, ended_by = $2
-                     WHERE id = $3 AND ended_at IS NULL",
-                )
-                .bind(now)
-                .bind(&user)
-                .bind(&relationship)
-                .execute(&mut **tx)
-                .await?;
-                sqlx::query(
-                    "UPDATE invites SET revoked_at = $1 WHERE relationship_id = $2
-                     AND used_at IS NULL AND revoked_at IS NULL AND declined_at IS NULL",
-                )
-                .bind(now)
-                .bind(&relationship)
-                .execute(&mut **tx)
-                .await?;
-            });
+            // Paired, so no invite of it is open.
+            on_db!(&mut tx, |tx| sqlx::query(
+                "UPDATE relationships SET ended_at = $1, ended_by = $2
+                 WHERE id = $3 AND ended_at IS NULL",
+            )
+            .bind(now)
+            .bind(&user)
+            .bind(&relationship)
+            .execute(&mut **tx)
+            .await
+            .map(|r| r.rows_affected()))?;
             kept.push(Uuid::parse_str(&relationship).map_err(|_| AppError::Internal)?);
         } else {
             on_db!(&mut tx, |tx| {

@@ -1,0 +1,42 @@
+import { expect, Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { addItem, pairUp, test } from "./helpers";
+
+/** Clicks `button` and returns the file it saves, parsed. */
+async function saved(page: Page, button: string) {
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: button }).click();
+  const file = await download;
+  return { name: file.suggestedFilename(), json: JSON.parse(readFileSync(await file.path(), "utf8")) };
+}
+
+test("a mentee downloads all their data as JSON from the account page, and one relationship offline from its page", async ({
+  browser,
+}) => {
+  const { mentee, mentorContext, menteeContext, problems } = await pairUp(browser);
+  await addItem(mentee, "Read the leadership book");
+  await expect(mentee.getByText("Read the leadership book")).toBeVisible();
+  const relationship = mentee.url();
+
+  await menteeContext.setOffline(true);
+  const one = await saved(mentee, "Download this relationship (JSON)");
+  expect(one.name).toMatch(/^tandem-relationship-.*\.json$/);
+  expect(one.json.format).toBe("tandem-export/1");
+  expect(one.json.relationships).toHaveLength(1);
+  const titles = one.json.relationships[0].records.map((r: { fields: { title?: string } }) => r.fields.title);
+  expect(titles).toContain("Read the leadership book");
+  expect(one.json.relationships[0].partner_name).toBe("Mira Mentor");
+  expect(JSON.stringify(one.json)).not.toContain("/invite/");
+  await menteeContext.setOffline(false);
+
+  await mentee.getByRole("link", { name: "Menno Mentee", exact: true }).click();
+  await expect(mentee.getByRole("heading", { name: "Your data" })).toBeVisible();
+  const all = await saved(mentee, "Download all my data (JSON)");
+  expect(all.name).toBe("tandem-export.json");
+  expect(all.json.relationships.map((r: { id: string }) => r.id)).toEqual([relationship.split("/r/")[1]]);
+  expect(all.json.relationships[0].my_role).toBe("mentee");
+
+  expect(problems.flat()).toEqual([]);
+  await mentorContext.close();
+  await menteeContext.close();
+});

@@ -1,6 +1,6 @@
 import { expect, Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { addItem, pairUp, test } from "./helpers";
+import { addItem, pairUp, ready, test, uniqueEmail, watchConsole } from "./helpers";
 
 /** Clicks `button` and returns the file it saves, parsed. */
 async function saved(page: Page, button: string) {
@@ -39,4 +39,24 @@ test("a mentee downloads all their data as JSON from the account page, and one r
   expect(problems.flat()).toEqual([]);
   await mentorContext.close();
   await menteeContext.close();
+});
+
+test("a new person downloads their data in Dutch on a phone before any relationship", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "nl-NL" });
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  await page.goto("/signup");
+  await ready(page);
+  await page.getByLabel("Je naam").fill("Bo");
+  await page.getByLabel("E-mailadres").fill(uniqueEmail("bo"));
+  await page.getByLabel("Wachtwoord").fill("correct horse battery");
+  await page.getByRole("button", { name: "Account aanmaken" }).click();
+  await expect(page.getByRole("heading", { name: "Begin een relatie" })).toBeVisible();
+  await page.getByRole("link", { name: "Bo", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Je gegevens" })).toBeVisible();
+  const all = await saved(page, "Al mijn gegevens downloaden (JSON)");
+  expect(all.json.format).toBe("tandem-export/1");
+  expect(all.json.relationships).toEqual([]);
+  expect(problems).toEqual([]);
+  await context.close();
 });

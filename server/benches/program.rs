@@ -12,7 +12,7 @@
 mod common;
 
 use app::{checkin::checkin_id, relationships::Role};
-use common::{hlc, mutation_of, now_millis, Client, Server};
+use common::{hlc, mutation_of, now_millis, percentile, Client, Server};
 use serde_json::{json, Value};
 use std::{
     sync::{
@@ -329,11 +329,6 @@ fn flood(flooder: &Mentee, stop: &AtomicBool) -> Vec<(u16, usize)> {
         }
     });
     answers.into_inner().unwrap().into_iter().collect()
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    let index = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1;
-    sorted[index].as_secs_f64() * 1000.0
 }
 
 fn report(what: &str, measured: &Measured) {

@@ -6,7 +6,7 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use common::{Client, Server};
+use common::{percentile, Client, Server};
 use serde_json::{json, Value};
 use std::{
     sync::atomic::{AtomicU64, Ordering},
@@ -121,11 +121,6 @@ fn run(devices: &mut [Device], rounds: usize, size: usize) -> (Vec<Duration>, us
     let mut times: Vec<Duration> = results.iter().flat_map(|(t, _)| t.clone()).collect();
     times.sort();
     (times, results.iter().map(|(_, e)| e).sum(), elapsed)
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    let index = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1;
-    sorted[index].as_secs_f64() * 1000.0
 }
 
 fn main() {

@@ -10,7 +10,7 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use common::{hlc, mutation_of, now_millis, pair_of, Client, Server};
+use common::{hlc, mutation_of, now_millis, pair_of, percentile, Client, Server};
 use serde_json::json;
 use std::{
     sync::{
@@ -143,11 +143,6 @@ async fn poll(
             reader = None;
         }
     }
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    let index = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1;
-    sorted[index].as_secs_f64() * 1000.0
 }
 
 fn main() {

@@ -74,9 +74,13 @@ pub async fn same_site_only(State(guard): State<Guard>, request: Request, next: 
     ) {
         return next.run(request).await;
     }
+    // A refused body is never read, so the connection closes after the answer; saying so keeps
+    // a client from sending its next request on it.
+    let close = [(header::CONNECTION, "close")];
     if guard.cross_site(request.headers()) {
         return (
             StatusCode::FORBIDDEN,
+            close,
             "Requests from other sites are refused.",
         )
             .into_response();
@@ -85,6 +89,7 @@ pub async fn same_site_only(State(guard): State<Guard>, request: Request, next: 
     if path.starts_with("/api/") && !guard.takes(path, request.headers()) {
         return (
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            close,
             "This body type is not accepted here.",
         )
             .into_response();

@@ -195,19 +195,28 @@ pub async fn start(ctx: &ServerContext, user_id: Uuid) -> Result<(), AppError> {
     let token = super::random_token();
     let token_hash = hash(&token);
     let now = Utc::now();
-    // Never for an account deleted meanwhile (while its password was being checked).
+    // Never for an account deleted meanwhile (while its password was being checked). On
+    // PostgreSQL the row is read under a share lock, so that a deletion in progress is waited
+    // for rather than read past; SQLite's one writer does this already.
+    let insert = "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at)
+         SELECT $1, id, $3, $4 FROM users WHERE id = $2 AND deleted_at IS NULL";
+    let locked;
+    let insert = match ctx.writer {
+        super::db::Backend::Sqlite(_) => insert,
+        super::db::Backend::Postgres(_) => {
+            locked = format!("{insert} FOR SHARE");
+            locked.as_str()
+        }
+    };
     let started = on_db!(&ctx.writer, |db| {
-        sqlx::query(
-            "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at)
-             SELECT $1, id, $3, $4 FROM users WHERE id = $2 AND deleted_at IS NULL",
-        )
-        .bind(&token_hash)
-        .bind(user_id.to_string())
-        .bind(now)
-        .bind(now)
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected())
+        sqlx::query(insert)
+            .bind(&token_hash)
+            .bind(user_id.to_string())
+            .bind(now)
+            .bind(now)
+            .execute(db)
+            .await
+            .map(|r| r.rows_affected())
     })?;
     if started == 0 {
         return Err(AppError::WrongCredentials);

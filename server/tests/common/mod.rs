@@ -673,3 +673,9 @@ pub fn pull_all(client: &Client, cursors: Value) -> (Vec<Value>, Value) {
         }
     }
 }
+
+/// The `p` quantile (0–1) of sorted durations, in milliseconds: a benchmark's figure.
+pub fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let index = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1;
+    sorted[index].as_secs_f64() * 1000.0
+}

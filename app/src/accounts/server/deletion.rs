@@ -32,19 +32,32 @@ pub async fn erase(ctx: &ServerContext, user: Uuid) -> Result<Vec<Uuid>, AppErro
         .execute(&mut **tx)
         .await?;
     }
-    // Members whose accounts are not deleted, this one included.
+    // The account is marked first, so that a partner deleting theirs at the same time counts
+    // this one as gone whichever of the two commits first.
+    on_db!(&mut tx, |tx| sqlx::query(
+        "UPDATE users SET email = 'deleted:' || id, display_name = '', password_hash = '',
+                          deleted_at = $1
+         WHERE id = $2",
+    )
+    .bind(now)
+    .bind(&user)
+    .execute(&mut **tx)
+    .await
+    .map(|r| r.rows_affected()))?;
+    // The other members whose accounts are not deleted.
     let theirs: Vec<(String, i64)> = on_db!(&mut tx, |tx| sqlx::query_as(
         "SELECT m.relationship_id,
                 (SELECT COUNT(*) FROM memberships o JOIN users u ON u.id = o.user_id
-                 WHERE o.relationship_id = m.relationship_id AND u.deleted_at IS NULL)
+                 WHERE o.relationship_id = m.relationship_id AND o.user_id <> $1
+                   AND u.deleted_at IS NULL)
          FROM memberships m WHERE m.user_id = $1"
     )
     .bind(&user)
     .fetch_all(&mut **tx)
     .await)?;
     let mut kept = Vec::new();
-    for (relationship, members) in theirs {
-        if members > 1 {
+    for (relationship, others) in theirs {
+        if others > 0 {
             // Paired, so no invite of it is open.
             on_db!(&mut tx, |tx| sqlx::query(
                 "UPDATE relationships SET ended_at = $1, ended_by = $2
@@ -98,15 +111,6 @@ pub async fn erase(ctx: &ServerContext, user: Uuid) -> Result<Vec<Uuid>, AppErro
                 .execute(&mut **tx)
                 .await?;
         }
-        sqlx::query(
-            "UPDATE users SET email = 'deleted:' || id, display_name = '', password_hash = '',
-                              deleted_at = $1
-             WHERE id = $2",
-        )
-        .bind(now)
-        .bind(&user)
-        .execute(&mut **tx)
-        .await?;
     });
     tx.commit().await?;
     Ok(kept)

@@ -85,7 +85,9 @@ fn Invitation(
         });
     };
 
-    let declined = move || matches!(respond.value().get(), Some(Ok(None)));
+    // `try_get`: the page's last render on the server may outlive the action.
+    let answered = respond.value();
+    let declined = move || matches!(answered.try_get().flatten(), Some(Ok(None)));
 
     view! {
         <Transition fallback=move || view! { <p>{i18n.tr(Msg::Loading)}</p> }>

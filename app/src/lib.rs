@@ -14,6 +14,7 @@ pub mod ui;
 pub mod accounts;
 pub mod action_items;
 pub mod agreement;
+pub mod calendar;
 pub mod checkin;
 pub mod export;
 pub mod goals;

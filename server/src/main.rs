@@ -142,6 +142,14 @@ fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/api/events", get(app::server::hints::events))
         .route(
+            "/calendar/relationship/{id}",
+            get(app::calendar::server::feeds::download),
+        )
+        .route(
+            "/calendar/{file}",
+            get(app::calendar::server::feeds::subscribed),
+        )
+        .route(
             "/sw.js",
             get(move || async move {
                 (

@@ -23,6 +23,8 @@ use uuid::Uuid;
 pub const TEXT_MAX: usize = 1000;
 pub const PLACE_MAX: usize = 300;
 pub const HOURS_MAX: usize = 200;
+/// Longer than any IANA zone name.
+pub const ZONE_MAX: usize = 64;
 /// The longest a meeting can be agreed to last, in minutes, as a session can.
 pub const DURATION_MAX: u32 = 600;
 /// Meeting lengths offered, in minutes.
@@ -94,6 +96,8 @@ crate::sync::record_kind! {
         time Time: OptClock = Both,
         duration Duration: OptInt<1, DURATION_MAX> = Both,
         place Place: Notes<PLACE_MAX> = Both,
+        /// The IANA name of the zone the meeting times are in (`Europe/Amsterdam`), for calendars.
+        time_zone TimeZone: Notes<ZONE_MAX> = Both,
         by_email ByEmail: Flag = Both,
         by_phone ByPhone: Flag = Both,
         by_chat ByChat: Flag = Both,
@@ -157,6 +161,7 @@ impl Term {
             Term::ExpectMentee => TermSet::ExpectMentee(owned()),
             Term::Scope => TermSet::Scope(owned()),
             Term::Place => TermSet::Place(owned()),
+            Term::TimeZone => TermSet::TimeZone(text.trim().to_owned()),
             Term::HoursMentor => TermSet::HoursMentor(owned()),
             Term::HoursMentee => TermSet::HoursMentee(owned()),
             Term::Middle => TermSet::Middle(owned()),
@@ -174,7 +179,8 @@ impl Term {
 }
 
 /// Each term's value as signed and compared: every term present, a blank text and an unset
-/// one alike (null).
+/// one alike (null). The time zone came later: left out while unset, so that the texts signed
+/// before it still match.
 pub fn values(terms: &Terms) -> BTreeMap<&'static str, Value> {
     terms
         .to_writes()
@@ -184,6 +190,7 @@ pub fn values(terms: &Terms) -> BTreeMap<&'static str, Value> {
             Value::String(s) if s.trim().is_empty() => (name, Value::Null),
             value => (name, value),
         })
+        .filter(|(name, value)| !(*name == Term::TimeZone.name() && value.is_null()))
         .collect()
 }
 
@@ -424,7 +431,25 @@ mod tests {
         log.write(1, [TermSet::Scope("  ".into())]);
         log.write(1, [TermSet::ByEmail(false)]);
         assert_eq!(canonical(&log.read().terms), empty);
+        log.write(1, [TermSet::TimeZone("Europe/Amsterdam".into())]);
         assert_eq!(values(&log.read().terms).len(), Term::ALL.len());
+    }
+
+    #[test]
+    fn terms_signed_before_there_was_a_time_zone_stay_signed_until_one_is_set() {
+        let mut log = Log::new();
+        log.write(1, [TermSet::Scope("Career moves".into())]);
+        // A signature's text as it was written before the time zone was a term.
+        let mut before: serde_json::Map<String, Value> =
+            serde_json::from_str(&canonical(&log.read().terms)).unwrap();
+        assert!(before.remove(Term::TimeZone.name()).is_none());
+        let before = Value::Object(before).to_string();
+        log.sign(2, Role::Mentor, &before);
+        log.sign(3, Role::Mentee, &before);
+        assert!(log.read().signed_by_both());
+
+        log.write(1, [TermSet::TimeZone("Europe/Amsterdam".into())]);
+        assert_eq!(log.read().changed_since_signed(), vec![Term::TimeZone]);
     }
 
     #[test]

@@ -29,6 +29,10 @@ crate::i18n::messages! {
         Duration => "How long", "Hoe lang";
         Minutes => "{} minutes", "{} minuten";
         Place => "Place or video link", "Plek of videolink";
+        TimeZone => "Time zone of the meeting times", "Tijdzone van de afspraaktijden";
+        UseZone => "Use {}", "{} gebruiken";
+        UnknownZone => "Not a time zone this device knows. Write it as Region/City, such as Europe/Amsterdam.",
+            "Geen tijdzone die dit apparaat kent. Schrijf hem als Regio/Stad, zoals Europe/Amsterdam.";
         Channels => "Ways to reach each other", "Manieren om elkaar te bereiken";
         Email => "E-mail", "E-mail";
         Phone => "Phone", "Telefoon";
@@ -52,6 +56,7 @@ crate::i18n::messages! {
         TimeTerm => "the time", "de tijd";
         DurationTerm => "how long you meet", "hoe lang jullie afspreken";
         PlaceTerm => "the place", "de plek";
+        TimeZoneTerm => "the time zone", "de tijdzone";
         ChannelsTerm => "the ways to reach each other", "de manieren om elkaar te bereiken";
         HoursTerm => "when you can be reached", "wanneer jullie bereikbaar zijn";
         ReplyTerm => "the reply time", "de reactietijd";

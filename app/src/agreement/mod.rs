@@ -3,6 +3,7 @@
 mod kind;
 mod messages;
 mod ui;
+mod zone;
 
 pub use kind::{
     blank, canonical, Agreement, Day, Frequency, Signature, SignatureSet, Term, TermSet, Terms,

@@ -6,6 +6,7 @@ use super::{
         Signature, SignatureSet, Term, TermSet, Terms as Record, DURATIONS,
     },
     messages::AgreeMsg,
+    zone::TimeZoneInput,
 };
 use crate::{
     i18n::{use_i18n, I18n, Message},
@@ -28,11 +29,11 @@ pub fn AgreementPage() -> impl IntoView {
 
 /// What every control of the page shares: the agreement as the device has it, and writing it.
 #[derive(Clone, Copy)]
-struct Terms {
+pub(super) struct Terms {
     sync: SyncEngine,
     relationship: Uuid,
     state: Memo<Option<Agreement>>,
-    ended: Signal<bool>,
+    pub(super) ended: Signal<bool>,
     /// The terms as this person's last edit here left them: a change of the terms to anything
     /// else came from elsewhere (the partner). Not a time window: with changes arriving within
     /// a second, the partner's edit right after one's own must still count as theirs.
@@ -41,7 +42,7 @@ struct Terms {
 
 impl Terms {
     /// The term as the page's controls hold it (see [`Term::typed`]).
-    fn text(self, term: Term) -> String {
+    pub(super) fn text(self, term: Term) -> String {
         self.state
             .with(|s| s.as_ref().map(|s| text_of(&s.terms, term)))
             .unwrap_or_default()
@@ -66,12 +67,12 @@ impl Terms {
     }
 
     /// Writes what a control of the page holds for `term`, if it is a value of the term.
-    fn set_text(self, term: Term, text: &str) -> Option<Rejection> {
+    pub(super) fn set_text(self, term: Term, text: &str) -> Option<Rejection> {
         term.typed(text).and_then(|write| self.set(write))
     }
 
     /// Nothing to edit until the device is read, nor once the relationship has ended.
-    fn locked(self) -> bool {
+    pub(super) fn locked(self) -> bool {
         self.ended.get() || self.state.with(Option::is_none)
     }
 }
@@ -88,6 +89,7 @@ fn term_name(term: Term) -> Message {
         Term::Time => AgreeMsg::TimeTerm,
         Term::Duration => AgreeMsg::DurationTerm,
         Term::Place => AgreeMsg::PlaceTerm,
+        Term::TimeZone => AgreeMsg::TimeZoneTerm,
         Term::ByEmail | Term::ByPhone | Term::ByChat => AgreeMsg::ChannelsTerm,
         Term::HoursMentor | Term::HoursMentee => AgreeMsg::HoursTerm,
         Term::ReplyTime => AgreeMsg::ReplyTerm,
@@ -174,6 +176,7 @@ fn Agree(live: Live) -> impl IntoView {
             <TermChoice term=Term::Duration label=AgreeMsg::Duration terms
                 options=DURATIONS.iter().map(|m| (m.to_string(), AgreeMsg::Minutes, m.to_string())).collect() />
             <TermText term=Term::Place label=AgreeMsg::Place terms lines=false />
+            <TimeZoneInput terms />
         </section>
         <section class="panel">
             <h2>{i18n.tr(AgreeMsg::Contact)}</h2>

@@ -18,8 +18,8 @@ pub use messages::RelationshipMsg;
 pub use role::Role;
 pub use title::RelationshipTitle;
 pub use ui::{
-    relationship_name, relationship_status, role_name, EndPanel, Facts, Invite, Live, Refresh,
-    RelationshipFrame, StartForm,
+    call_navigator, relationship_name, relationship_status, role_name, EndPanel, Facts, Invite,
+    Live, Refresh, RelationshipFrame, StartForm,
 };
 
 // `make size` names this page by its chunk.

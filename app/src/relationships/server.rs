@@ -118,12 +118,17 @@ pub async fn get(
 }
 
 /// The membership facts that decide what the caller may do with a relationship.
-struct Standing {
-    ended: bool,
-    paired: bool,
+pub struct Standing {
+    pub ended: bool,
+    pub paired: bool,
 }
 
-async fn standing(ctx: &ServerContext, caller: &Caller, id: Uuid) -> Result<Standing, AppError> {
+/// Forbidden unless the caller is a member.
+pub async fn standing(
+    ctx: &ServerContext,
+    caller: &Caller,
+    id: Uuid,
+) -> Result<Standing, AppError> {
     let row: Option<(Option<DateTime<Utc>>, i64)> = on_db!(&ctx.pool, |db| sqlx::query_as(
         "SELECT r.ended_at, (SELECT COUNT(*) FROM memberships WHERE relationship_id = r.id)
          FROM relationships r JOIN memberships m ON m.relationship_id = r.id

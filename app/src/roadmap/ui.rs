@@ -28,15 +28,21 @@ use uuid::Uuid;
 pub type CheckinLine =
     fn(I18n, &crate::sync::Replica, Uuid, Uuid, Role, Option<String>) -> Option<String>;
 
-/// The roadmap page (`/r/:id/roadmap`), its past sessions' check-ins read by `checkin`.
+/// What the page shows of the relationship's calendar, from a feature standing on the roadmap.
+pub type CalendarPanel = fn(Uuid) -> AnyView;
+
+/// The roadmap page (`/r/:id/roadmap`), its past sessions' check-ins read by `checkin`, its
+/// calendar shown by `calendar`.
 #[component]
-pub fn RoadmapFor(checkin: CheckinLine) -> impl IntoView {
-    // The frame renders a plain `fn`, which cannot hold `checkin`.
+pub fn RoadmapFor(checkin: CheckinLine, calendar: CalendarPanel) -> impl IntoView {
+    // The frame renders a plain `fn`, which cannot hold them.
     provide_context(checkin);
+    provide_context(calendar);
     view! {
         <RelationshipFrame page=|live, _| {
             let checkin: CheckinLine = expect_context();
-            view! { <Roadmap live checkin /> }.into_any()
+            let calendar: CalendarPanel = expect_context();
+            view! { <Roadmap live checkin /> {calendar(live.id)} }.into_any()
         } />
     }
 }

@@ -5,6 +5,7 @@ use super::messages::ScreenMsg;
 use crate::{
     action_items::ActionItems,
     agreement::AgreeMsg,
+    calendar::Subscription,
     export::ExportButton,
     goals::GoalMsg,
     i18n::use_i18n,
@@ -47,6 +48,7 @@ fn Details(live: Live, refresh: Refresh) -> impl IntoView {
         <Show when=move || !ended.get()>
             <EndPanel id refresh />
         </Show>
+        <Subscription relationship=id ended />
         <section class="panel">
             <ExportButton only=id />
         </section>

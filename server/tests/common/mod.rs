@@ -439,7 +439,16 @@ impl Client {
     }
 
     pub fn get(&self, path: &str) -> ureq::Response {
-        match self.agent.get(&format!("{}{path}", self.base)).call() {
+        self.get_with(path, &[])
+    }
+
+    /// A GET with these headers.
+    pub fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> ureq::Response {
+        let mut request = self.agent.get(&format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.set(name, value);
+        }
+        match request.call() {
             Ok(r) => r,
             Err(ureq::Error::Status(_, r)) => r,
             Err(e) => panic!("GET {path}: {e}"),

@@ -77,6 +77,7 @@ pub async fn erase(ctx: &ServerContext, user: Uuid) -> Result<Vec<Uuid>, AppErro
                     "DELETE FROM records WHERE relationship_id = $1",
                     "DELETE FROM relationship_usage WHERE relationship_id = $1",
                     "DELETE FROM invites WHERE relationship_id = $1",
+                    "DELETE FROM calendar_feeds WHERE relationship_id = $1",
                     "DELETE FROM memberships WHERE relationship_id = $1",
                     "DELETE FROM relationships WHERE id = $1",
                 ] {
@@ -105,6 +106,7 @@ pub async fn erase(ctx: &ServerContext, user: Uuid) -> Result<Vec<Uuid>, AppErro
         for statement in [
             "DELETE FROM sessions WHERE user_id = $1",
             "DELETE FROM known_devices WHERE user_id = $1",
+            "DELETE FROM calendar_feeds WHERE user_id = $1",
         ] {
             sqlx::query(statement)
                 .bind(&user)

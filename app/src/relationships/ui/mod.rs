@@ -10,5 +10,5 @@ mod start;
 pub use frame::{Live, Refresh, RelationshipFrame};
 pub use invite::InvitePage;
 pub use names::{relationship_name, relationship_status, role_name};
-pub use page::{EndPanel, Facts, Invite};
+pub use page::{call_navigator, EndPanel, Facts, Invite};
 pub use start::StartForm;

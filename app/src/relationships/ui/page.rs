@@ -110,7 +110,7 @@ where
 }
 
 /// Calls `navigator.<api>(arg)` where the browser has it; reports whether it was there.
-fn call_navigator(api: &str, method: &str, arg: &wasm_bindgen::JsValue) -> bool {
+pub fn call_navigator(api: &str, method: &str, arg: &wasm_bindgen::JsValue) -> bool {
     use js_sys::{Function, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
     let navigator: JsValue = window().navigator().into();

@@ -1,0 +1,219 @@
+//! Calendars over HTTP: a member's download, and each person's private subscription link (a
+//! secret token stored only as its hash) that calendar apps poll.
+
+use super::{of_relationship, Calendar};
+use crate::{
+    error::AppError,
+    i18n::{Locale, COOKIE},
+    on_db,
+    relationships::server::standing,
+    server::{
+        random_token,
+        session::{caller_with, cookie_in, hash, Caller},
+        ServerContext,
+    },
+};
+use axum::{
+    extract::{Path, State},
+    http::{header, HeaderMap, HeaderValue, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+};
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+/// When the caller's subscription link to `relationship` was made, if they have one.
+pub async fn current(
+    ctx: &ServerContext,
+    caller: &Caller,
+    relationship: Uuid,
+) -> Result<Option<DateTime<Utc>>, AppError> {
+    standing(ctx, caller, relationship).await?;
+    let row: Option<(DateTime<Utc>,)> = on_db!(&ctx.pool, |db| sqlx::query_as(
+        "SELECT created_at FROM calendar_feeds WHERE user_id = $1 AND relationship_id = $2"
+    )
+    .bind(caller.id.to_string())
+    .bind(relationship.to_string())
+    .fetch_optional(db)
+    .await)?;
+    Ok(row.map(|(at,)| at))
+}
+
+/// A new subscription link, replacing (and so revoking) the caller's old one; its token is in
+/// this answer only.
+pub async fn renew(
+    ctx: &ServerContext,
+    caller: &Caller,
+    relationship: Uuid,
+) -> Result<String, AppError> {
+    if standing(ctx, caller, relationship).await?.ended {
+        return Err(AppError::Ended);
+    }
+    let token = random_token();
+    let mut tx = ctx.writer.begin().await?;
+    on_db!(&mut tx, |tx| {
+        sqlx::query("DELETE FROM calendar_feeds WHERE user_id = $1 AND relationship_id = $2")
+            .bind(caller.id.to_string())
+            .bind(relationship.to_string())
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO calendar_feeds (token_hash, user_id, relationship_id, created_at)
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(hash(&token))
+        .bind(caller.id.to_string())
+        .bind(relationship.to_string())
+        .bind(Utc::now())
+        .execute(&mut **tx)
+        .await?;
+    });
+    tx.commit().await?;
+    Ok(format!("{}/calendar/{token}.ics", ctx.base_url))
+}
+
+/// Revokes the caller's subscription link: it answers 404 from now on.
+pub async fn revoke(
+    ctx: &ServerContext,
+    caller: &Caller,
+    relationship: Uuid,
+) -> Result<(), AppError> {
+    standing(ctx, caller, relationship).await?;
+    on_db!(&ctx.writer, |db| sqlx::query(
+        "DELETE FROM calendar_feeds WHERE user_id = $1 AND relationship_id = $2"
+    )
+    .bind(caller.id.to_string())
+    .bind(relationship.to_string())
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// `GET /calendar/relationship/{id}`: the relationship's sessions as a file, for a member. Without
+/// a time zone, the agreement's page, where the pair give theirs.
+pub async fn download(
+    State(ctx): State<ServerContext>,
+    Path(relationship): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let Ok(relationship) = Uuid::parse_str(&relationship) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let answer = async {
+        let Some(session) = caller_with(&ctx, &headers, false).await? else {
+            let back = format!("/r/{relationship}/roadmap");
+            return Ok(Redirect::to(&format!("/signin?next={back}")).into_response());
+        };
+        standing(&ctx, &session.caller, relationship).await?;
+        let locale = cookie_in(&headers, COOKIE)
+            .as_deref()
+            .and_then(Locale::from_code)
+            .unwrap_or_else(|| from_header(&headers));
+        let calendar = of_relationship(&ctx, relationship, locale).await?;
+        Ok::<_, AppError>(if calendar.zoned {
+            answer(calendar, &headers, true)
+        } else {
+            Redirect::to(&format!("/r/{relationship}/agreement#agree-time_zone")).into_response()
+        })
+    };
+    answer.await.unwrap_or_else(|error| match error {
+        AppError::Forbidden => StatusCode::NOT_FOUND.into_response(),
+        other => status_of(&other).into_response(),
+    })
+}
+
+/// `GET /calendar/{token}.ics`: the calendar of a subscription link, while its owner is still in
+/// the relationship and it has not ended. Anything else is 404, and nothing about the token is
+/// logged.
+pub async fn subscribed(
+    State(ctx): State<ServerContext>,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let token = file.strip_suffix(".ics").unwrap_or_default();
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let found: Result<Option<(String,)>, AppError> = on_db!(&ctx.pool, |db| sqlx::query_as(
+        "SELECT c.relationship_id FROM calendar_feeds c
+         JOIN memberships m ON m.relationship_id = c.relationship_id AND m.user_id = c.user_id
+         JOIN users u ON u.id = c.user_id
+         JOIN relationships r ON r.id = c.relationship_id
+         WHERE c.token_hash = $1 AND u.deleted_at IS NULL AND r.ended_at IS NULL"
+    )
+    .bind(hash(token))
+    .fetch_optional(db)
+    .await)
+    .map_err(AppError::from);
+    let relationship = match found {
+        Ok(Some((id,))) => Uuid::parse_str(&id).ok(),
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return status_of(&error).into_response(),
+    };
+    let Some(relationship) = relationship else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    // Without a time zone the times float: calendar apps place them in their own zone rather
+    // than report a broken subscription.
+    match of_relationship(&ctx, relationship, from_header(&headers)).await {
+        Ok(calendar) => answer(calendar, &headers, false),
+        Err(error) => status_of(&error).into_response(),
+    }
+}
+
+fn from_header(headers: &HeaderMap) -> Locale {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Locale::from_accept_language)
+        .unwrap_or_default()
+}
+
+fn status_of(error: &AppError) -> StatusCode {
+    StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// The calendar, or 304 when the asker has it already (by `ETag`, else by date).
+fn answer(calendar: Calendar, headers: &HeaderMap, attachment: bool) -> Response {
+    let value = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    let unchanged = match value(header::IF_NONE_MATCH) {
+        Some(tags) => tags
+            .split(',')
+            .map(str::trim)
+            .any(|t| t == "*" || t.trim_start_matches("W/") == calendar.etag),
+        None => value(header::IF_MODIFIED_SINCE)
+            .and_then(|since| DateTime::parse_from_rfc2822(since).ok())
+            .is_some_and(|since| calendar.last_modified.timestamp() <= since.timestamp()),
+    };
+    let last_modified = calendar
+        .last_modified
+        .format("%a, %d %b %Y %H:%M:%S GMT")
+        .to_string();
+    let common = [
+        (header::ETAG, calendar.etag),
+        (header::LAST_MODIFIED, last_modified),
+        // Private to its asker, and asked again each time (cheaply, with the tags above).
+        (header::CACHE_CONTROL, "private, no-cache".to_owned()),
+    ];
+    if unchanged {
+        return (StatusCode::NOT_MODIFIED, common).into_response();
+    }
+    let disposition = if attachment {
+        "attachment; filename=\"tandem-sessions.ics\""
+    } else {
+        "inline; filename=\"tandem-sessions.ics\""
+    };
+    (
+        common,
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        calendar.text,
+    )
+        .into_response()
+}

@@ -29,10 +29,6 @@ crate::i18n::messages! {
         Duration => "How long", "Hoe lang";
         Minutes => "{} minutes", "{} minuten";
         Place => "Place or video link", "Plek of videolink";
-        TimeZone => "Time zone of the meeting times", "Tijdzone van de afspraaktijden";
-        UseZone => "Use {}", "{} gebruiken";
-        UnknownZone => "Not a time zone this device knows. Write it as Region/City, such as Europe/Amsterdam.",
-            "Geen tijdzone die dit apparaat kent. Schrijf hem als Regio/Stad, zoals Europe/Amsterdam.";
         Channels => "Ways to reach each other", "Manieren om elkaar te bereiken";
         Email => "E-mail", "E-mail";
         Phone => "Phone", "Telefoon";

@@ -1,10 +1,20 @@
 //! The time zone term: checked and named by the browser's own zone database, which the bundle
 //! does not carry.
 
-use super::{kind::Term, messages::AgreeMsg};
+use super::kind::Term;
 use crate::{i18n::use_i18n, ui::form::described_by};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
+
+// Words of this page's chunk only: in the agreement's table they would be in every page's.
+crate::i18n::messages! {
+    ZoneMsg {
+        TimeZone => "Time zone of the meeting times", "Tijdzone van de afspraaktijden";
+        UseZone => "Use {}", "{} gebruiken";
+        UnknownZone => "Not a time zone this device knows. Write it as Region/City, such as Europe/Amsterdam.",
+            "Geen tijdzone die dit apparaat kent. Schrijf hem als Regio/Stad, zoals Europe/Amsterdam.";
+    }
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -59,19 +69,19 @@ pub(super) fn TimeZoneInput(terms: super::ui::Terms) -> impl IntoView {
     let proposal = move || {
         let zone = device.get()?;
         (terms.text(Term::TimeZone).is_empty() && !terms.locked()).then(|| {
-            let label = i18n.fmt(AgreeMsg::UseZone, &[&zone]);
+            let label = i18n.fmt(ZoneMsg::UseZone, &[&zone]);
             view! { <button type="button" class="secondary" on:click=move |_| save(&zone)>{label}</button> }
         })
     };
     view! {
         <div class="field">
-            <label for=id.clone()>{i18n.tr(AgreeMsg::TimeZone)}</label>
+            <label for=id.clone()>{i18n.tr(ZoneMsg::TimeZone)}</label>
             <input id=id type="text" autocomplete="off" spellcheck="false" placeholder="Europe/Amsterdam"
                 prop:value=move || terms.text(Term::TimeZone) readonly=move || terms.locked()
                 aria-invalid=move || error.get().then_some("true") aria-describedby=described
                 on:change=move |ev| save(&event_target_value(&ev)) />
             <p id=message class="field-message field-error" aria-live="polite">
-                {move || error.get().then(|| i18n.t(AgreeMsg::UnknownZone))}
+                {move || error.get().then(|| i18n.t(ZoneMsg::UnknownZone))}
             </p>
             {proposal}
         </div>

@@ -29,25 +29,22 @@ pub fn AddToCalendar(relationship: Uuid) -> impl IntoView {
             )
         })
     });
+    let asks = move || zoned.get() == Some(false);
+    let pick = move |ask, file| i18n.t(if asks() { ask } else { file });
     view! {
         <section class="panel" aria-labelledby="calendar-heading">
             <h2 id="calendar-heading">{i18n.tr(CalendarMsg::Title)}</h2>
-            {move || match zoned.get() {
-                Some(false) => view! {
-                    <p>{i18n.tr(CalendarMsg::NeedsZone)}</p>
-                    <a class="button secondary" href=format!("/r/{relationship}/agreement#agree-time_zone")>
-                        {i18n.tr(CalendarMsg::GiveZone)}
-                    </a>
-                }.into_any(),
-                // A file the server writes: the router must let the browser fetch it.
-                _ => view! {
-                    <p>{i18n.tr(CalendarMsg::AddText)}</p>
-                    <a class="button secondary" rel="external" download="tandem-sessions.ics"
-                        href=format!("/calendar/relationship/{relationship}")>
-                        {i18n.tr(CalendarMsg::AddToCalendar)}
-                    </a>
-                }.into_any(),
-            }}
+            <p>{move || pick(CalendarMsg::NeedsZone, CalendarMsg::AddText)}</p>
+            // The file is the server's: `rel="external"` keeps the router from handling it.
+            <a class="button secondary" rel=move || (!asks()).then_some("external")
+                download=move || (!asks()).then_some("tandem-sessions.ics")
+                href=move || if asks() {
+                    format!("/r/{relationship}/agreement#agree-time_zone")
+                } else {
+                    format!("/calendar/relationship/{relationship}")
+                }>
+                {move || pick(CalendarMsg::GiveZone, CalendarMsg::AddToCalendar)}
+            </a>
         </section>
     }
 }
@@ -58,11 +55,12 @@ pub fn Subscription(relationship: Uuid, #[prop(into)] ended: Signal<bool>) -> im
     let i18n = use_i18n();
     let make = ServerAction::<NewCalendarSubscription>::new();
     let stop = ServerAction::<EndCalendarSubscription>::new();
-    // Asked again after each change, and once the page runs in the browser.
-    let current = Resource::new(
-        move || (make.version().get(), stop.version().get()),
-        move |_| calendar_subscription(relationship),
-    );
+    // Asked in the browser only, again after each change.
+    let current = LocalResource::new(move || {
+        make.version().track();
+        stop.version().track();
+        calendar_subscription(relationship)
+    });
     let made = move || current.get().and_then(Result::ok).and_then(|s| s.made_at);
     // The new link, while this page shows the answer that made it.
     let link = move || match (make.value().get(), stop.value().get()) {

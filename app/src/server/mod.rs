@@ -9,7 +9,7 @@ pub mod session;
 pub mod sync;
 pub mod viewer;
 
-use rate_limit::{PushLimiter, RateLimiter, SignUpLimiter};
+use rate_limit::{AddressLimiter, PushLimiter, RateLimiter};
 use std::{net::IpAddr, sync::Arc};
 
 /// What every server function can reach, provided as Leptos context per request.
@@ -28,13 +28,18 @@ pub struct ServerContext {
     pub base_url: String,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Arc<[IpAddr]>,
-    pub sign_ups: Arc<SignUpLimiter>,
+    pub sign_ups: Arc<AddressLimiter>,
+    /// Calendars read per client address, downloads and subscriptions alike.
+    pub calendars: Arc<AddressLimiter>,
     pub pushes: Arc<PushLimiter>,
     /// Bytes each person's records may take in one relationship (see `sync::push`).
     pub relationship_bytes: i64,
     /// See [`db::Database::key`].
     key: Arc<[u8; 32]>,
 }
+
+/// Calendars one client address may read in an hour.
+pub const CALENDARS_PER_HOUR: u32 = 600;
 
 /// What the operator configures.
 pub struct Settings {
@@ -65,7 +70,10 @@ impl ServerContext {
                 .into_iter()
                 .map(|ip| ip.to_canonical())
                 .collect(),
-            sign_ups: Arc::new(SignUpLimiter::per_hour(settings.sign_ups_per_hour)),
+            sign_ups: Arc::new(AddressLimiter::per_hour(settings.sign_ups_per_hour)),
+            // Calendar apps ask every few minutes at most; an office behind one address may
+            // hold many subscribers.
+            calendars: Arc::new(AddressLimiter::per_hour(CALENDARS_PER_HOUR)),
             pushes: Arc::default(),
             relationship_bytes: settings.relationship_bytes,
             key: Arc::new(db.key),

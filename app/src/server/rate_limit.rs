@@ -112,23 +112,24 @@ fn remaining(f: &Failures, free: u32, now: Instant) -> Option<Duration> {
         .filter(|d| !d.is_zero())
 }
 
-/// Accounts one client address may create: a burst of the hourly quota, then one more each
-/// time a share of the hour has passed. Sign-up hashes a password (costly) and tells whether an
-/// email has an account (which must not be asked endlessly).
-pub struct SignUpLimiter(DefaultKeyedRateLimiter<String>);
+/// Requests one client address may make of one kind: a burst of the hourly quota, then one
+/// more each time a share of the hour has passed. For sign-ups, which hash a password (costly)
+/// and tell whether an email has an account (which must not be asked endlessly), and for
+/// calendars, which read a relationship's sessions for apps that poll.
+pub struct AddressLimiter(DefaultKeyedRateLimiter<String>);
 
 /// Addresses remembered before the ones whose quota is full again are dropped.
-const MAX_SIGN_UP_ADDRESSES: usize = 10_000;
+const MAX_ADDRESSES: usize = 10_000;
 
-impl SignUpLimiter {
+impl AddressLimiter {
     pub fn per_hour(sign_ups: u32) -> Self {
         let quota = Quota::per_hour(NonZeroU32::new(sign_ups).unwrap_or(NonZeroU32::MIN));
         Self(DefaultKeyedRateLimiter::keyed(quota))
     }
 
-    /// Takes one sign-up for `address`, or says how long to wait for the next.
+    /// Takes one request for `address`, or says how long to wait for the next.
     pub fn check(&self, address: &str) -> Result<(), Duration> {
-        if self.0.len() > MAX_SIGN_UP_ADDRESSES {
+        if self.0.len() > MAX_ADDRESSES {
             self.0.retain_recent();
         }
         self.0

@@ -9,12 +9,12 @@ use crate::{
     relationships::server::standing,
     server::{
         random_token,
-        session::{caller_with, cookie_in, hash, Caller},
+        session::{caller_with, client_address_in, cookie_in, hash, Caller},
         ServerContext,
     },
 };
 use axum::{
-    extract::{Path, State},
+    extract::{Path, Request, State},
     http::{header, HeaderMap, HeaderValue, StatusCode},
     response::{IntoResponse, Redirect, Response},
 };
@@ -94,8 +94,13 @@ pub async fn revoke(
 pub async fn download(
     State(ctx): State<ServerContext>,
     Path(relationship): Path<String>,
-    headers: HeaderMap,
+    request: Request,
 ) -> Response {
+    let (parts, _) = request.into_parts();
+    if let Some(refused) = over_limit(&ctx, &parts) {
+        return refused;
+    }
+    let headers = parts.headers;
     let Ok(relationship) = Uuid::parse_str(&relationship) else {
         return StatusCode::NOT_FOUND.into_response();
     };
@@ -128,8 +133,13 @@ pub async fn download(
 pub async fn subscribed(
     State(ctx): State<ServerContext>,
     Path(file): Path<String>,
-    headers: HeaderMap,
+    request: Request,
 ) -> Response {
+    let (parts, _) = request.into_parts();
+    if let Some(refused) = over_limit(&ctx, &parts) {
+        return refused;
+    }
+    let headers = parts.headers;
     let token = file.strip_suffix(".ics").unwrap_or_default();
     if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
         return StatusCode::NOT_FOUND.into_response();
@@ -159,6 +169,20 @@ pub async fn subscribed(
         Ok(calendar) => answer(calendar, &headers, false),
         Err(error) => status_of(&error).into_response(),
     }
+}
+
+/// 429 once the client's address has read its share of calendars this hour.
+fn over_limit(ctx: &ServerContext, parts: &http::request::Parts) -> Option<Response> {
+    let address = client_address_in(ctx, &parts.headers, &parts.extensions);
+    let wait = ctx.calendars.check(&address).err()?;
+    let seconds = wait.as_secs().max(1).to_string();
+    Some(
+        (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, seconds)],
+        )
+            .into_response(),
+    )
 }
 
 fn from_header(headers: &HeaderMap) -> Locale {

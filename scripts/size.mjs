@@ -26,7 +26,15 @@ const PAGE_BUDGET = 450_000;
 // -0.6 KB of float formatting taken out of the goals' numbers): Today gains no code from it,
 // but what it shares with that page is cut differently. Measured first: the export's code in a
 // part of its own (504,002) and only on the account page (505,055).
-const BUDGETS = { today: 503_000 };
+// With the calendar (issue 21) the roadmap's landing passed 450,000 and Today's its 503,000:
+// 453,467 and 506,708 measured, of which the agreement's time zone term (read by both) and the
+// roadmap's link are 1.4 KB on the roadmap, and the calendar's page, one more lazy page, cut
+// the shared chunks differently (182 → 195 chunks, +3.2 KB on the roadmap). Measured first: the
+// subscription on the relationship's page (that page 447,239; roadmap 451,063, Today 504,885),
+// the roadmap without the calendar's own panel (-0.5 KB), the calendar page without the
+// relationship's frame (200 chunks; roadmap 454,504). Both held here until the chunks are fewer
+// and larger (issue 19, "Size and speed"), which is where the savings are.
+const BUDGETS = { today: 507_500, roadmap_page: 454_500 };
 // The chunk of each lazy page (a `lazy_page!` line in its feature's mod.rs, its route in
 // app/src/ui/mod.rs; the goal form's `wasm_split` in app/src/goals/form.rs) and where it is.
 const PAGES = {
@@ -37,6 +45,7 @@ const PAGES = {
   agreement_page: "/r/:id/agreement",
   goals_page: "/r/:id/goals",
   roadmap_page: "/r/:id/roadmap",
+  calendar_page: "/r/:id/calendar",
   brief_page: "/r/:id/brief",
   session_page: "/r/:id/sessions/:session",
   invite_page: "/invite/:token",

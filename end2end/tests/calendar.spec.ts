@@ -12,8 +12,9 @@ test("a mentee gives the time zone, adds a session and downloads the sessions as
   const { mentee, mentorContext, menteeContext, problems } = await pairUp(browser);
   await open(mentee, "Open the roadmap", /\/roadmap$/);
   const calendar = mentee.getByRole("region", { name: "Calendar" });
-  await expect(calendar.getByText("A calendar needs the time zone of your meeting times.")).toBeVisible();
-  await calendar.getByRole("link", { name: "Give the time zone" }).click();
+  // No time zone yet: the agreement asks for it.
+  await calendar.getByRole("link", { name: "Add to calendar" }).click();
+  await expect(mentee).toHaveURL(/\/agreement#agree-time_zone$/);
   await ready(mentee);
 
   const zone = mentee.getByLabel("Time zone of the meeting times");
@@ -48,6 +49,10 @@ test("a mentee gives the time zone, adds a session and downloads the sessions as
   expect(text).toContain("SUMMARY:Feedback\\, and a plan");
   expect(text).toContain("TZOFFSETTO:+0200");
 
+  await calendar.getByRole("link", { name: "Subscribe in a calendar app" }).click();
+  await expect(mentee).toHaveURL(/\/calendar$/);
+  await expect(mentee.getByRole("heading", { level: 1, name: "Calendar" })).toBeVisible();
+
   expect(problems.flat()).toEqual([]);
   await mentorContext.close();
   await menteeContext.close();
@@ -55,6 +60,10 @@ test("a mentee gives the time zone, adds a session and downloads the sessions as
 
 test("a mentor makes a subscription link that a calendar app can read, then stops it", async ({ browser }) => {
   const { mentor, mentorContext, menteeContext, problems } = await pairUp(browser);
+  await mentor.getByRole("link", { name: "Calendar", exact: true }).click();
+  await expect(mentor).toHaveURL(/\/calendar$/);
+  await ready(mentor);
+  await expect(mentor.getByRole("heading", { level: 1, name: "Calendar" })).toBeVisible();
   const subscribe = mentor.getByRole("region", { name: "Subscribe in a calendar app" });
   await expect(subscribe.getByRole("status")).toHaveText("You have no subscription link.");
   await subscribe.getByRole("button", { name: "Make a subscription link" }).click();
@@ -81,7 +90,7 @@ test("a mentor makes a subscription link that a calendar app can read, then stop
   await menteeContext.close();
 });
 
-test("in Dutch on a phone, the device's own time zone is offered with one tap", async ({ browser }) => {
+test("in Dutch on a phone, the device's own time zone is offered with one tap, and the calendar page opens", async ({ browser }) => {
   const context = await browser.newContext({
     viewport: { width: 360, height: 740 },
     locale: "nl-NL",
@@ -104,6 +113,16 @@ test("in Dutch on a phone, the device's own time zone is offered with one tap", 
   await page.getByRole("button", { name: "America/New_York gebruiken" }).click();
   await expect(page.getByLabel("Tijdzone van de afspraaktijden")).toHaveValue("America/New_York");
   await expect(page.getByRole("button", { name: "America/New_York gebruiken" })).toHaveCount(0);
+
+  await page.goto(page.url().replace(/\/agreement$/, ""));
+  await ready(page);
+  await page.getByRole("link", { name: "Agenda", exact: true }).click();
+  await expect(page).toHaveURL(/\/calendar$/);
+  await ready(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Agenda" })).toBeVisible();
+  const subscribe = page.getByRole("region", { name: "Abonneren in een agenda-app" });
+  await expect(subscribe.getByRole("status")).toHaveText("Je hebt geen abonnementslink.");
+  await expect(subscribe.getByRole("button", { name: "Abonnementslink maken" })).toBeVisible();
   expect(problems).toEqual([]);
   await context.close();
 });

@@ -100,7 +100,8 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   // Data goes to the network only: a cached answer could hide a change or a sign-out.
-  if (url.pathname.startsWith("/api/") || url.pathname === "/healthz" || url.pathname === "/sw.js") return;
+  const networkOnly = ["/api/", "/calendar/"].some((p) => url.pathname.startsWith(p));
+  if (networkOnly || url.pathname === "/healthz" || url.pathname === "/sw.js") return;
 
   if (url.pathname.startsWith("/pkg/")) {
     // Hashed names never change content: cache first.

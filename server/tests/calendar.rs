@@ -190,7 +190,7 @@ fn a_wrong_malformed_or_bare_token_is_404() {
         format!(
             "/calendar/{}.ics",
             token
-                .to_uppercase()
+                .to_ascii_uppercase()
                 .replace(|c: char| c.is_ascii_digit(), "x")
         ),
     ] {

@@ -3,12 +3,11 @@
 crate::i18n::messages! {
     CalendarMsg {
         Title => "Calendar", "Agenda";
-        AddToCalendar => "Add to calendar", "Aan agenda toevoegen";
-        AddText => "A file of the planned sessions (.ics) for any calendar app.",
-            "Een bestand met de geplande sessies (.ics) voor elke agenda-app.";
-        NeedsZone => "A calendar needs the time zone of your meeting times. Give it in the agreement, under meetings.",
-            "Een agenda heeft de tijdzone van jullie afspraaktijden nodig. Geef die op in de overeenkomst, bij de afspraken.";
-        GiveZone => "Give the time zone", "Tijdzone opgeven";
+        Intro => "Your sessions in the calendar app you already use: once as a file, or kept up to date by a private link.",
+            "Jullie sessies in de agenda-app die je al gebruikt: één keer als bestand, of bijgehouden via een privélink.";
+        Download => "Download the sessions", "Sessies downloaden";
+        DownloadText => "A file of the planned sessions (.ics) that any calendar app opens. It shows the sessions as they are now.",
+            "Een bestand met de geplande sessies (.ics) dat elke agenda-app opent. Het toont de sessies zoals ze nu zijn.";
         Subscribe => "Subscribe in a calendar app", "Abonneren in een agenda-app";
         SubscribeText => "A private link your calendar app checks by itself, so that new and changed sessions show there. Anyone with the link sees the sessions: keep it to yourself.",
             "Een privélink die je agenda-app zelf bijhoudt, zodat nieuwe en gewijzigde sessies daar verschijnen. Iedereen met de link ziet de sessies: houd hem voor jezelf.";

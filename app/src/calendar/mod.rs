@@ -3,10 +3,19 @@
 
 pub mod api;
 mod messages;
+mod page;
 mod ui;
 
 #[cfg(feature = "ssr")]
 pub mod server;
 
 pub use messages::CalendarMsg;
-pub use ui::{AddToCalendar, Subscription};
+use ui::Subscription;
+
+// `make size` names this page by its chunk.
+crate::ui::lazy::lazy_page!(
+    CalendarRoute,
+    calendar_page,
+    preload_calendar_page,
+    page::CalendarPage
+);

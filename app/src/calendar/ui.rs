@@ -1,53 +1,12 @@
-//! The ways to a calendar: the roadmap's file of the sessions, and the relationship page's
-//! private subscription link.
+//! The private subscription link to a relationship's calendar.
 
 use super::{
     api::{calendar_subscription, EndCalendarSubscription, NewCalendarSubscription},
     CalendarMsg,
 };
-use crate::{
-    agreement::Agreement, i18n::use_i18n, relationships::call_navigator, sync::engine::use_sync,
-    ui::form::FormError,
-};
+use crate::{i18n::use_i18n, relationships::call_navigator, ui::form::FormError};
 use leptos::prelude::*;
 use uuid::Uuid;
-
-/// "Add to calendar": the server's file of the planned sessions, once the pair gave their time
-/// zone; until then, where to give it.
-#[component]
-pub fn AddToCalendar(relationship: Uuid) -> impl IntoView {
-    let i18n = use_i18n();
-    let sync = use_sync();
-    let zoned = Memo::new(move |_| {
-        sync.device.with(|d| {
-            let d = d.as_ref()?;
-            Some(
-                !Agreement::read(&d.local, relationship)
-                    .terms
-                    .time_zone
-                    .is_empty(),
-            )
-        })
-    });
-    let asks = move || zoned.get() == Some(false);
-    let pick = move |ask, file| i18n.t(if asks() { ask } else { file });
-    view! {
-        <section class="panel" aria-labelledby="calendar-heading">
-            <h2 id="calendar-heading">{i18n.tr(CalendarMsg::Title)}</h2>
-            <p>{move || pick(CalendarMsg::NeedsZone, CalendarMsg::AddText)}</p>
-            // The file is the server's: `rel="external"` keeps the router from handling it.
-            <a class="button secondary" rel=move || (!asks()).then_some("external")
-                download=move || (!asks()).then_some("tandem-sessions.ics")
-                href=move || if asks() {
-                    format!("/r/{relationship}/agreement#agree-time_zone")
-                } else {
-                    format!("/calendar/relationship/{relationship}")
-                }>
-                {move || pick(CalendarMsg::GiveZone, CalendarMsg::AddToCalendar)}
-            </a>
-        </section>
-    }
-}
 
 /// The caller's subscription link to one relationship: made, shown once, renewed or stopped.
 #[component]

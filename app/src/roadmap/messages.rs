@@ -7,6 +7,11 @@ crate::i18n::messages! {
         OpenSessionOf => "Notes and check-in of session {}", "Notities en check-in van sessie {}";
         Title => "Roadmap", "Routekaart";
         Intro => "Where your conversations go: plan the sessions and give each a theme, such as industry trends, time management, lessons learned or technical issues.", "Waar jullie gesprekken heen gaan: plan de sessies en geef elke sessie een thema, zoals trends in de sector, timemanagement, geleerde lessen of technische vragen.";
+        Calendar => "Calendar", "Agenda";
+        CalendarText => "A file of the planned sessions (.ics) for any calendar app. Without the time zone of your meeting times, the agreement asks for it first.",
+            "Een bestand met de geplande sessies (.ics) voor elke agenda-app. Zonder de tijdzone van jullie afspraaktijden vraagt de overeenkomst daar eerst om.";
+        AddToCalendar => "Add to calendar", "Aan agenda toevoegen";
+        CalendarLink => "Subscribe in a calendar app", "Abonneren in een agenda-app";
         Plan => "Plan sessions", "Sessies plannen";
         NeedsCadence => "To propose dates, the agreement needs: {}.", "Om data voor te stellen, moeten de afspraken nog bevatten: {}.";
         MissingFrequency => "how often you meet", "hoe vaak jullie afspreken";

@@ -19,4 +19,4 @@ pub use cadence::{Cadence, Missing};
 pub use kind::{read_all as sessions, Session, SessionSet};
 pub use messages::RoadmapMsg;
 pub use served::{served_id, served_writes, serves, Served};
-pub use ui::{now, when, CalendarPanel, CheckinLine, RoadmapFor};
+pub use ui::{now, when, CheckinLine, RoadmapFor};

@@ -28,21 +28,15 @@ use uuid::Uuid;
 pub type CheckinLine =
     fn(I18n, &crate::sync::Replica, Uuid, Uuid, Role, Option<String>) -> Option<String>;
 
-/// What the page shows of the relationship's calendar, from a feature standing on the roadmap.
-pub type CalendarPanel = fn(Uuid) -> AnyView;
-
-/// The roadmap page (`/r/:id/roadmap`), its past sessions' check-ins read by `checkin`, its
-/// calendar shown by `calendar`.
+/// The roadmap page (`/r/:id/roadmap`), its past sessions' check-ins read by `checkin`.
 #[component]
-pub fn RoadmapFor(checkin: CheckinLine, calendar: CalendarPanel) -> impl IntoView {
-    // The frame renders a plain `fn`, which cannot hold them.
+pub fn RoadmapFor(checkin: CheckinLine) -> impl IntoView {
+    // The frame renders a plain `fn`, which cannot hold `checkin`.
     provide_context(checkin);
-    provide_context(calendar);
     view! {
         <RelationshipFrame page=|live, _| {
             let checkin: CheckinLine = expect_context();
-            let calendar: CalendarPanel = expect_context();
-            view! { <Roadmap live checkin /> {calendar(live.id)} }.into_any()
+            view! { <Roadmap live checkin /> }.into_any()
         } />
     }
 }
@@ -216,6 +210,19 @@ fn Roadmap(live: Live, checkin: CheckinLine) -> impl IntoView {
                 </section>
             </Show>
         </Show>
+        <section class="panel" aria-labelledby="calendar-heading">
+            <h2 id="calendar-heading">{i18n.tr(RoadmapMsg::Calendar)}</h2>
+            <p>{i18n.tr(RoadmapMsg::CalendarText)}</p>
+            // The server writes the file (and sends the agreement's page while the pair has no
+            // time zone): `rel="external"` keeps the router out. A plain link, nothing read
+            // here: the calendar feature's own panel cost the roadmap 2.7 KB (measured).
+            <div class="actions">
+            <a class="button secondary" rel="external" href=format!("/calendar/relationship/{relationship}")>
+                {i18n.tr(RoadmapMsg::AddToCalendar)}
+            </a>
+            <a class="button secondary" href=format!("/r/{relationship}/calendar")>{i18n.tr(RoadmapMsg::CalendarLink)}</a>
+            </div>
+        </section>
     }
 }
 

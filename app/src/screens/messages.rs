@@ -46,6 +46,7 @@ crate::i18n::messages! {
         BriefIntro => "Since the last session, read in two minutes before the call. Both of you see the same.",
             "Sinds de vorige sessie, in twee minuten gelezen voor het gesprek. Jullie zien allebei hetzelfde.";
         OpenBrief => "Open the brief", "Naar de briefing";
+        OpenCalendar => "Calendar", "Agenda";
         OpenBriefWith => "Open the brief with {}", "Naar de briefing met {}";
         NotMetYet => "Not met yet", "Nog niet gesproken";
         LastMetToday => "Last met today", "Vandaag voor het laatst gesproken";

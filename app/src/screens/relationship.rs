@@ -5,7 +5,6 @@ use super::messages::ScreenMsg;
 use crate::{
     action_items::ActionItems,
     agreement::AgreeMsg,
-    calendar::Subscription,
     export::ExportButton,
     goals::GoalMsg,
     i18n::use_i18n,
@@ -25,6 +24,7 @@ pub fn RelationshipPage() -> impl IntoView {
 /// (accepting, ending) shows without a reload.
 #[component]
 fn Details(live: Live, refresh: Refresh) -> impl IntoView {
+    let i18n = use_i18n();
     let (id, my_role, r) = (live.id, live.me, live.view);
     let ended = live.ended();
     let paired = move || r.with(|r| r.partner_name.is_some());
@@ -48,8 +48,10 @@ fn Details(live: Live, refresh: Refresh) -> impl IntoView {
         <Show when=move || !ended.get()>
             <EndPanel id refresh />
         </Show>
-        <Subscription relationship=id ended />
         <section class="panel">
+            <div class="actions">
+                <a class="button secondary" href=format!("/r/{id}/calendar")>{i18n.tr(ScreenMsg::OpenCalendar)}</a>
+            </div>
             <ExportButton only=id />
         </section>
     }

@@ -84,6 +84,12 @@ test("a mentor makes a subscription link that a calendar app can read, then stop
   await expect(link).toHaveCount(0);
   expect((await app.request.get(url)).status()).toBe(404);
 
+  // A new link: the stopped one is never offered again.
+  await subscribe.getByRole("button", { name: "Make a subscription link" }).click();
+  await expect(link).toHaveValue(/\.ics$/);
+  expect(await link.inputValue()).not.toBe(url);
+  expect((await app.request.get(await link.inputValue())).status()).toBe(200);
+
   await app.close();
   expect(problems.flat()).toEqual([]);
   await mentorContext.close();

@@ -214,6 +214,24 @@ fn a_revoked_or_replaced_link_is_404_at_once() {
 }
 
 #[test]
+fn a_link_is_counted_by_itself_so_another_link_from_the_same_address_still_answers() {
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server, "");
+    let busy = subscribe(&mentor, &rel);
+    let other = subscribe(&mentee, &rel);
+    let app = server.client();
+    let answers: Vec<u16> = (0..=app::server::SUBSCRIPTION_READS_PER_HOUR)
+        .map(|_| status(&app, &busy))
+        .collect();
+    assert!(
+        answers[..answers.len() - 1].iter().all(|s| *s == 200),
+        "{answers:?}"
+    );
+    assert_eq!(answers.last(), Some(&429));
+    assert_eq!(status(&app, &other), 200);
+}
+
+#[test]
 fn a_link_stops_when_its_relationship_ends_or_its_owner_leaves() {
     let server = Server::start();
     let (mentor, mentee, rel) = pair(&server, "");

@@ -32,17 +32,19 @@ pub fn Subscription(relationship: Uuid, #[prop(into)] ended: Signal<bool>) -> im
             .get()
             .and_then(Result::err)
             .or_else(|| stop.value().get().and_then(Result::err))
+            .or_else(|| current.get().and_then(Result::err))
     });
     view! {
         <section class="panel" aria-labelledby="subscribe-heading">
             <h2 id="subscribe-heading">{i18n.tr(CalendarMsg::Subscribe)}</h2>
             <p>{i18n.tr(CalendarMsg::SubscribeText)}</p>
+            // Nothing said until the server has answered: "no link" then would be a guess.
             <p role="status">
-                {move || match (made(), stop.value().get()) {
+                {move || current.get().and_then(Result::ok).map(|s| match (s.made_at, stop.value().get()) {
                     (Some(at), _) => i18n.fmt(CalendarMsg::LinkMade, &[&i18n.date(at)]),
                     (None, Some(Ok(()))) => i18n.t(CalendarMsg::Stopped).to_owned(),
                     (None, _) => i18n.t(CalendarMsg::NoLink).to_owned(),
-                }}
+                })}
             </p>
             {move || link().map(|url| {
                 let webcal = url.replacen("https://", "webcal://", 1).replacen("http://", "webcal://", 1);
@@ -67,6 +69,8 @@ pub fn Subscription(relationship: Uuid, #[prop(into)] ended: Signal<bool>) -> im
                 <button type="button" class="button secondary" disabled=move || make.pending().get()
                     on:click=move |_| {
                         copied.set(false);
+                        // An earlier answer stays until the new one comes: its link is revoked.
+                        make.clear();
                         stop.clear();
                         make.dispatch(NewCalendarSubscription { relationship });
                     }>

@@ -29,8 +29,10 @@ pub struct ServerContext {
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Arc<[IpAddr]>,
     pub sign_ups: Arc<AddressLimiter>,
-    /// Calendars read per client address, downloads and subscriptions alike.
+    /// Calendars read per client address: downloads, and asks for a link that is not there.
     pub calendars: Arc<AddressLimiter>,
+    /// Reads of each subscription link, by its token's hash.
+    pub subscriptions: Arc<AddressLimiter>,
     pub pushes: Arc<PushLimiter>,
     /// Bytes each person's records may take in one relationship (see `sync::push`).
     pub relationship_bytes: i64,
@@ -40,6 +42,8 @@ pub struct ServerContext {
 
 /// Calendars one client address may read in an hour.
 pub const CALENDARS_PER_HOUR: u32 = 600;
+/// Reads of one subscription link in an hour: calendar apps poll every few minutes at most.
+pub const SUBSCRIPTION_READS_PER_HOUR: u32 = 60;
 
 /// What the operator configures.
 pub struct Settings {
@@ -74,6 +78,7 @@ impl ServerContext {
             // Calendar apps ask every few minutes at most; an office behind one address may
             // hold many subscribers.
             calendars: Arc::new(AddressLimiter::per_hour(CALENDARS_PER_HOUR)),
+            subscriptions: Arc::new(AddressLimiter::per_hour(SUBSCRIPTION_READS_PER_HOUR)),
             pushes: Arc::default(),
             relationship_bytes: settings.relationship_bytes,
             key: Arc::new(db.key),

@@ -89,15 +89,20 @@ fn event<'a>(sessions: &Sessions, meeting: &'a Meeting) -> Event<'a> {
     match meeting.time {
         Some(time) => {
             let starts = meeting.date.and_time(time);
-            let ends = starts + Duration::minutes(meeting.minutes.unwrap_or(0).into());
             let mut start = DtStart::new(starts.format(LOCAL).to_string());
-            let mut end = DtEnd::new(ends.format(LOCAL).to_string());
-            if let Some(zone) = zone {
-                start.add(zone.clone());
-                end.add(zone);
+            if let Some(zone) = zone.clone() {
+                start.add(zone);
             }
             event.push(start);
-            event.push(end);
+            // Without a length there is no end: RFC 5545 wants DTEND after DTSTART.
+            if let Some(minutes) = meeting.minutes.filter(|m| *m > 0) {
+                let ends = starts + Duration::minutes(minutes.into());
+                let mut end = DtEnd::new(ends.format(LOCAL).to_string());
+                if let Some(zone) = zone {
+                    end.add(zone);
+                }
+                event.push(end);
+            }
         }
         None => {
             let mut start = DtStart::new(meeting.date.format(DATE_FORMAT).to_string());
@@ -279,6 +284,27 @@ mod tests {
         assert!(text.contains("DTSTART;VALUE=DATE:20270302"), "{text}");
         assert!(text.contains("DTEND;VALUE=DATE:20270303"), "{text}");
         assert!(!text.contains("VTIMEZONE"), "no zone is needed");
+    }
+
+    #[test]
+    fn a_session_without_a_length_has_no_end() {
+        let mut open = meeting(1, "2027-03-03", Some("18:00"), 1);
+        open.minutes = None;
+        let text = written(&[open]);
+        assert_eq!(
+            read_back(&text, "DTSTART"),
+            vec![(
+                "00000000-0000-0000-0000-000000000001@tandem".to_owned(),
+                "20270303T180000".to_owned()
+            )]
+        );
+        assert_eq!(
+            read_back(&text, "DTEND"),
+            vec![(
+                "00000000-0000-0000-0000-000000000001@tandem".to_owned(),
+                String::new()
+            )]
+        );
     }
 
     #[test]

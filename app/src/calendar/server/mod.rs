@@ -99,11 +99,15 @@ pub async fn of_relationship(
         agenda_title: CalendarWords::Agenda.text(locale),
         meetings: &meetings,
     });
-    let last_modified = meetings
-        .iter()
-        .map(|m| m.changed)
+    // Over every record read (the agreement's time zone too), and never later than now: stamps
+    // come from devices' clocks.
+    let last_modified = latest
+        .values()
+        .map(|(_, millis)| *millis)
         .max()
-        .unwrap_or(DateTime::UNIX_EPOCH);
+        .and_then(|millis| DateTime::from_timestamp_millis(millis as i64))
+        .unwrap_or(DateTime::UNIX_EPOCH)
+        .min(Utc::now());
     let etag = format!("\"{}\"", &hex::encode(Sha256::digest(&text))[..32]);
     Ok(Calendar {
         text,

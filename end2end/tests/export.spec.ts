@@ -10,6 +10,14 @@ async function saved(page: Page, button: string) {
   return { name: file.suggestedFilename(), json: JSON.parse(readFileSync(await file.path(), "utf8")) };
 }
 
+/** Clicks `button` and returns the name and text of the document it saves. */
+async function document(page: Page, button: string) {
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: button }).click();
+  const file = await download;
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), "utf8") };
+}
+
 test("a mentee downloads all their data as JSON from the account page, and one relationship offline from its page", async ({
   browser,
 }) => {
@@ -27,6 +35,11 @@ test("a mentee downloads all their data as JSON from the account page, and one r
   expect(titles).toContain("Read the leadership book");
   expect(one.json.relationships[0].partner_name).toBe("Mira Mentor");
   expect(JSON.stringify(one.json)).not.toContain("/invite/");
+  const readable = await document(mentee, "Download this relationship as a document (Markdown)");
+  expect(readable.name).toMatch(/^tandem-relationship-.*\.md$/);
+  expect(readable.text).toContain("# Mentoring with Mira Mentor\n");
+  expect(readable.text).toContain("## Agreement\n");
+  expect(readable.text).toContain("### Mentee (you)\n\n- [ ] Read the leadership book");
   await menteeContext.setOffline(false);
 
   await mentee.getByRole("link", { name: "Menno Mentee", exact: true }).click();
@@ -35,6 +48,9 @@ test("a mentee downloads all their data as JSON from the account page, and one r
   expect(all.name).toBe("tandem-export.json");
   expect(all.json.relationships.map((r: { id: string }) => r.id)).toEqual([relationship.split("/r/")[1]]);
   expect(all.json.relationships[0].my_role).toBe("mentee");
+  const everything = await document(mentee, "Download all as a document (Markdown)");
+  expect(everything.name).toBe("tandem.md");
+  expect(everything.text).toContain("- [ ] Read the leadership book");
 
   expect(problems.flat()).toEqual([]);
   await mentorContext.close();
@@ -57,6 +73,8 @@ test("a new person downloads their data in Dutch on a phone before any relations
   const all = await saved(page, "Al mijn gegevens downloaden (JSON)");
   expect(all.json.format).toBe("tandem-export/1");
   expect(all.json.relationships).toEqual([]);
+  const readable = await document(page, "Alles downloaden als document (Markdown)");
+  expect(readable.text).toBe("Je hebt nog geen mentorrelatie.\n");
   expect(problems).toEqual([]);
   await context.close();
 });

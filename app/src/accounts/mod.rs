@@ -19,27 +19,6 @@ pub use email::Email;
 pub use messages::AccountMsg;
 pub use next::safe_next;
 pub use password::Password;
-
-// `make size` names these pages by their chunk.
-crate::ui::lazy::lazy_page!(
-    AccountRoute,
-    account_pages,
-    preload_account_pages,
-    pick_account_page
-);
-
-/// Signing up, in and out and the account page share one chunk: each chunk costs every page's
-/// first load its loader, and a visit to one of them soon needs another.
-fn pick_account_page() -> leptos::prelude::AnyView {
-    use leptos::prelude::*;
-    match leptos_router::hooks::use_location()
-        .pathname
-        .get_untracked()
-        .as_str()
-    {
-        "/signup" => ui::SignUpPage().into_any(),
-        "/account" => settings::AccountPage().into_any(),
-        "/signout" => sign_out::SignOutPage().into_any(),
-        _ => ui::SignInPage().into_any(),
-    }
-}
+pub use settings::AccountPage;
+pub use sign_out::SignOutPage;
+pub use ui::{SignInPage, SignUpPage};

@@ -1,7 +1,7 @@
 //! The account page: change the password, sign out on every device at once, or leave.
 
 use super::{AccountMsg, ChangePassword, Password, SignOutEverywhere};
-use crate::export::{ExportButton, ExportMsg};
+use crate::export::ExportMsg;
 use crate::{
     i18n::{use_i18n, Msg},
     problem::{Field, FieldError},
@@ -13,13 +13,16 @@ use crate::{
 };
 use leptos::prelude::*;
 
+/// The account page; `data` is the way to download one's data, which the screens give it.
 #[component]
-pub fn AccountPage() -> impl IntoView {
+pub fn AccountPage(#[prop(into)] data: ViewFn) -> impl IntoView {
     let i18n = use_i18n();
     let auth = use_auth();
     view! {
         <Transition fallback=move || view! { <p class="panel">{i18n.tr(Msg::Loading)}</p> }>
-            {move || crate::ui::page_data::after(async move {
+            {move || {
+                let data = data.clone();
+                crate::ui::page_data::after(async move {
                 match auth.user.await {
                     Ok(Some(user)) => view! {
                         <section class="panel narrow">
@@ -31,7 +34,7 @@ pub fn AccountPage() -> impl IntoView {
                         <section class="panel narrow">
                             <h2>{i18n.tr(ExportMsg::Title)}</h2>
                             <p>{i18n.tr(ExportMsg::AllText)}</p>
-                            <ExportButton />
+                            {data.run()}
                         </section>
                         <super::delete::DeleteAccountSection />
                     }.into_any(),
@@ -42,7 +45,7 @@ pub fn AccountPage() -> impl IntoView {
                         </section>
                     }.into_any(),
                 }
-            })}
+            })}}
         </Transition>
     }
 }

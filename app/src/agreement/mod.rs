@@ -9,6 +9,7 @@ pub use kind::{
     blank, canonical, Agreement, Day, Frequency, Signature, SignatureSet, Term, TermSet, Terms,
 };
 pub use messages::AgreeMsg;
+pub use ui::term_lines;
 
 // `make size` names this page by its chunk.
 crate::ui::lazy::lazy_page!(

@@ -425,9 +425,9 @@ fn Signatures(terms: Terms, me: Role, partner: Signal<Option<String>>) -> impl I
     }
 }
 
-/// A version's terms as people read them: each set term with its words, the ways to reach
-/// each other on one line.
-fn version_lines(i18n: I18n, terms: &Record) -> Vec<String> {
+/// Terms as people read them: each set term with its words, the ways to reach each other on
+/// one line. The versions on the page and the Markdown export show them so.
+pub fn term_lines(i18n: I18n, terms: &Record) -> Vec<String> {
     let values = values(terms);
     let named = |words: &[&str], names: &[Message], word: &str| {
         words
@@ -515,7 +515,7 @@ fn Versions(state: Memo<Option<Agreement>>) -> impl IntoView {
             <section class="panel">
                 <h2>{i18n.tr(AgreeMsg::Versions)}</h2>
                 {move || versions().into_iter().map(|(at, terms)| {
-                    let lines = version_lines(i18n, &terms);
+                    let lines = term_lines(i18n, &terms);
                     view! {
                         <details>
                             <summary>{i18n.fmt(AgreeMsg::VersionOf, &[&day_of(i18n, at)])}</summary>

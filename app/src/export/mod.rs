@@ -7,5 +7,6 @@ mod messages;
 mod ui;
 
 pub use document::{document, FORMAT};
+pub use download::save;
 pub use messages::ExportMsg;
 pub use ui::ExportButton;

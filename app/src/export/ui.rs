@@ -15,7 +15,7 @@ use uuid::Uuid;
 /// Today and 1.3 KB on the roadmap; only on the account page, with a button per relationship,
 /// 2.5 KB more on Today.
 #[component]
-pub fn ExportButton(#[prop(optional)] only: Option<Uuid>) -> impl IntoView {
+pub fn ExportButton(only: Option<Uuid>) -> impl IntoView {
     let i18n = use_i18n();
     let sync = use_sync();
     let directory = use_directory();

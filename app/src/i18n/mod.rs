@@ -169,11 +169,17 @@ impl I18n {
     }
 
     pub fn locale(self) -> Locale {
+        // A server function's response may be written after its page's owner, and the locale
+        // with it, was disposed: the default language then, not a panic. In the browser the
+        // plain read is 0.3 KB smaller on Today, and the page's owner outlives every read.
+        #[cfg(feature = "ssr")]
+        return self.locale.try_get().unwrap_or_default();
+        #[cfg(not(feature = "ssr"))]
         self.locale.get()
     }
 
     pub fn t(self, msg: Message) -> &'static str {
-        msg.text(self.locale.get())
+        msg.text(self.locale())
     }
 
     /// A message as a reactive text. Every message shares this one closure type, so the view
@@ -188,7 +194,7 @@ impl I18n {
     }
 
     pub fn date(self, at: DateTime<Utc>) -> String {
-        self.locale.get().date(at)
+        self.locale().date(at)
     }
 
     /// A calendar day (a due date, a session's day), written as [`I18n::date`] writes dates.
@@ -197,7 +203,7 @@ impl I18n {
     }
 
     pub fn moment(self, at: NaiveDateTime, today: NaiveDate) -> String {
-        self.locale.get().moment(at, today)
+        self.locale().moment(at, today)
     }
 
     /// Switches language now and remembers it for a year.

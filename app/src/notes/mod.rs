@@ -4,6 +4,6 @@ mod kind;
 mod messages;
 mod ui;
 
-pub use kind::{private_id, shared_id, PrivateNotes, SharedNotes};
+pub use kind::{private_id, shared_id, PrivateNotes, PrivateSet, SharedNotes, SharedSet};
 pub use messages::NotesMsg;
 pub use ui::SessionNotes;

@@ -27,6 +27,11 @@ crate::i18n::messages! {
         Agenda => "Agenda", "Agenda";
         NothingOnAgenda => "Nothing on the agenda yet.", "Nog niets op de agenda.";
         CarriedOver => "carried over", "overgenomen";
+        Sessions => "Sessions", "Sessies";
+        SharedNotes => "Shared notes", "Gedeelde notities";
+        PrivateNotes => "My private notes", "Mijn privénotities";
+        NoRelationshipYet => "You have no mentoring relationship yet.", "Je hebt nog geen mentorrelatie.";
+        NoItems => "No action items.", "Geen actiepunten.";
         AddToAgenda => "Add to the agenda", "Toevoegen aan de agenda";
         AddToAgendaWith => "Add to the agenda with {}", "Toevoegen aan de agenda met {}";
         NextStep => "Next step", "Volgende stap";

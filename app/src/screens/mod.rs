@@ -2,10 +2,13 @@
 //! attention, a relationship's page, the roadmap with each session's check-in. Features never
 //! import this layer.
 
+mod account;
 mod attention;
 mod brief;
 mod brief_text;
 mod brief_view;
+mod export_md;
+mod export_view;
 #[cfg(test)]
 mod fixture;
 mod home;
@@ -26,6 +29,12 @@ pub use home::HomePage;
 pub use today_view::{load_today_ahead, LazyBadge, Today};
 
 // `make size` names these pages by their chunk.
+crate::ui::lazy::lazy_page!(
+    AccountRoute,
+    account_pages,
+    preload_account_pages,
+    account::pick_account_page
+);
 crate::ui::lazy::lazy_page!(
     RelationshipRoute,
     relationship_page,

@@ -1,11 +1,10 @@
 //! A relationship's page (`/r/:id`): its facts, where both stand in preparing, the ways to
 //! each ingredient, the action items, the invite while it waits, and ending it.
 
-use super::messages::ScreenMsg;
+use super::{export_view::DataDownloads, messages::ScreenMsg};
 use crate::{
     action_items::ActionItems,
     agreement::AgreeMsg,
-    export::ExportButton,
     goals::GoalMsg,
     i18n::use_i18n,
     prepare::PrepareStatus,
@@ -52,7 +51,7 @@ fn Details(live: Live, refresh: Refresh) -> impl IntoView {
             <div class="actions">
                 <a class="button secondary" href=format!("/r/{id}/calendar")>{i18n.tr(ScreenMsg::OpenCalendar)}</a>
             </div>
-            <ExportButton only=id />
+            <DataDownloads only=id />
         </section>
     }
 }

@@ -10,7 +10,7 @@ pub mod seen;
 mod sync_status;
 
 use crate::{
-    accounts::{self, me, UserView},
+    accounts::{me, UserView},
     error::AppError,
     i18n::{initial_locale, use_i18n, I18n, Msg},
     relationships::{self, Directory},
@@ -205,10 +205,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=crate::screens::HomePage />
                     // Every other page loads when first needed (see `lazy_page!`).
-                    <Route path=path!("/signup") view={Lazy::<accounts::AccountRoute>::new()} />
-                    <Route path=path!("/signin") view={Lazy::<accounts::AccountRoute>::new()} />
-                    <Route path=path!("/account") view={Lazy::<accounts::AccountRoute>::new()} />
-                    <Route path=path!("/signout") view={Lazy::<accounts::AccountRoute>::new()} />
+                    <Route path=path!("/signup") view={Lazy::<crate::screens::AccountRoute>::new()} />
+                    <Route path=path!("/signin") view={Lazy::<crate::screens::AccountRoute>::new()} />
+                    <Route path=path!("/account") view={Lazy::<crate::screens::AccountRoute>::new()} />
+                    <Route path=path!("/signout") view={Lazy::<crate::screens::AccountRoute>::new()} />
                     <Route path=path!("/r/:id") view={Lazy::<crate::screens::RelationshipRoute>::new()} />
                     <Route path=path!("/r/:id/prepare") view={Lazy::<crate::prepare::PrepareRoute>::new()} />
                     <Route path=path!("/r/:id/agreement") view={Lazy::<crate::agreement::AgreementRoute>::new()} />

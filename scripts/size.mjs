@@ -38,7 +38,12 @@ const PAGE_BUDGET = 450_000;
 // relationship's page): 507,177–507,940 on Today and 454,554–455,129 on the roadmap over three
 // builds. Measured first: the writer in a chunk of its own (Today 514,305, roadmap 458,409: the
 // shared chunks cut anew), and without the server's guard on the locale (507,177 and 454,554).
-const BUDGETS = { today: 508_500, roadmap_page: 455_500 };
+// The import's form on the account page (+6 KB there) put about 1 KB more on every page with
+// forms: Today 508,779–508,865, the roadmap 455,709–456,188, the goals page 449,774–450,053 over
+// three builds. Measured first: the answer read as JSON in the page (account page 381,336, no
+// change elsewhere), so the server now sends the page its sentence as plain text (378,088), and
+// the form without refreshing the list after an import (no change). Held here with the rest.
+const BUDGETS = { today: 509_500, roadmap_page: 457_000, goals_page: 451_000 };
 // The chunk of each lazy page (a `lazy_page!` line in its feature's mod.rs, its route in
 // app/src/ui/mod.rs; the goal form's `wasm_split` in app/src/goals/form.rs) and where it is.
 const PAGES = {

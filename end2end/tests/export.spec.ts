@@ -1,6 +1,6 @@
 import { expect, Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { addItem, pairUp, ready, test, uniqueEmail, watchConsole } from "./helpers";
+import { addItem, pairUp, ready, signUp, test, uniqueEmail, watchConsole } from "./helpers";
 
 /** Clicks `button` and returns the file it saves, parsed. */
 async function saved(page: Page, button: string) {
@@ -77,4 +77,75 @@ test("a new person downloads their data in Dutch on a phone before any relations
   expect(readable.text).toBe("Je hebt nog geen mentorrelatie.\n");
   expect(problems).toEqual([]);
   await context.close();
+});
+
+/** A UUIDv7-shaped id: the time in front, then random. */
+function v7() {
+  const hex = (n: number) =>
+    Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join("");
+  const time = Date.now().toString(16).padStart(12, "0");
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${hex(3)}-8${hex(3)}-${hex(12)}`;
+}
+
+/** An export of one relationship with one action item, as another server would have made it. */
+function exportFile(relationship: string, item: string) {
+  const made = Date.now() - 60_000;
+  const clock = (n: number) => `${made.toString(16).padStart(12, "0")}-${n.toString(16).padStart(4, "0")}-${"7".padStart(16, "0")}`;
+  return JSON.stringify({
+    format: "tandem-export/1",
+    exported_at: made,
+    relationships: [
+      {
+        id: relationship,
+        title: null,
+        my_role: "mentee",
+        partner_name: "Mira Mentor",
+        created_at: made,
+        started_at: made,
+        ended_at: null,
+        records: [
+          {
+            id: item,
+            kind: "action_item",
+            private: false,
+            fields: { title: "Read the leadership book", owner: "mentee", created_at: made, created_by: "mentee" },
+            clocks: { title: clock(0), owner: clock(1), created_at: clock(2), created_by: clock(3) },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+test("a person brings a relationship back from its export, once, and a damaged file is refused with nothing kept", async ({
+  page,
+}) => {
+  const problems = watchConsole(page);
+  await page.goto("/signup");
+  await signUp(page, "Menno Mentee", uniqueEmail("menno"));
+  await page.goto("/account");
+  await ready(page);
+  const file = (name: string, text: string) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+  const relationship = v7();
+  const good = exportFile(relationship, v7());
+
+  await page.getByLabel("Tandem export (JSON)").setInputFiles(file("broken.json", good.replace("Read the leadership book", "x".repeat(300))));
+  await page.getByRole("button", { name: "Bring back" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "is refused" })).toContainText(
+    "title: Use at most 200 characters. Nothing of the file was kept.",
+  );
+
+  await page.getByLabel("Tandem export (JSON)").setInputFiles(file("tandem-export.json", good));
+  await page.getByRole("button", { name: "Bring back" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Brought back" })).toHaveText(
+    "Brought back: 1 relationships, 1 records, 4 changes.",
+  );
+  await page.getByRole("button", { name: "Bring back" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Nothing new" })).toBeVisible();
+
+  await page.goto(`/r/${relationship}`);
+  await ready(page);
+  await expect(page.getByText("Read the leadership book")).toBeVisible();
+  await expect(page.getByText("Mira Mentor (former member)").first()).toBeVisible();
+  expect(problems).toEqual([]);
 });

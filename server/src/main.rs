@@ -16,7 +16,7 @@ use axum::{
     http::{header, HeaderValue, StatusCode},
     middleware::{self, Next},
     response::IntoResponse,
-    routing::get,
+    routing::{get, post},
     Json, Router,
 };
 use clap::Parser;
@@ -141,6 +141,7 @@ fn router(state: AppState) -> Router {
     let served = Router::new()
         .route("/healthz", get(healthz))
         .route("/api/events", get(app::server::hints::events))
+        .route("/api/import", post(app::export::server::import))
         .route(
             "/calendar/relationship/{id}",
             get(app::calendar::server::feeds::download),

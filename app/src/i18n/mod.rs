@@ -216,7 +216,7 @@ impl I18n {
 
 /// Fills `{}` placeholders in order. Scans for `{` by character: splitting on the string
 /// `"{}"` would bring the general substring searcher into the browser bundle.
-fn fill(template: &str, args: &[&str]) -> String {
+pub fn fill(template: &str, args: &[&str]) -> String {
     let mut out = String::with_capacity(template.len());
     let mut args = args.iter();
     let mut rest = template;
@@ -236,6 +236,22 @@ fn fill(template: &str, args: &[&str]) -> String {
 
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
+}
+
+/// The reader's language for an answer written outside a page (a file, an import's answer):
+/// the language they chose, else their browser's.
+#[cfg(feature = "ssr")]
+pub fn locale_of(headers: &http::HeaderMap) -> Locale {
+    crate::server::session::cookie_in(headers, COOKIE)
+        .as_deref()
+        .and_then(Locale::from_code)
+        .or_else(|| {
+            headers
+                .get(http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Locale::from_accept_language)
+        })
+        .unwrap_or_default()
 }
 
 /// On the server: the cookie, else Accept-Language. In the browser: what the

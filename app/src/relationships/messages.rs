@@ -76,6 +76,7 @@ pub mod answered {
     crate::i18n::messages! {
         AnsweredMsg {
             FormerMember => "Former member", "Voormalig lid";
+            FormerMemberNamed => "{} (former member)", "{} (voormalig lid)";
         }
     }
 }

@@ -72,9 +72,14 @@ impl Row {
         };
         // A deleted account is named in the reader's language here, so that every place that
         // shows the partner's name says "former member" without a byte more in the bundle.
-        let partner_name = match self.partner_left {
-            true => Some(AnsweredMsg::FormerMember.text(initial_locale()).to_owned()),
-            false => self.partner_name,
+        // A partner brought back by an import keeps the name the file gave them.
+        let partner_name = match (self.partner_left, self.partner_name) {
+            (true, Some(name)) if !name.is_empty() => Some(crate::i18n::fill(
+                AnsweredMsg::FormerMemberNamed.text(initial_locale()),
+                &[&name],
+            )),
+            (true, _) => Some(AnsweredMsg::FormerMember.text(initial_locale()).to_owned()),
+            (false, name) => name,
         };
         Ok(RelationshipView {
             id: Uuid::parse_str(&self.id).map_err(|_| AppError::Internal)?,

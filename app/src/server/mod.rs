@@ -34,6 +34,8 @@ pub struct ServerContext {
     /// Reads of each subscription link, by its token's hash.
     pub subscriptions: Arc<AddressLimiter>,
     pub pushes: Arc<PushLimiter>,
+    /// Imports per account.
+    pub imports: Arc<AddressLimiter>,
     /// Bytes each person's records may take in one relationship (see `sync::push`).
     pub relationship_bytes: i64,
     /// See [`db::Database::key`].
@@ -44,6 +46,9 @@ pub struct ServerContext {
 pub const CALENDARS_PER_HOUR: u32 = 600;
 /// Reads of one subscription link in an hour: calendar apps poll every few minutes at most.
 pub const SUBSCRIPTION_READS_PER_HOUR: u32 = 60;
+
+/// Imports one account may make in an hour: each reads up to 10 MB and writes in one go.
+pub const IMPORTS_PER_HOUR: u32 = 20;
 
 /// What the operator configures.
 pub struct Settings {
@@ -80,6 +85,7 @@ impl ServerContext {
             calendars: Arc::new(AddressLimiter::per_hour(CALENDARS_PER_HOUR)),
             subscriptions: Arc::new(AddressLimiter::per_hour(SUBSCRIPTION_READS_PER_HOUR)),
             pushes: Arc::default(),
+            imports: Arc::new(AddressLimiter::per_hour(IMPORTS_PER_HOUR)),
             relationship_bytes: settings.relationship_bytes,
             key: Arc::new(db.key),
         })

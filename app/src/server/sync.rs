@@ -40,6 +40,11 @@ impl ServerClock {
     fn with<T>(&self, f: impl FnOnce(&mut Clock) -> T) -> T {
         f(&mut self.0.lock().unwrap_or_else(|e| e.into_inner()))
     }
+
+    /// Whether a stamp from elsewhere is plausible now (not far ahead), moving past it if so.
+    pub fn accepts(&self, hlc: Hlc) -> bool {
+        self.with(|c| c.observe(hlc, wall_millis())).is_ok()
+    }
 }
 
 fn wall_millis() -> u64 {
@@ -161,7 +166,7 @@ struct FieldState {
 
 /// What a field costs its author's share of a relationship: its value, and what its name, stamp
 /// and ids take beside it (on the server and on the devices).
-fn cost(len: Option<usize>) -> i64 {
+pub fn cost(len: Option<usize>) -> i64 {
     const PER_FIELD: i64 = 64;
     len.map_or(0, |len| len as i64 + PER_FIELD)
 }

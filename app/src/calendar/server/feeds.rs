@@ -4,12 +4,12 @@
 use super::{of_relationship, Calendar};
 use crate::{
     error::AppError,
-    i18n::{Locale, COOKIE},
+    i18n::{locale_of, Locale},
     on_db,
     relationships::server::standing,
     server::{
         random_token,
-        session::{caller_with, client_address_in, cookie_in, hash, Caller},
+        session::{caller_with, client_address_in, hash, Caller},
         ServerContext,
     },
 };
@@ -105,11 +105,7 @@ pub async fn download(
             return Ok(Redirect::to(&format!("/signin?next={back}")).into_response());
         };
         standing(&ctx, &session.caller, relationship).await?;
-        let locale = cookie_in(&headers, COOKIE)
-            .as_deref()
-            .and_then(Locale::from_code)
-            .unwrap_or_else(|| from_header(&headers));
-        let calendar = of_relationship(&ctx, relationship, locale).await?;
+        let calendar = of_relationship(&ctx, relationship, locale_of(&headers)).await?;
         Ok::<_, AppError>(if calendar.zoned {
             answer(calendar, &headers, true)
         } else {

@@ -1,0 +1,328 @@
+//! An export brought back over HTTP (`POST /api/import`): into a fresh server, twice, and the
+//! files that must be refused with nothing written.
+
+mod common;
+
+use common::{hlc, mutation_of, now_millis, pair, pull_all, push, uuid, Client, Server};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+const MADE: i64 = 1_795_766_400_000;
+
+/// An action item of `owner`'s, written by `client` as its device would.
+fn item(client: &Client, rel: &str, n: u128, owner: &str, title: &str) -> String {
+    let id = uuid(n);
+    let at = now_millis();
+    let batch = [
+        ("title", json!(title)),
+        ("owner", json!(owner)),
+        ("created_at", json!(MADE)),
+        ("created_by", json!(owner)),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, (field, value))| {
+        let stamp = hlc(at, i as u16, n as u64);
+        mutation_of(
+            "action_item",
+            false,
+            n * 10 + i as u128,
+            &id,
+            rel,
+            field,
+            value,
+            &stamp,
+        )
+    })
+    .collect();
+    let outcomes = push(client, batch);
+    assert!(outcomes.iter().all(|o| o == "Acknowledged"), "{outcomes:?}");
+    id
+}
+
+/// The export `client`'s device would make: each relationship's facts and every record it
+/// pulls, each field with its clock.
+fn export_of(client: &Client) -> Value {
+    let list = client.call("my_relationships", json!({})).body;
+    let (changes, _) = pull_all(client, json!([]));
+    let relationships: Vec<Value> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let mut records: BTreeMap<String, Value> = BTreeMap::new();
+            for c in changes.iter().filter(|c| c["relationship"] == r["id"]) {
+                let record = records
+                    .entry(c["record"].as_str().unwrap().to_owned())
+                    .or_insert_with(|| {
+                        json!({
+                            "id": c["record"], "kind": c["kind"], "private": c["private"],
+                            "fields": {}, "clocks": {},
+                        })
+                    });
+                let field = c["field"].as_str().unwrap();
+                record["fields"][field] = c["value"].clone();
+                record["clocks"][field] = c["hlc"].clone();
+            }
+            json!({
+                "id": r["id"], "title": r["title"], "my_role": r["my_role"],
+                "partner_name": r["partner_name"], "created_at": r["created_at"],
+                "started_at": r["started_at"], "ended_at": r["ended_at"],
+                "records": records.into_values().collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({ "format": "tandem-export/1", "exported_at": MADE, "relationships": relationships })
+}
+
+fn import(client: &Client, file: &str) -> common::Reply {
+    client.post_with("import", &[("Content-Type", "application/json")], file)
+}
+
+/// Every field the client pulls, as (record, field, value, clock).
+fn fields(client: &Client) -> Vec<(String, String, String, String)> {
+    let (changes, _) = pull_all(client, json!([]));
+    let mut all: Vec<_> = changes
+        .iter()
+        .map(|c| {
+            (
+                c["record"].to_string(),
+                c["field"].to_string(),
+                c["value"].to_string(),
+                c["hlc"].to_string(),
+            )
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+fn newcomer(server: &Server, name: &str) -> Client {
+    let client = server.client();
+    client.sign_up(name, &format!("{}@example.com", name.to_ascii_lowercase()));
+    client
+}
+
+#[test]
+fn a_relationship_comes_back_on_a_fresh_server_with_its_ids_clocks_and_a_named_former_partner() {
+    let first = Server::start();
+    let (mentor, mentee, rel) = pair(&first, "Growing");
+    item(&mentor, &rel, 1, "mentor", "Introduce to Sam");
+    item(&mentee, &rel, 2, "mentee", "Read the book");
+    let file = export_of(&mentee).to_string();
+    let before = fields(&mentee);
+
+    let second = Server::start();
+    let menno = newcomer(&second, "Menno");
+    let reply = import(&menno, &file);
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    assert_eq!(reply.body["relationships"], 1);
+    assert_eq!(
+        reply.body["message"],
+        "Brought back: 1 relationships, 2 records, 8 changes."
+    );
+
+    let list = menno.call("my_relationships", json!({})).body;
+    assert_eq!(list[0]["id"], json!(rel));
+    assert_eq!(list[0]["title"], "Growing");
+    assert_eq!(list[0]["my_role"], "mentee");
+    assert_eq!(list[0]["partner_name"], "Mira (former member)");
+    assert_eq!(fields(&menno), before);
+}
+
+#[test]
+fn the_former_partners_records_stay_theirs() {
+    let first = Server::start();
+    let (mentor, mentee, rel) = pair(&first, "Growing");
+    let theirs = item(&mentor, &rel, 1, "mentor", "Introduce to Sam");
+    let file = export_of(&mentee).to_string();
+    let second = Server::start();
+    let menno = newcomer(&second, "Menno");
+    assert_eq!(import(&menno, &file).status, 200);
+
+    // Only its owner ticks an item: the mentor's, whom the mentee is not.
+    let tick = mutation_of(
+        "action_item",
+        false,
+        90,
+        &theirs,
+        &rel,
+        "done_at",
+        json!(MADE),
+        &hlc(now_millis(), 0, 9),
+    );
+    assert_eq!(
+        push(&menno, vec![tick]),
+        vec![json!({ "Rejected": "NotYours" })]
+    );
+}
+
+#[test]
+fn importing_the_same_file_twice_changes_nothing() {
+    let first = Server::start();
+    let (_, mentee, rel) = pair(&first, "Growing");
+    item(&mentee, &rel, 2, "mentee", "Read the book");
+    let file = export_of(&mentee).to_string();
+    let second = Server::start();
+    let menno = newcomer(&second, "Menno");
+    let once = import(&menno, &file);
+    assert!(
+        once.body["changed"].as_u64().unwrap() > 0,
+        "{:?}",
+        once.body
+    );
+    let version = second.sql_value("SELECT version FROM sync_state");
+    let after_once = fields(&menno);
+
+    let twice = import(&menno, &file);
+    assert_eq!(twice.status, 200, "{:?}", twice.body);
+    assert_eq!(twice.body["changed"], 0);
+    assert_eq!(second.sql_value("SELECT version FROM sync_state"), version);
+    assert_eq!(fields(&menno), after_once);
+    assert_eq!(
+        second.sql_value("SELECT COUNT(*) FROM users"),
+        "2",
+        "one importer and one former partner"
+    );
+}
+
+#[test]
+fn a_file_with_a_refused_record_is_refused_naming_it_and_nothing_is_written() {
+    let first = Server::start();
+    let (_, mentee, rel) = pair(&first, "Growing");
+    item(&mentee, &rel, 2, "mentee", "Read the book");
+    let mut file = export_of(&mentee);
+    // A second relationship, fine but for its first record's title.
+    let mut other = file["relationships"][0].clone();
+    other["id"] = json!(uuid(500));
+    other["records"][0]["id"] = json!(uuid(501));
+    other["records"][0]["fields"]["title"] = json!("x".repeat(500));
+    file["relationships"].as_array_mut().unwrap().push(other);
+
+    let second = Server::start();
+    let menno = newcomer(&second, "Menno");
+    let reply = import(&menno, &file.to_string());
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.body["problem"], "bad_record");
+    assert_eq!(reply.body["relationship"], json!(uuid(500)));
+    assert_eq!(reply.body["index"], 1);
+    assert_eq!(reply.body["field"], "title");
+    assert_eq!(reply.body["rejection"], json!({ "TooLong": 200 }));
+    assert_eq!(
+        reply.body["message"],
+        format!(
+            "Record 1 of relationship {} is refused: title: Use at most 200 characters. Nothing of the file was kept.",
+            uuid(500)
+        )
+    );
+    assert_eq!(menno.call("my_relationships", json!({})).body, json!([]));
+    assert_eq!(second.sql_value("SELECT COUNT(*) FROM records"), "0");
+}
+
+#[test]
+fn a_file_that_is_not_an_export_of_this_version_or_too_large_is_refused() {
+    let server = Server::start();
+    let menno = newcomer(&server, "Menno");
+    for (body, status, problem) in [
+        ("not json".to_owned(), 422, "not_an_export"),
+        (json!({ "hello": 1 }).to_string(), 422, "not_an_export"),
+        (
+            json!({ "format": "tandem-export/9", "relationships": [] }).to_string(),
+            422,
+            "other_format",
+        ),
+        (
+            json!({ "format": "tandem-export/1", "relationships": [{ "id": "x" }] }).to_string(),
+            422,
+            "bad_relationship",
+        ),
+        (" ".repeat(10 * 1024 * 1024 + 1), 413, "too_large"),
+    ] {
+        let reply = import(&menno, &body);
+        assert_eq!(reply.status, status, "{:?}", reply.body);
+        assert_eq!(reply.body["problem"], problem);
+    }
+    assert_eq!(server.sql_value("SELECT COUNT(*) FROM relationships"), "0");
+    let dutch = menno.post_with(
+        "import",
+        &[
+            ("Content-Type", "application/json"),
+            ("Accept-Language", "nl-NL,nl;q=0.9"),
+        ],
+        "not json",
+    );
+    assert_eq!(
+        dutch.body["message"],
+        "Dit bestand is geen Tandem-export. Er is niets van het bestand bewaard."
+    );
+}
+
+#[test]
+fn a_file_whose_ids_are_other_peoples_is_refused() {
+    let server = Server::start();
+    let (_, mentee, rel) = pair(&server, "Growing");
+    let record = item(&mentee, &rel, 2, "mentee", "Read the book");
+    let file = export_of(&mentee);
+    let stranger = newcomer(&server, "Stranger");
+
+    let reply = import(&stranger, &file.to_string());
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.body["problem"], "taken");
+    assert_eq!(reply.body["relationship"], json!(rel));
+    assert_eq!(
+        reply.body["message"],
+        format!("Relationship {rel} of the file belongs to other people here. Nothing of the file was kept.")
+    );
+
+    let mut elsewhere = file.clone();
+    elsewhere["relationships"][0]["id"] = json!(uuid(500));
+    let reply = import(&stranger, &elsewhere.to_string());
+    assert_eq!(reply.status, 422, "{:?}", reply.body);
+    assert_eq!(reply.body["problem"], "record_taken");
+    assert_eq!(reply.body["record"], json!(record));
+    assert_eq!(stranger.call("my_relationships", json!({})).body, json!([]));
+}
+
+#[test]
+fn an_import_needs_someone_signed_in() {
+    let server = Server::start();
+    let reply = import(
+        &server.client(),
+        r#"{"format":"tandem-export/1","relationships":[]}"#,
+    );
+    assert_eq!(reply.status, 401);
+    assert_eq!(reply.body["problem"], "sign_in");
+}
+
+#[test]
+fn a_file_never_puts_words_in_the_name_of_a_partner_who_is_here() {
+    let server = Server::start();
+    let (_, mentee, rel) = pair(&server, "Growing");
+    item(&mentee, &rel, 2, "mentee", "Read the book");
+    let mut file = export_of(&mentee);
+    let unchanged = import(&mentee, &file.to_string());
+    assert_eq!(unchanged.status, 200, "{:?}", unchanged.body);
+    assert_eq!(unchanged.body["changed"], 0);
+
+    // A promise the mentor never made.
+    let mut forged = file["relationships"][0]["records"][0].clone();
+    forged["id"] = json!(uuid(77));
+    forged["fields"]["title"] = json!("Pay for the course");
+    forged["fields"]["owner"] = json!("mentor");
+    forged["fields"]["created_by"] = json!("mentor");
+    file["relationships"][0]["records"]
+        .as_array_mut()
+        .unwrap()
+        .push(forged);
+    let reply = import(&mentee, &file.to_string());
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.body["problem"], "shared");
+    assert_eq!(reply.body["relationship"], json!(rel));
+    assert_eq!(
+        server.sql_value(&format!(
+            "SELECT COUNT(*) FROM records WHERE id = '{}'",
+            uuid(77)
+        )),
+        "0"
+    );
+}

@@ -138,7 +138,7 @@ test("a person brings a relationship back from its export, once, and a damaged f
   await page.getByLabel("Tandem export (JSON)").setInputFiles(file("tandem-export.json", good));
   await page.getByRole("button", { name: "Bring back" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Brought back" })).toHaveText(
-    "Brought back: 1 relationships, 1 records, 4 changes.",
+    "Brought back: 1 relationships, 1 records, 5 changes.",
   );
   await page.getByRole("button", { name: "Bring back" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Nothing new" })).toBeVisible();

@@ -119,7 +119,7 @@ fn a_relationship_comes_back_on_a_fresh_server_with_its_ids_clocks_and_a_named_f
     assert_eq!(reply.body["relationships"], 1);
     assert_eq!(
         reply.body["message"],
-        "Brought back: 1 relationships, 2 records, 8 changes."
+        "Brought back: 1 relationships, 2 records, 9 changes."
     );
 
     let list = menno.call("my_relationships", json!({})).body;
@@ -325,4 +325,99 @@ fn a_file_never_puts_words_in_the_name_of_a_partner_who_is_here() {
         )),
         "0"
     );
+}
+
+#[test]
+fn an_address_that_looks_like_a_former_partners_is_still_a_person_here() {
+    let server = Server::start();
+    let mentor = server.client();
+    mentor.sign_up("Mira", "imported:mira@example.com");
+    let (rel, token) = mentor.start_relationship("mentor", "Growing");
+    let mentee = newcomer(&server, "Menno");
+    let accepted = mentee.call(
+        "respond_to_invite",
+        json!({ "token": &token, "accept": true }),
+    );
+    assert_eq!(accepted.status, 200, "{:?}", accepted.body);
+    item(&mentee, &rel, 2, "mentee", "Read the book");
+    let mut file = export_of(&mentee);
+    let mut forged = file["relationships"][0]["records"][0].clone();
+    forged["id"] = json!(uuid(77));
+    forged["fields"]["owner"] = json!("mentor");
+    forged["fields"]["created_by"] = json!("mentor");
+    file["relationships"][0]["records"]
+        .as_array_mut()
+        .unwrap()
+        .push(forged);
+    let reply = import(&mentee, &file.to_string());
+    assert_eq!(reply.status, 422, "{:?}", reply.body);
+    assert_eq!(reply.body["problem"], "shared");
+}
+
+#[test]
+fn a_record_twice_in_one_file_is_refused() {
+    let first = Server::start();
+    let (_, mentee, rel) = pair(&first, "Growing");
+    let record = item(&mentee, &rel, 2, "mentee", "Read the book");
+    let mut file = export_of(&mentee);
+    let again = file["relationships"][0]["records"][0].clone();
+    file["relationships"][0]["records"]
+        .as_array_mut()
+        .unwrap()
+        .push(again);
+    let second = Server::start();
+    let menno = newcomer(&second, "Menno");
+    let reply = import(&menno, &file.to_string());
+    assert_eq!(reply.status, 422, "{:?}", reply.body);
+    assert_eq!(reply.body["problem"], "twice");
+    assert_eq!(reply.body["record"], json!(record));
+    assert_eq!(second.sql_value("SELECT COUNT(*) FROM records"), "0");
+}
+
+#[test]
+fn a_relationship_waiting_for_its_partner_takes_none_of_their_records_and_keeps_its_invite() {
+    let first = Server::start();
+    let (_, mentee, rel) = pair(&first, "Growing");
+    item(&mentee, &rel, 2, "mentee", "Read the book");
+    let file = export_of(&mentee);
+
+    let second = Server::start();
+    let mentor = newcomer(&second, "Mira");
+    let (waiting, token) = mentor.start_relationship("mentor", "Waiting");
+    let mut theirs = file.clone();
+    theirs["relationships"][0]["id"] = json!(waiting);
+    theirs["relationships"][0]["my_role"] = json!("mentor");
+    let reply = import(&mentor, &theirs.to_string());
+    assert_eq!(reply.status, 422, "{:?}", reply.body);
+    assert_eq!(reply.body["problem"], "bad_record");
+    assert_eq!(reply.body["rejection"], "NotYours");
+
+    let menno = newcomer(&second, "Menno");
+    let accepted = menno.call(
+        "respond_to_invite",
+        json!({ "token": &token, "accept": true }),
+    );
+    assert_eq!(accepted.status, 200, "{:?}", accepted.body);
+}
+
+#[test]
+fn a_relationship_whose_dates_are_out_of_range_or_out_of_order_is_refused() {
+    let server = Server::start();
+    let menno = newcomer(&server, "Menno");
+    for (created, ended) in [
+        (json!(i64::MAX), json!(null)),
+        (json!(MADE), json!(MADE - 1)),
+    ] {
+        let file = json!({
+            "format": "tandem-export/1",
+            "relationships": [{
+                "id": uuid(500), "title": null, "my_role": "mentee", "partner_name": null,
+                "created_at": created, "started_at": null, "ended_at": ended, "records": [],
+            }],
+        });
+        let reply = import(&menno, &file.to_string());
+        assert_eq!(reply.status, 422, "{:?}", reply.body);
+        assert_eq!(reply.body["problem"], "bad_relationship");
+    }
+    assert_eq!(server.sql_value("SELECT COUNT(*) FROM relationships"), "0");
 }

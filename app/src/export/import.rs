@@ -43,6 +43,10 @@ pub enum ImportProblem {
     Shared {
         relationship: Uuid,
     },
+    /// A record id the file holds more than once.
+    Twice {
+        record: Uuid,
+    },
     /// A record id of the file is another relationship's record, or another person's.
     RecordTaken {
         record: Uuid,
@@ -117,6 +121,7 @@ impl ImportProblem {
             }
             Self::Shared { relationship } => one(ImportMsg::ErrShared, relationship),
             Self::RecordTaken { record } => one(ImportMsg::ErrRecordTaken, record),
+            Self::Twice { record } => one(ImportMsg::ErrTwice, record),
             Self::Full { relationship } => one(ImportMsg::ErrFull, relationship),
             Self::TooMany => t(ImportMsg::ErrTooMany).to_owned(),
             Self::SignIn => return t(Msg::ErrSignInFirst).to_owned(),
@@ -140,6 +145,7 @@ crate::i18n::messages! {
         ErrFull => "Relationship {} holds more than this server keeps for one person.", "Relatie {} bevat meer dan deze server per persoon bewaart.";
         ErrTooMany => "Too many imports in the last hour. Try again later.", "Te veel imports in het afgelopen uur. Probeer het later opnieuw.";
         NothingKept => "Nothing of the file was kept.", "Er is niets van het bestand bewaard.";
+        ErrTwice => "Record {} is in the file more than once.", "Record {} staat meer dan eens in het bestand.";
         ErrTooLarge => "This file is larger than 10 MB.", "Dit bestand is groter dan 10 MB.";
     }
 }

@@ -11,7 +11,7 @@ use super::{
 use crate::{
     accounts::DisplayName,
     error::AppError,
-    i18n::locale_of,
+    i18n::{fill, locale_of, Locale, Msg},
     kinds, on_db,
     relationships::{RelationshipTitle, Role},
     server::{
@@ -22,7 +22,7 @@ use crate::{
     },
     sync::{
         replica::wins,
-        schema::{check_new, check_value, KindSpec, Writer},
+        schema::{check_new, check_value, instant, KindSpec, Writer, DELETED},
         Hlc,
     },
 };
@@ -35,7 +35,7 @@ use axum::{
 };
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 /// How the e-mail of a partner an import brought begins: no address, so nobody signs in as them.
@@ -83,7 +83,7 @@ pub async fn import(State(ctx): State<ServerContext>, request: Request) -> Respo
     let caller = match caller_with(&ctx, &parts.headers, true).await {
         Ok(Some(session)) => session.caller,
         Ok(None) => return refused(StatusCode::UNAUTHORIZED, ImportProblem::SignIn),
-        Err(e) => return failed(e),
+        Err(e) => return failed(e, plain, locale),
     };
     if ctx.imports.check(&caller.id.to_string()).is_err() {
         return refused(StatusCode::TOO_MANY_REQUESTS, ImportProblem::TooMany);
@@ -101,7 +101,7 @@ pub async fn import(State(ctx): State<ServerContext>, request: Request) -> Respo
             answer(StatusCode::OK, facts(&imported), imported.said(locale))
         }
         Ok(Err(problem)) => refused(StatusCode::UNPROCESSABLE_ENTITY, problem),
-        Err(e) => failed(e),
+        Err(e) => failed(e, plain, locale),
     }
 }
 
@@ -117,9 +117,16 @@ fn with_message(mut facts: Value, message: String) -> Value {
     facts
 }
 
-fn failed(e: AppError) -> Response {
+fn failed(e: AppError, plain: bool, locale: Locale) -> Response {
     let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, Json(e)).into_response()
+    if !plain {
+        return (status, Json(e)).into_response();
+    }
+    let said = match e.retry_after() {
+        Some(seconds) => fill(Msg::ErrBusy.text(locale), &[&seconds.to_string()]),
+        None => Msg::ErrInternal.text(locale).to_owned(),
+    };
+    (status, said).into_response()
 }
 
 /// The file's relationships, each checked whole.
@@ -141,10 +148,23 @@ fn read(body: &[u8]) -> Result<Vec<FileRelationship>, ImportProblem> {
     if list.len() > MAX_RELATIONSHIPS {
         return Err(ImportProblem::TooLarge);
     }
-    list.iter()
+    let file: Vec<FileRelationship> = list
+        .iter()
         .enumerate()
         .map(|(i, r)| relationship(i + 1, r))
-        .collect()
+        .collect::<Result<_, _>>()?;
+    // Each id once: a record written twice in one go would count its size twice.
+    let mut relationships = HashSet::new();
+    let mut records = HashSet::new();
+    for (i, r) in file.iter().enumerate() {
+        if !relationships.insert(r.id) {
+            return Err(ImportProblem::BadRelationship { index: i + 1 });
+        }
+        if let Some(twice) = r.records.iter().find(|record| !records.insert(record.id)) {
+            return Err(ImportProblem::Twice { record: twice.id });
+        }
+    }
+    Ok(file)
 }
 
 fn relationship(index: usize, r: &Value) -> Result<FileRelationship, ImportProblem> {
@@ -176,13 +196,10 @@ fn relationship(index: usize, r: &Value) -> Result<FileRelationship, ImportProbl
         ),
         None => None,
     };
+    // Within the instants any record may hold.
     let instant = |key: &str| match r.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(v) => v
-            .as_i64()
-            .and_then(DateTime::from_timestamp_millis)
-            .map(Some)
-            .ok_or_else(bad),
+        Some(v) => instant(v).map(Some).ok_or_else(bad),
     };
     let records = r
         .get("records")
@@ -192,14 +209,25 @@ fn relationship(index: usize, r: &Value) -> Result<FileRelationship, ImportProbl
         .enumerate()
         .map(|(i, record)| self::record(id, my_role, i + 1, record))
         .collect::<Result<_, _>>()?;
+    let created_at = instant("created_at")?.ok_or_else(bad)?;
+    let (started_at, ended_at) = (instant("started_at")?, instant("ended_at")?);
+    if started_at
+        .max(ended_at)
+        .is_some_and(|later| later < created_at)
+        || started_at
+            .zip(ended_at)
+            .is_some_and(|(start, end)| end < start)
+    {
+        return Err(bad());
+    }
     Ok(FileRelationship {
         id,
         title,
         my_role,
         partner_name,
-        created_at: instant("created_at")?.ok_or_else(bad)?,
-        started_at: instant("started_at")?,
-        ended_at: instant("ended_at")?,
+        created_at,
+        started_at,
+        ended_at,
         records,
     })
 }
@@ -319,6 +347,7 @@ async fn store(
         .bind(&rid)
         .fetch_optional(&mut **tx)
         .await)?;
+        let found = found.is_some();
         let mut partner = members
             .iter()
             .find(|(user, _, _)| *user != me)
@@ -327,17 +356,15 @@ async fn store(
         // come only from them, never from a file.
         let real_partner = members
             .iter()
-            .any(|(user, _, email)| *user != me && !email.starts_with(FORMER_PARTNER));
-        if found.is_some() {
-            let mine = members
-                .iter()
-                .any(|(user, role, _)| *user == me && role == r.my_role.as_str());
-            if !mine {
-                return Ok(Err(ImportProblem::Taken { relationship: r.id }));
-            }
-        } else {
-            create(&mut tx, r, &me, now).await?;
+            .any(|(user, _, email)| *user != me && !is_former_partner(email));
+        let mine = members
+            .iter()
+            .any(|(user, role, _)| *user == me && role == r.my_role.as_str());
+        if found && !mine {
+            return Ok(Err(ImportProblem::Taken { relationship: r.id }));
         }
+
+        // First everything that may refuse the file, then the writes.
         let stored = stored_records(&mut tx, &r.records).await?;
         for record in &r.records {
             match stored.get(&record.id.to_string()) {
@@ -352,73 +379,113 @@ async fn store(
                 _ => {}
             }
         }
-        let partners = r.records.iter().any(|record| {
-            record.author != r.my_role && !stored.contains_key(&record.id.to_string())
-        });
-        if partner.is_none() && (r.partner_name.is_some() || partners) {
-            partner = Some(former_partner(&mut tx, r, now).await?);
-        }
-        let new: Vec<(String, &FileRecord, String)> = r
+        let new: Vec<&FileRecord> = r
             .records
             .iter()
             .filter(|record| !stored.contains_key(&record.id.to_string()))
-            .map(|record| {
-                let author = match (record.author == r.my_role, &partner) {
-                    (false, Some(partner)) => partner.clone(),
-                    _ => me.clone(),
-                };
-                (record.id.to_string(), record, author)
-            })
             .collect();
+        let held = stored_fields(&mut tx, &r.records).await?;
+        let mut changed = Vec::new();
+        for record in &r.records {
+            let id = record.id.to_string();
+            for (field, value, hlc) in &record.fields {
+                let before = held.get(&(id.clone(), field.clone()));
+                if wins(*hlc, before.and_then(|(_, h)| h.parse::<Hlc>().ok())) {
+                    changed.push((record, field, value.to_string(), *hlc, before));
+                }
+            }
+        }
+        if real_partner && (!new.is_empty() || !changed.is_empty()) {
+            return Ok(Err(ImportProblem::Shared { relationship: r.id }));
+        }
+        let theirs = new.iter().position(|record| record.author != r.my_role);
+        // A relationship here that never had a partner holds none of their records (and a
+        // former partner would take the place its invite keeps); a new one gets the file's.
+        if let (Some(index), None, true) = (theirs, &partner, found) {
+            return Ok(Err(ImportProblem::BadRecord {
+                relationship: r.id,
+                index: index + 1,
+                field: None,
+                rejection: Some(crate::sync::Rejection::NotYours),
+            }));
+        }
+        let makes_partner = !found && (r.partner_name.is_some() || theirs.is_some());
+        if makes_partner {
+            partner = Some(Uuid::now_v7().to_string());
+        }
         let mut authors: HashMap<String, String> = stored
             .iter()
             .map(|(id, s)| (id.clone(), s.author.clone()))
             .collect();
-        authors.extend(
-            new.iter()
-                .map(|(id, _, author)| (id.clone(), author.clone())),
-        );
-        insert_records(&mut tx, &rid, &new).await?;
-
-        let held = stored_fields(&mut tx, &r.records).await?;
-        let mut changed = Vec::new();
+        for record in &new {
+            let author = match (record.author != r.my_role, &partner) {
+                (true, Some(partner)) => partner.clone(),
+                _ => me.clone(),
+            };
+            authors.insert(record.id.to_string(), author);
+        }
+        // What each author's records grow by; as in a push, a deletion is never refused.
         let mut grown: HashMap<String, i64> = HashMap::new();
-        for (index, record) in r.records.iter().enumerate() {
-            let id = record.id.to_string();
-            for (field, value, hlc) in &record.fields {
-                let before = held.get(&(id.clone(), field.clone()));
-                if !wins(*hlc, before.and_then(|(_, h)| h.parse::<Hlc>().ok())) {
-                    continue;
-                }
-                if !ctx.clock.accepts(*hlc) {
-                    return Ok(Err(ImportProblem::BadRecord {
-                        relationship: r.id,
-                        index: index + 1,
-                        field: Some(field.clone()),
-                        rejection: Some(crate::sync::Rejection::ClockAhead),
-                    }));
-                }
-                let text = value.to_string();
-                *grown.entry(authors[&id].clone()).or_default() +=
-                    cost(Some(text.len())) - cost(before.map(|(v, _)| v.len()));
-                version += 1;
-                changed.push((id.clone(), field.clone(), text, hlc.to_string(), version));
+        let mut counted: HashMap<String, i64> = HashMap::new();
+        for (record, field, text, _, before) in &changed {
+            let author = authors
+                .get(&record.id.to_string())
+                .cloned()
+                .unwrap_or_else(|| me.clone());
+            let grew = cost(Some(text.len())) - cost(before.map(|(v, _)| v.len()));
+            *grown.entry(author.clone()).or_default() += grew;
+            if field.as_str() != DELETED {
+                *counted.entry(author).or_default() += grew;
             }
         }
-        if real_partner && !changed.is_empty() {
-            return Ok(Err(ImportProblem::Shared { relationship: r.id }));
-        }
-        if !within_share(ctx, &mut tx, &rid, &grown).await? {
+        if !within_share(ctx, &mut tx, &rid, &counted).await? {
             return Ok(Err(ImportProblem::Full { relationship: r.id }));
         }
-        write_fields(&mut tx, &rid, &changed, &grown).await?;
-        if !changed.is_empty() {
+        // Last: the server's clock moves with every stamp it accepts.
+        for (record, field, _, hlc, _) in &changed {
+            if !ctx.clock.accepts(*hlc) {
+                let index = r.records.iter().position(|x| x.id == record.id);
+                return Ok(Err(ImportProblem::BadRecord {
+                    relationship: r.id,
+                    index: index.unwrap_or(0) + 1,
+                    field: Some((*field).clone()),
+                    rejection: Some(crate::sync::Rejection::ClockAhead),
+                }));
+            }
+        }
+
+        if !found {
+            create(&mut tx, r, &me, now).await?;
+        }
+        if let (true, Some(partner)) = (makes_partner, &partner) {
+            former_partner(&mut tx, r, partner, now).await?;
+        }
+        let rows: Vec<(String, &FileRecord, String)> = new
+            .iter()
+            .map(|record| {
+                let id = record.id.to_string();
+                let author = authors.get(&id).cloned().unwrap_or_else(|| me.clone());
+                (id, *record, author)
+            })
+            .collect();
+        insert_records(&mut tx, &rid, &rows).await?;
+        let writes: Vec<(String, String, String, String, i64)> = changed
+            .iter()
+            .map(|(record, field, text, hlc, _)| {
+                version += 1;
+                let id = record.id.to_string();
+                (id, (*field).clone(), text.clone(), hlc.to_string(), version)
+            })
+            .collect();
+        write_fields(&mut tx, &rid, &writes, &grown).await?;
+        if !writes.is_empty() {
             touched.shared.push(rid.clone());
             touched.private |= r.records.iter().any(|record| record.spec.private);
         }
         imported.relationships += 1;
         imported.records += r.records.len();
-        imported.changed += changed.len();
+        // A relationship made here is a change even without a record.
+        imported.changed += writes.len() + usize::from(!found);
     }
     if version != first_version {
         on_db!(&mut tx, |tx| sqlx::query(
@@ -431,6 +498,12 @@ async fn store(
     }
     tx.commit().await?;
     Ok(Ok((imported, touched)))
+}
+
+/// Whether an account is a partner an import brought: its e-mail is no address (a real one
+/// always holds an `@`), so nobody can sign up as one.
+fn is_former_partner(email: &str) -> bool {
+    email.starts_with(FORMER_PARTNER) && !email.contains('@')
 }
 
 /// The relationship, with the importer as its member in their role.
@@ -477,14 +550,14 @@ async fn create(
 async fn former_partner(
     tx: &mut Tx,
     r: &FileRelationship,
+    id: &str,
     now: DateTime<Utc>,
-) -> Result<String, AppError> {
-    let id = Uuid::now_v7().to_string();
+) -> Result<(), AppError> {
     on_db!(&mut *tx, |tx| sqlx::query(
         "INSERT INTO users (id, email, display_name, password_hash, created_at, deleted_at)
          VALUES ($1, $2, $3, '', $4, $4)"
     )
-    .bind(&id)
+    .bind(id)
     .bind(format!("{FORMER_PARTNER}{id}"))
     .bind(r.partner_name.clone().unwrap_or_default())
     .bind(now)
@@ -496,14 +569,14 @@ async fn former_partner(
         "INSERT INTO memberships (relationship_id, user_id, role, joined_at) VALUES ($1, $2, $3, $4)"
     )
     .bind(r.id.to_string())
-    .bind(&id)
+    .bind(id)
     .bind(r.my_role.partner().as_str())
     .bind(now)
     .execute(&mut **tx)
     .await
     .map(drop)
     })?;
-    Ok(id)
+    Ok(())
 }
 
 async fn stored_records(

@@ -64,8 +64,10 @@ pub fn ImportForm() -> impl IntoView {
         <form on:submit=send aria-labelledby="import-heading">
             <h3 id="import-heading">{i18n.tr(ExportMsg::ImportTitle)}</h3>
             <p>{i18n.tr(ExportMsg::ImportText)}</p>
-            <label for="import-file">{i18n.tr(ExportMsg::ImportFile)}</label>
-            <input id="import-file" type="file" accept=".json,application/json" node_ref=file />
+            <div class="field">
+                <label for="import-file">{i18n.tr(ExportMsg::ImportFile)}</label>
+                <input id="import-file" type="file" accept=".json,application/json" node_ref=file />
+            </div>
             <button type="submit" class="button secondary" disabled=sending>
                 {i18n.tr(ExportMsg::ImportButton)}
             </button>

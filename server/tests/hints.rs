@@ -59,8 +59,18 @@ fn a_private_change_is_hinted_to_its_author_alone() {
     let mut partner = mentee.hints(Duration::from_millis(1500)).unwrap();
     let mut author = mentor.hints(Duration::from_secs(5)).unwrap();
     action_item(&mentor, &rel, 1, true);
-    assert_eq!(author.next().as_deref(), Some("pull"));
-    assert_eq!(partner.next(), None);
+    assert_eq!(after_joining(&mut author).as_deref(), Some("pull"));
+    assert_eq!(after_joining(&mut partner), None);
+}
+
+/// The next hint, past the one that told of the partner joining: on PostgreSQL it is relayed
+/// through the database and may reach a stream opened just after.
+fn after_joining(hints: &mut common::Hints) -> Option<String> {
+    let mut next = hints.next();
+    while next.as_deref() == Some("relationships") {
+        next = hints.next();
+    }
+    next
 }
 
 #[test]

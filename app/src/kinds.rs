@@ -33,6 +33,7 @@ kinds! {
     crate::checkin::Checkin,
     crate::notes::SharedNotes,
     crate::notes::PrivateNotes,
+    crate::closing::Reflection,
 }
 
 pub fn spec(kind: &str) -> Option<&'static KindSpec> {

@@ -16,6 +16,7 @@ pub mod action_items;
 pub mod agreement;
 pub mod calendar;
 pub mod checkin;
+pub mod closing;
 pub mod export;
 pub mod goals;
 pub mod notes;

@@ -158,6 +158,60 @@ fn the_former_partners_records_stay_theirs() {
 }
 
 #[test]
+fn the_former_partner_joins_again_by_invite_and_their_records_are_theirs_again() {
+    let first = Server::start();
+    let (mentor, mentee, rel) = pair(&first, "Growing");
+    let theirs = item(&mentor, &rel, 1, "mentor", "Introduce to Sam");
+    let exported = export_of(&mentee);
+    let second = Server::start();
+    let menno = newcomer(&second, "Menno");
+    assert_eq!(import(&menno, &exported.to_string()).status, 200);
+    // No invite is made until the importer asks for one.
+    assert_eq!(menno.invite_token(&rel), None);
+    let reply = menno.call("new_invite", json!({ "id": &rel }));
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    let token = menno
+        .invite_token(&rel)
+        .expect("an invite for the former partner");
+
+    let mira = newcomer(&second, "Mira");
+    let reply = mira.call(
+        "respond_to_invite",
+        json!({ "token": &token, "accept": true }),
+    );
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    let list = mira.call("my_relationships", json!({})).body;
+    assert_eq!(list[0]["my_role"], "mentor");
+    // It keeps the day it started.
+    assert_eq!(
+        list[0]["started_at"],
+        exported["relationships"][0]["started_at"]
+    );
+    let seen = menno.call("relationship", json!({ "id": &rel })).body;
+    assert_eq!(seen["partner_name"], "Mira");
+    assert_eq!(seen["invite"], Value::Null);
+    assert_eq!(
+        second.sql_value("SELECT COUNT(*) FROM users WHERE email LIKE 'imported:%'"),
+        "0"
+    );
+
+    // What the mentor wrote before is theirs to change again, and reaches them.
+    let quoted = json!(theirs).to_string();
+    assert!(fields(&mira).iter().any(|(record, ..)| *record == quoted));
+    let tick = mutation_of(
+        "action_item",
+        false,
+        90,
+        &theirs,
+        &rel,
+        "done_at",
+        json!(MADE),
+        &hlc(now_millis(), 0, 9),
+    );
+    assert_eq!(push(&mira, vec![tick]), vec![json!("Acknowledged")]);
+}
+
+#[test]
 fn importing_the_same_file_twice_changes_nothing() {
     let first = Server::start();
     let (_, mentee, rel) = pair(&first, "Growing");

@@ -521,7 +521,8 @@ macro_rules! record_kind {
             deletable: $deletable:tt,
             id: $id:expr,
             owner: [$($owner:ident)?],
-            label: [$($label:ident)?] $(,)?
+            label: [$($label:ident)?]
+            $(, after_end: $after_end:literal)? $(,)?
         }
         required {
             $( $(#[$rmeta:meta])* $rfield:ident $RVariant:ident : $RTy:ty = $rwriter:ident ),* $(,)?
@@ -603,6 +604,7 @@ macro_rules! record_kind {
                 id: $id,
                 owner: $crate::record_kind!(@name $Field $($owner)?),
                 label: $crate::record_kind!(@name $Field $($label)?),
+                after_end: $crate::record_kind!(@flag $($after_end)?),
             };
             type Write = $Write;
 
@@ -638,6 +640,8 @@ macro_rules! record_kind {
         &[$( $f, )* $crate::schema::spec($crate::schema::DELETED, $crate::schema::Type::Bool, $crate::schema::Writer::Both)]
     };
     (@fields false; $( $f:expr, )*) => { &[$( $f, )*] };
+    (@flag) => { false };
+    (@flag $v:literal) => { $v };
     (@name $F:ident) => { None };
     (@name $F:ident $v:ident) => { Some($F::$v.name()) };
     (@deletable true $R:ident) => { impl $crate::declare::Deletable for $R {} };

@@ -241,6 +241,9 @@ pub struct KindSpec {
     pub owner: Option<&'static str>,
     /// The field that names a record to people, e.g. in a list of refused edits.
     pub label: Option<&'static str>,
+    /// Whether its records can still be written once the relationship has ended (a closing
+    /// reflection): every other kind's records are then read-only.
+    pub after_end: bool,
 }
 
 impl KindSpec {
@@ -401,8 +404,19 @@ pub struct Stored {
     pub holds: bool,
 }
 
+/// The role a member writes with in a relationship, given whether it has ended: theirs while it
+/// lasts, and after its end only to a kind written `after_end`.
+pub fn writer_of<'a>(
+    membership: Option<(&'a str, bool)>,
+    spec: Option<&KindSpec>,
+) -> Option<&'a str> {
+    let (role, ended) = membership?;
+    (!ended || spec.is_some_and(|s| s.after_end)).then_some(role)
+}
+
 /// Every rule a change must pass before it is stored, in order: the writer is a member of a
-/// relationship that has not ended (`writer` is their role, else `None`), the kind is known,
+/// relationship that has not ended, or of one that has for a kind written `after_end`
+/// (`writer` is their role, else `None`; see [`writer_of`]), the kind is known,
 /// the value fits its field, the record is the one it claims to be (kind, relationship, the
 /// kind's privacy), the writer may write the field, and, last, since the clock moves with it,
 /// the stamp is not implausibly far ahead (`clock_accepts`). `Ok(true)` means the change is
@@ -520,7 +534,26 @@ mod tests {
         id: IdRule::Random,
         owner: Some("who"),
         label: Some("title"),
+        after_end: false,
     };
+
+    #[test]
+    fn an_ended_relationship_takes_writes_only_to_a_kind_written_after_its_end() {
+        let closing = KindSpec {
+            after_end: true,
+            ..TASK
+        };
+        assert_eq!(
+            writer_of(Some(("mentee", false)), Some(&TASK)),
+            Some("mentee")
+        );
+        assert_eq!(writer_of(Some(("mentee", true)), Some(&TASK)), None);
+        assert_eq!(
+            writer_of(Some(("mentee", true)), Some(&closing)),
+            Some("mentee")
+        );
+        assert_eq!(writer_of(None, Some(&closing)), None);
+    }
 
     #[test]
     fn numbers_are_finite_and_bounded_and_refs_are_record_ids() {
@@ -876,6 +909,7 @@ mod tests {
         id: IdRule::Derived(&[&[Part::Field("session"), Part::WriterRole]]),
         owner: None,
         label: None,
+        after_end: false,
     };
 
     fn note_of(field: &str, value: Value) -> Change {

@@ -36,6 +36,7 @@ const NOTE: KindSpec = KindSpec {
     id: IdRule::Random,
     owner: Some("owner"),
     label: Some("title"),
+    after_end: false,
 };
 
 #[derive(Default)]

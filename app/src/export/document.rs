@@ -82,6 +82,7 @@ mod tests {
                 expires_at: at,
                 state: crate::relationships::InviteState::Open,
             }),
+            stand_in: false,
         }
     }
 

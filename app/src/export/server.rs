@@ -771,6 +771,7 @@ mod tests {
             started_at: Some(at),
             ended_at: None,
             invite: None,
+            stand_in: false,
         };
         let text = document(Uuid::now_v7(), &[view], &replica, made);
 

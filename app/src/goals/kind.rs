@@ -24,6 +24,8 @@ crate::sync::choice! {
     pub enum Status {
         Active = "active",
         Achieved = "achieved",
+        /// Partly achieved: a status given when the relationship ends.
+        Partly = "partly",
         Dropped = "dropped",
     }
 }

@@ -52,6 +52,7 @@ crate::i18n::messages! {
         ConfirmDrop => "Drop it", "Laten vallen";
         History => "Achieved and dropped", "Bereikt en losgelaten";
         AchievedLine => "Achieved", "Bereikt";
+        PartlyLine => "Partly achieved", "Deels bereikt";
         DroppedLine => "Dropped: {}", "Losgelaten: {}";
         NoGoals => "No goals yet.", "Nog geen doelen.";
         Updates => "Progress so far", "Voortgang tot nu toe";

@@ -92,6 +92,7 @@ fn Goals(live: Live) -> impl IntoView {
 fn history_line(i18n: I18n, goal: &Goal) -> String {
     let status = match goal.status {
         Status::Dropped => i18n.fmt(GoalMsg::DroppedLine, &[&goal.drop_reason]),
+        Status::Partly => i18n.t(GoalMsg::PartlyLine).to_owned(),
         _ => i18n.t(GoalMsg::AchievedLine).to_owned(),
     };
     format!("{} — {}", goal.title, status.trim_end_matches(": "))

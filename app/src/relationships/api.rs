@@ -29,6 +29,10 @@ pub struct RelationshipView {
     pub ended_at: Option<DateTime<Utc>>,
     /// The latest invite, while there is no partner yet.
     pub invite: Option<InviteLink>,
+    /// The partner is one an import brought back, named as a former member until they join
+    /// again by invite.
+    #[serde(default)]
+    pub stand_in: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

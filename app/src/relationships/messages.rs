@@ -35,6 +35,8 @@ crate::i18n::messages! {
             "Nog niet: de uitnodiging staat nog open";
         Status => "Status", "Status";
         InviteHeading => "Invite your partner", "Nodig je partner uit";
+        InviteBack => "This relationship came back from an export. Create an invite link so that your partner can join it again, with everything they wrote.",
+            "Deze relatie is teruggezet uit een export. Maak een uitnodigingslink, zodat je partner weer kan meedoen, met alles wat die schreef.";
         InviteExplain => "Send this link to your partner. It works once and only for the person who opens it first.",
             "Stuur deze link naar je partner. Hij werkt één keer, voor wie hem als eerste opent.";
         InviteLinkLabel => "Invite link", "Uitnodigingslink";
@@ -53,8 +55,8 @@ crate::i18n::messages! {
             "Je uitnodiging is verlopen. Maak een nieuwe link om je partner uit te nodigen.";
         CreateNewInvite => "Create new invite link", "Nieuwe uitnodigingslink maken";
         EndHeading => "End this relationship", "Deze relatie beëindigen";
-        EndText => "Ending keeps everything readable for both of you, marked as ended.",
-            "Na beëindigen blijft alles leesbaar voor jullie beiden, gemarkeerd als beëindigd.";
+        EndText => "Ending asks for each goal's final status and for a closing reflection from each of you, and keeps everything readable for both of you, marked as ended.",
+            "Bij het beëindigen krijgt elk doel een eindstand en schrijven jullie allebei een afsluitende reflectie; alles blijft leesbaar voor jullie beiden, gemarkeerd als beëindigd.";
         EndRelationship => "End relationship", "Relatie beëindigen";
         EndConfirm => "End this relationship for both of you? This cannot be undone.",
             "Deze relatie voor jullie beiden beëindigen? Dit kan niet ongedaan worden.";

@@ -27,6 +27,7 @@ struct Row {
     ended_at: Option<DateTime<Utc>>,
     partner_name: Option<String>,
     partner_left: bool,
+    partner_stand_in: bool,
     invite_id: Option<String>,
     invite_created_at: Option<DateTime<Utc>>,
     invite_used_at: Option<DateTime<Utc>>,
@@ -37,6 +38,7 @@ struct Row {
 const SELECT_ROWS: &str = "
     SELECT r.id, r.title, m.role, r.created_at, r.started_at, r.ended_at,
            pu.display_name AS partner_name, pu.deleted_at IS NOT NULL AS partner_left,
+           COALESCE(pu.email LIKE 'imported:%' AND pu.email NOT LIKE '%@%', FALSE) AS partner_stand_in,
            i.id AS invite_id, i.created_at AS invite_created_at,
            i.used_at AS invite_used_at, i.revoked_at AS invite_revoked_at,
            i.declined_at AS invite_declined_at
@@ -51,7 +53,7 @@ const SELECT_ROWS: &str = "
 impl Row {
     fn view(self, ctx: &ServerContext, now: DateTime<Utc>) -> Result<RelationshipView, AppError> {
         let invite = match (
-            self.partner_name.is_none(),
+            self.partner_name.is_none() || self.partner_stand_in,
             self.invite_id,
             self.invite_created_at,
         ) {
@@ -90,6 +92,7 @@ impl Row {
             started_at: self.started_at,
             ended_at: self.ended_at,
             invite,
+            stand_in: self.partner_stand_in,
         })
     }
 }
@@ -134,21 +137,29 @@ pub async fn standing(
     caller: &Caller,
     id: Uuid,
 ) -> Result<Standing, AppError> {
-    let row: Option<(Option<DateTime<Utc>>, i64)> = on_db!(&ctx.pool, |db| sqlx::query_as(
-        "SELECT r.ended_at, (SELECT COUNT(*) FROM memberships WHERE relationship_id = r.id)
+    // A partner an import stands in for is no partner yet: they join again by invite.
+    let row: Option<(Option<DateTime<Utc>>, i64)> =
+        on_db!(&ctx.pool, |db| sqlx::query_as(&format!(
+        "SELECT r.ended_at, (SELECT COUNT(*) FROM memberships pm JOIN users u ON u.id = pm.user_id
+                             WHERE pm.relationship_id = r.id AND NOT {STAND_IN})
          FROM relationships r JOIN memberships m ON m.relationship_id = r.id
          WHERE r.id = $1 AND m.user_id = $2",
-    )
-    .bind(id.to_string())
-    .bind(caller.id.to_string())
-    .fetch_optional(db)
-    .await)?;
+    ))
+        .bind(id.to_string())
+        .bind(caller.id.to_string())
+        .fetch_optional(db)
+        .await)?;
     let (ended_at, members) = row.ok_or(AppError::Forbidden)?;
     Ok(Standing {
         ended: ended_at.is_some(),
         paired: members >= 2,
     })
 }
+
+/// Whether the account `u` stands in for the partner of an imported relationship until they
+/// join again by invite: its e-mail is `imported:<id>`, no address, so nobody signs in as it
+/// (see `export::server`).
+const STAND_IN: &str = "(u.email LIKE 'imported:%' AND u.email NOT LIKE '%@%')";
 
 const OPEN_INVITES: &str = "used_at IS NULL AND revoked_at IS NULL AND declined_at IS NULL";
 
@@ -397,8 +408,10 @@ pub async fn respond(
     // order, an accept and an end at the same moment would wait for each other (PostgreSQL
     // ends one of them). It is also where an end that came first shows.
     if accept {
+        // An imported relationship keeps the day it started.
         let open = on_db!(&mut tx, |tx| sqlx::query(
-            "UPDATE relationships SET started_at = $1 WHERE id = $2 AND ended_at IS NULL"
+            "UPDATE relationships SET started_at = COALESCE(started_at, $1)
+             WHERE id = $2 AND ended_at IS NULL"
         )
         .bind(now)
         .bind(&row.relationship_id)
@@ -432,17 +445,23 @@ pub async fn respond(
         tx.commit().await?;
         return Ok(None);
     }
-    let joined = on_db!(&mut tx, |tx| sqlx::query(
-        "INSERT INTO memberships (relationship_id, user_id, role, joined_at)
-         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-    )
-    .bind(&row.relationship_id)
-    .bind(caller.id.to_string())
-    .bind(&row.invitee_role)
-    .bind(now)
-    .execute(&mut **tx)
-    .await
-    .map(|r| r.rows_affected()))?;
+    let joined = match stand_in(&mut tx, &row.relationship_id, &row.invitee_role).await? {
+        Some(stand_in) => {
+            take_over(&mut tx, &row.relationship_id, &stand_in, caller, now).await?;
+            1
+        }
+        None => on_db!(&mut tx, |tx| sqlx::query(
+            "INSERT INTO memberships (relationship_id, user_id, role, joined_at)
+             VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
+        .bind(&row.relationship_id)
+        .bind(caller.id.to_string())
+        .bind(&row.invitee_role)
+        .bind(now)
+        .execute(&mut **tx)
+        .await
+        .map(|r| r.rows_affected()))?,
+    };
     if joined != 1 {
         return Err(AppError::AlreadyPaired);
     }
@@ -450,4 +469,60 @@ pub async fn respond(
     let id = Uuid::parse_str(&row.relationship_id).map_err(|_| AppError::Internal)?;
     ctx.hints.relationship_changed(ctx, id).await;
     Ok(Some(id))
+}
+
+/// The account standing in for `role` in an imported relationship, if one does.
+async fn stand_in(tx: &mut Tx, relationship: &str, role: &str) -> Result<Option<String>, AppError> {
+    let row: Option<(String,)> = on_db!(tx, |tx| sqlx::query_as(&format!(
+        "SELECT u.id FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.relationship_id = $1 AND m.role = $2 AND {STAND_IN}"
+    ))
+    .bind(relationship)
+    .bind(role)
+    .fetch_optional(&mut **tx)
+    .await)?;
+    Ok(row.map(|(id,)| id))
+}
+
+/// The partner joins again in the place of the account that stood in for them: its membership,
+/// its records (so that what they wrote is theirs to change again) and its share of the
+/// relationship's room become theirs, and the stand-in is gone.
+async fn take_over(
+    tx: &mut Tx,
+    relationship: &str,
+    stand_in: &str,
+    caller: &Caller,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let me = caller.id.to_string();
+    on_db!(tx, |tx| {
+        sqlx::query(
+            "UPDATE memberships SET user_id = $1, joined_at = $2
+             WHERE relationship_id = $3 AND user_id = $4",
+        )
+        .bind(&me)
+        .bind(now)
+        .bind(relationship)
+        .bind(stand_in)
+        .execute(&mut **tx)
+        .await?;
+        for table in ["records", "relationship_usage"] {
+            sqlx::query(&format!(
+                "UPDATE {table} SET author_id = $1 WHERE relationship_id = $2 AND author_id = $3"
+            ))
+            .bind(&me)
+            .bind(relationship)
+            .bind(stand_in)
+            .execute(&mut **tx)
+            .await?;
+        }
+        sqlx::query(
+            "DELETE FROM users WHERE id = $1
+             AND NOT EXISTS (SELECT 1 FROM memberships WHERE user_id = $1)",
+        )
+        .bind(stand_in)
+        .execute(&mut **tx)
+        .await?;
+    });
+    Ok(())
 }

@@ -62,6 +62,7 @@ pub fn goal_line(
     let closed = match goal.goal.status {
         Status::Active => None,
         Status::Achieved => Some(i18n.t(ScreenMsg::AchievedSince)),
+        Status::Partly => Some(i18n.t(ScreenMsg::PartlySince)),
         Status::Dropped => Some(i18n.t(ScreenMsg::DroppedSince)),
     };
     let values = values_line(i18n, brief, goal, unit);

@@ -10,6 +10,7 @@ use crate::{
     action_items::{ActionItem, ActionItemMsg},
     agreement::{term_lines, AgreeMsg, Agreement},
     checkin::{Checkin, CheckinMsg, Question},
+    closing::{ClosingMsg, Reflection},
     goals::{amount, pace_text, Goal, GoalMsg, Records, Status},
     i18n::I18n,
     notes::{private_id, shared_id, PrivateNotes, SharedNotes},
@@ -66,6 +67,7 @@ fn relationship(
     goals(md, i18n, &Records::read(replica, r.id), today);
     sessions_of(md, i18n, r, replica);
     items(md, i18n, r, replica);
+    reflections(md, i18n, r, replica);
 }
 
 fn agreement(md: &mut String, i18n: I18n, agreement: &Agreement) {
@@ -109,6 +111,7 @@ fn goals(md: &mut String, i18n: I18n, records: &Records, today: NaiveDate) {
         match goal.status {
             Status::Active => {}
             Status::Achieved => md.push_str(&format!("*{}*\n\n", i18n.t(GoalMsg::AchievedLine))),
+            Status::Partly => md.push_str(&format!("*{}*\n\n", i18n.t(GoalMsg::PartlyLine))),
             Status::Dropped => md.push_str(&format!(
                 "*{}*\n\n",
                 i18n.fmt(GoalMsg::DroppedLine, &[goal.drop_reason.trim()])
@@ -300,6 +303,42 @@ fn items(md: &mut String, i18n: I18n, r: &RelationshipView, replica: &Replica) {
     }
 }
 
+/// The closing reflections given, when there are any.
+fn reflections(md: &mut String, i18n: I18n, r: &RelationshipView, replica: &Replica) {
+    let given: Vec<Reflection> = [Role::Mentee, Role::Mentor]
+        .into_iter()
+        .filter_map(|role| Reflection::of(replica, r.id, role))
+        .collect();
+    if given.is_empty() {
+        return;
+    }
+    md.push_str(&format!("\n## {}\n", i18n.t(ClosingMsg::Reflections)));
+    for reflection in given {
+        md.push_str(&format!(
+            "\n### {}\n\n",
+            i18n.fmt(ClosingMsg::ReflectionOf, &[&person(i18n, r, reflection.by)])
+        ));
+        for (asked, answer) in [
+            (ClosingMsg::Gained, &reflection.gained),
+            (ClosingMsg::Differently, &reflection.differently),
+        ] {
+            if !answer.trim().is_empty() {
+                md.push_str(&list_item(&format!(
+                    "*{}* {}",
+                    i18n.t(asked),
+                    answer.trim()
+                )));
+            }
+        }
+        if let Some(rating) = reflection.rating {
+            md.push_str(&format!(
+                "- {}\n",
+                i18n.fmt(ClosingMsg::Rated, &[&rating.to_string()])
+            ));
+        }
+    }
+}
+
 /// A list item whose further lines stay inside it.
 fn list_item(text: &str) -> String {
     format!("- {}\n", text.replace('\n', "\n  "))
@@ -326,6 +365,7 @@ mod tests {
         action_items::ActionSet,
         agreement::{canonical, Frequency, Signature, SignatureSet, TermSet},
         checkin::{checkin_id, CheckinSet},
+        closing::{reflection_id, ReflectionSet},
         goals::{GoalSet, Update, UpdateSet},
         i18n::Locale,
         notes::{PrivateSet, SharedSet},
@@ -466,6 +506,44 @@ mod tests {
                 "\n",
                 "- [x] Introduce to Sam — Done 2 Dec 2026\n",
             )
+        );
+    }
+
+    #[test]
+    fn the_closing_reflections_given_end_the_document() {
+        let owner = Owner::new();
+        owner.set();
+        let mut device = device();
+        let mut mine = Reflection::new(Role::Mentee);
+        mine.extend([
+            ReflectionSet::Gained("Courage on stage".into()),
+            ReflectionSet::Rating(Some(4)),
+        ]);
+        device.write(reflection_id(REL, Role::Mentee).as_u128(), mine);
+        // Begun and cleared again: not given.
+        let cleared = [
+            ReflectionSet::By(Role::Mentor),
+            ReflectionSet::Gained(" ".into()),
+        ];
+        device.write(reflection_id(REL, Role::Mentor).as_u128(), cleared);
+        let md = markdown(
+            I18n::new(Locale::En),
+            &[view(REL, Role::Mentor)],
+            &device.replica,
+            at("2026-12-04 09:00").date(),
+        );
+        assert!(
+            md.ends_with(concat!(
+                "- [x] Introduce to Sam — Done 2 Dec 2026\n",
+                "\n",
+                "## Closing reflections\n",
+                "\n",
+                "### Reflection of Mentee (Partner)\n",
+                "\n",
+                "- *What did you gain from this relationship?* Courage on stage\n",
+                "- Rated 4 out of 5.\n",
+            )),
+            "{md}"
         );
     }
 

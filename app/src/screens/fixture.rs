@@ -80,6 +80,7 @@ pub fn view(id: Uuid, me: Role) -> RelationshipView {
         started_at: Some(made()),
         ended_at: None,
         invite: None,
+        stand_in: false,
     }
 }
 

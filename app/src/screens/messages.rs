@@ -68,6 +68,7 @@ crate::i18n::messages! {
         GoalSince => "{} → {} of {} {} since the last session", "{} → {} van {} {} sinds de vorige sessie";
         GoalSinceStart => "{} → {} of {} {} since the start", "{} → {} van {} {} sinds het begin";
         AchievedSince => "achieved since the last session", "bereikt sinds de vorige sessie";
+        PartlySince => "partly achieved since the last session", "deels bereikt sinds de vorige sessie";
         DroppedSince => "dropped since the last session", "losgelaten sinds de vorige sessie";
         NoActiveGoals => "No active goals.", "Geen actieve doelen.";
         ActionItems => "Action items", "Actiepunten";

@@ -7,6 +7,7 @@ mod attention;
 mod brief;
 mod brief_text;
 mod brief_view;
+mod closing_view;
 mod export_md;
 mod export_view;
 #[cfg(test)]
@@ -45,7 +46,7 @@ crate::ui::lazy::lazy_page!(
     BriefRoute,
     brief_page,
     preload_brief_page,
-    brief_view::BriefPage
+    brief_view::pick_brief_page
 );
 crate::ui::lazy::lazy_page!(
     RoadmapRoute,

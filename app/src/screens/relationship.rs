@@ -5,11 +5,15 @@ use super::{export_view::DataDownloads, messages::ScreenMsg};
 use crate::{
     action_items::ActionItems,
     agreement::AgreeMsg,
+    closing::{ClosingMsg, Reflection},
     goals::GoalMsg,
     i18n::use_i18n,
     prepare::PrepareStatus,
-    relationships::{EndPanel, Facts, Invite, Live, Refresh, RelationshipFrame, RelationshipMsg},
+    relationships::{
+        EndPanel, Facts, Invite, Live, Refresh, RelationshipFrame, RelationshipMsg, Role,
+    },
     roadmap::RoadmapMsg,
+    sync::engine::use_sync,
 };
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -27,6 +31,8 @@ fn Details(live: Live, refresh: Refresh) -> impl IntoView {
     let (id, my_role, r) = (live.id, live.me, live.view);
     let ended = live.ended();
     let paired = move || r.with(|r| r.partner_name.is_some());
+    // A partner an import stands in for joins again by invite.
+    let inviting = move || r.with(|r| r.partner_name.is_none() || r.stand_in);
 
     view! {
         <Facts r />
@@ -41,17 +47,38 @@ fn Details(live: Live, refresh: Refresh) -> impl IntoView {
                 view! { <ActionItems relationship=id my_role partner_name ended /> }
             }}
         </Show>
-        <Show when=move || !ended.get() && !paired()>
+        <Show when=move || !ended.get() && inviting()>
             <Invite r refresh />
         </Show>
-        <Show when=move || !ended.get()>
-            <EndPanel id refresh />
+        <Show when=move || !ended.get() fallback=move || view! { <ClosingLink id me=my_role /> }>
+            <EndPanel id />
         </Show>
         <section class="panel">
             <div class="actions">
                 <a class="button secondary" href=format!("/r/{id}/calendar")>{i18n.tr(ScreenMsg::OpenCalendar)}</a>
             </div>
             <DataDownloads only=id />
+        </section>
+    }
+}
+
+/// The way to the closing reflections of an ended relationship: to write mine until I have.
+#[component]
+fn ClosingLink(id: Uuid, me: Role) -> impl IntoView {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let written = move || {
+        sync.device.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| Reflection::of(&d.local, id, me).is_some())
+        })
+    };
+    view! {
+        <section class="panel">
+            <h2>{i18n.tr(ClosingMsg::Reflections)}</h2>
+            <a class="button secondary" href=format!("/r/{id}/close")>
+                {move || i18n.t(if written() { ClosingMsg::Read } else { ClosingMsg::WriteYours })}
+            </a>
         </section>
     }
 }

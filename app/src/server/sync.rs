@@ -8,7 +8,7 @@ use crate::{
     kinds,
     relationships::Role,
     sync::{
-        schema::{admit, check_new, KindSpec, Stored, DELETED},
+        schema::{admit, check_new, writer_of, KindSpec, Stored, DELETED},
         Change, Clock, Cursors, Hlc, Kind, Mutation, NodeId, Outcome, PullReply, Pulled, PushReply,
         Rejection, MAX_BATCH, MAX_CURSORS, MAX_PULL,
     },
@@ -274,11 +274,13 @@ impl Known {
         members: &HashMap<Uuid, (Role, bool)>,
         change: &Change,
     ) -> Result<(), Rejection> {
-        let writer = members
-            .get(&change.relationship)
-            .filter(|(_, ended)| !ended)
-            .map(|(role, _)| role.as_str());
         let spec = kinds::spec(change.kind.as_str());
+        let writer = writer_of(
+            members
+                .get(&change.relationship)
+                .map(|(role, ended)| (role.as_str(), *ended)),
+            spec,
+        );
         let record = change.record.to_string();
         let stored = match (writer, spec) {
             (Some(_), Some(spec)) => self.stored(&record, caller, change, spec),

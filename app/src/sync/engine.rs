@@ -182,6 +182,22 @@ impl SyncEngine {
         })
     }
 
+    /// Whether edits of `relationship` still wait for the server, and whether any were refused.
+    pub fn unsent_in(self, relationship: Uuid) -> (bool, bool) {
+        self.device.with(|d| {
+            d.as_ref().map_or((false, false), |d| {
+                (
+                    d.outbox
+                        .iter()
+                        .any(|m| m.change.relationship == relationship),
+                    d.rejected
+                        .iter()
+                        .any(|(m, _)| m.change.relationship == relationship),
+                )
+            })
+        })
+    }
+
     /// Refused edits, one entry per record: its id, what the user calls it, and why.
     pub fn rejected(self) -> Vec<(Uuid, String, Rejection)> {
         self.device.with(|d| {

@@ -7,8 +7,7 @@ use super::{
 use crate::{
     i18n::{use_i18n, Msg},
     relationships::{
-        EndRelationship, InviteLink, InviteState, NewInvite, RelationshipMsg, RelationshipView,
-        RevokeInvite,
+        InviteLink, InviteState, NewInvite, RelationshipMsg, RelationshipView, RevokeInvite,
     },
     ui::form::FormError,
 };
@@ -55,6 +54,7 @@ pub fn Invite(r: Memo<RelationshipView>, refresh: Refresh) -> impl IntoView {
                 <p>{move || i18n.t(match other.as_ref().map(|l| l.state) {
                     Some(InviteState::Declined) => RelationshipMsg::InviteWasDeclined,
                     Some(InviteState::Expired) => RelationshipMsg::InviteWasExpired,
+                    None if r.with(|r| r.stand_in) => RelationshipMsg::InviteBack,
                     _ => RelationshipMsg::InviteWasRevoked,
                 })}</p>
                 <FormError error=Signal::derive(move || new_invite.value().get().and_then(Result::err)) />
@@ -67,31 +67,19 @@ pub fn Invite(r: Memo<RelationshipView>, refresh: Refresh) -> impl IntoView {
     }
 }
 
+/// The way to ending it: the closing page, where each goal gets its final status and each
+/// person a closing reflection before it ends.
 #[component]
-pub fn EndPanel(id: Uuid, refresh: Refresh) -> impl IntoView {
+pub fn EndPanel(id: Uuid) -> impl IntoView {
     let i18n = use_i18n();
-    let end = ServerAction::<EndRelationship>::new();
-    refresh_after(end, refresh);
-    let confirming = RwSignal::new(false);
+    let navigate = leptos_router::hooks::use_navigate();
     view! {
         <section class="panel danger-zone">
             <h2>{i18n.tr(RelationshipMsg::EndHeading)}</h2>
             <p>{i18n.tr(RelationshipMsg::EndText)}</p>
-            <FormError error=Signal::derive(move || end.value().get().and_then(Result::err)) />
-            // The question is in the page from the start and filled when asked, so that
-            // assistive technology announces it.
-            <p role="alert">{move || confirming.get().then(|| i18n.t(RelationshipMsg::EndConfirm))}</p>
-            <button class="button danger" hidden=confirming on:click=move |_| confirming.set(true)>
+            <button class="button danger" on:click=move |_| navigate(&format!("/r/{id}/close"), Default::default())>
                 {i18n.tr(RelationshipMsg::EndRelationship)}
             </button>
-            <div class="actions" hidden=move || !confirming.get()>
-                <button class="button danger" on:click=move |_| { end.dispatch(EndRelationship { id }); }>
-                    {i18n.tr(RelationshipMsg::EndYes)}
-                </button>
-                <button class="button secondary" on:click=move |_| confirming.set(false)>
-                    {i18n.tr(Msg::Cancel)}
-                </button>
-            </div>
         </section>
     }
 }

@@ -43,7 +43,13 @@ const PAGE_BUDGET = 450_000;
 // three builds. Measured first: the answer read as JSON in the page (account page 381,336, no
 // change elsewhere), so the server now sends the page its sentence as plain text (378,088), and
 // the form without refreshing the list after an import (no change). Held here with the rest.
-const BUDGETS = { today: 509_500, roadmap_page: 457_000, goals_page: 451_000 };
+// Closing a relationship (the reflection's kind, the goals' "partly", the closing page and the
+// link to it): Today 510,970, the roadmap 458,127, the goals page 452,403. Measured first: the
+// closing page in a chunk of its own (the shared chunks cut anew: Today 517,468, roadmap
+// 465,590, goals 457,996, the relationship's page 452,732), and in the brief's chunk (no change
+// elsewhere, but landing on the brief 498,006), so it shares the chunk of a session's page,
+// whose goals, text saved as typed and rating it needs (that page 446,566). Held here too.
+const BUDGETS = { today: 511_500, roadmap_page: 458_700, goals_page: 453_000 };
 // The chunk of each lazy page (a `lazy_page!` line in its feature's mod.rs, its route in
 // app/src/ui/mod.rs; the goal form's `wasm_split` in app/src/goals/form.rs) and where it is.
 const PAGES = {
@@ -56,7 +62,7 @@ const PAGES = {
   roadmap_page: "/r/:id/roadmap",
   calendar_page: "/r/:id/calendar",
   brief_page: "/r/:id/brief",
-  session_page: "/r/:id/sessions/:session",
+  session_page: "/r/:id/sessions/:session, /r/:id/close",
   invite_page: "/invite/:token",
   goal_form: "the goal form, opened on the goals page (a part)",
 };

@@ -175,6 +175,9 @@ fn the_former_partner_joins_again_by_invite_and_their_records_are_theirs_again()
         .expect("an invite for the former partner");
 
     let mira = newcomer(&second, "Mira");
+    // The invite says whose place they take.
+    let asked = mira.call("invite", json!({ "token": &token }));
+    assert_eq!(asked.body["in_place_of"], "Mira", "{:?}", asked.body);
     let reply = mira.call(
         "respond_to_invite",
         json!({ "token": &token, "accept": true }),

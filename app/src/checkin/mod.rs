@@ -13,11 +13,4 @@ mod summary;
 pub use kind::{checkin_id, Answers, Checkin, CheckinSet, Question};
 pub use line::checkin_line;
 pub use messages::CheckinMsg;
-
-// `make size` names this page by its chunk.
-crate::ui::lazy::lazy_page!(
-    SessionRoute,
-    session_page,
-    preload_session_page,
-    page::SessionPage
-);
+pub use page::SessionPage;

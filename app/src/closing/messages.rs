@@ -3,8 +3,8 @@
 crate::i18n::messages! {
     ClosingMsg {
         Title => "Closing the relationship", "De relatie afsluiten";
-        Intro => "Before you end it: say how each goal ended, and look back. Ending keeps everything readable and exportable for both of you; nothing more can be added to it afterwards.",
-            "Voor je hem beëindigt: zeg hoe elk doel is afgelopen, en kijk terug. Na het beëindigen blijft alles leesbaar en te exporteren voor jullie allebei; er kan niets meer aan worden toegevoegd.";
+        Intro => "Before you end it: say how each goal ended, and look back. Ending keeps everything readable and exportable for both of you; afterwards only your closing reflections can still be written.",
+            "Voordat je de relatie beëindigt: zeg hoe elk doel is afgelopen, en kijk terug. Daarna blijft alles leesbaar en te exporteren voor jullie allebei; alleen jullie afsluitende reflecties kunnen dan nog worden geschreven.";
         GoalsHeading => "How did each goal end?", "Hoe is elk doel afgelopen?";
         NoOpenGoals => "No goal is still open.", "Er staat geen doel meer open.";
         Achieved => "Achieved", "Bereikt";
@@ -19,11 +19,11 @@ crate::i18n::messages! {
         Rating => "How would you rate the relationship? (optional)", "Hoe beoordeel je de relatie? (niet verplicht)";
         RatingN => "{} out of 5", "{} van 5";
         Rated => "Rated {} out of 5.", "Beoordeeld met {} van 5.";
-        Saving => "Saving the goals' final status before ending…", "De eindstand van de doelen wordt opgeslagen voor het beëindigen…";
-        Offline => "You are offline. It ends as soon as this device is online again, while this page stays open.",
+        Saving => "Saving the goals' final status before ending…", "De eindstand van de doelen wordt opgeslagen voordat de relatie wordt beëindigd…";
+        Offline => "You are offline. It ends as soon as this device is online again, as long as this page stays open.",
             "Je bent offline. De relatie wordt beëindigd zodra dit apparaat weer online is, zolang deze pagina open blijft.";
-        NotSaved => "Not every change was accepted, so the relationship was not ended. See the changes that were not saved.",
-            "Niet elke wijziging werd geaccepteerd, dus de relatie is niet beëindigd. Zie de wijzigingen die niet zijn opgeslagen.";
+        NotSaved => "Some changes to this relationship were not accepted, so it was not ended. Open “Sync status” at the top to see them, and discard them or try again.",
+            "Niet alle wijzigingen in deze relatie zijn opgeslagen, dus de relatie is niet beëindigd. Open ‘Synchronisatie’ bovenaan om ze te bekijken, en verwerp ze of probeer het opnieuw.";
         Reflections => "Closing reflections", "Afsluitende reflecties";
         ReflectionOf => "Reflection of {}", "Reflectie van {}";
         NoReflection => "{} has not written a reflection (yet).", "{} heeft (nog) geen reflectie geschreven.";

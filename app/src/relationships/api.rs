@@ -51,6 +51,10 @@ pub struct InviteView {
     pub title: Option<String>,
     #[serde(with = "ts_milliseconds")]
     pub expires_at: DateTime<Utc>,
+    /// The name of the former member whose place the invitee takes, in a relationship brought
+    /// back from an export: what it holds under that name becomes theirs.
+    #[serde(default)]
+    pub in_place_of: Option<String>,
 }
 
 #[server(prefix = "/api", endpoint = "my_relationships", input = leptos::server_fn::codec::Json)]

@@ -35,8 +35,10 @@ crate::i18n::messages! {
             "Nog niet: de uitnodiging staat nog open";
         Status => "Status", "Status";
         InviteHeading => "Invite your partner", "Nodig je partner uit";
+        InPlaceOf => "This relationship was brought back from an export. You join it in the place of {}: what it holds under that name becomes yours.",
+            "Deze relatie is hersteld uit een export. Je doet mee in de plaats van {}: wat er onder die naam in staat, wordt van jou.";
         InviteBack => "This relationship came back from an export. Create an invite link so that your partner can join it again, with everything they wrote.",
-            "Deze relatie is teruggezet uit een export. Maak een uitnodigingslink, zodat je partner weer kan meedoen, met alles wat die schreef.";
+            "Deze relatie is hersteld uit een export. Maak een uitnodigingslink, zodat je partner weer kan meedoen, met alles wat je partner eerder schreef.";
         InviteExplain => "Send this link to your partner. It works once and only for the person who opens it first.",
             "Stuur deze link naar je partner. Hij werkt één keer, voor wie hem als eerste opent.";
         InviteLinkLabel => "Invite link", "Uitnodigingslink";

@@ -383,7 +383,16 @@ pub async fn invite(
     if let Some(problem) = row.problem(caller, Utc::now()) {
         return Err(AppError::Invite(problem));
     }
+    let in_place_of: Option<(String,)> = on_db!(&ctx.pool, |db| sqlx::query_as(&format!(
+        "SELECT u.display_name FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.relationship_id = $1 AND m.role = $2 AND {STAND_IN}"
+    ))
+    .bind(&row.relationship_id)
+    .bind(&row.invitee_role)
+    .fetch_optional(db)
+    .await)?;
     Ok(InviteView {
+        in_place_of: in_place_of.map(|(name,)| name),
         inviter_name: row.inviter_name.clone(),
         your_role: Role::parse(&row.invitee_role).map_err(|_| AppError::Internal)?,
         title: row.title.clone(),
@@ -446,10 +455,7 @@ pub async fn respond(
         return Ok(None);
     }
     let joined = match stand_in(&mut tx, &row.relationship_id, &row.invitee_role).await? {
-        Some(stand_in) => {
-            take_over(&mut tx, &row.relationship_id, &stand_in, caller, now).await?;
-            1
-        }
+        Some(stand_in) => take_over(&mut tx, &row.relationship_id, &stand_in, caller, now).await?,
         None => on_db!(&mut tx, |tx| sqlx::query(
             "INSERT INTO memberships (relationship_id, user_id, role, joined_at)
              VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
@@ -486,17 +492,18 @@ async fn stand_in(tx: &mut Tx, relationship: &str, role: &str) -> Result<Option<
 
 /// The partner joins again in the place of the account that stood in for them: its membership,
 /// its records (so that what they wrote is theirs to change again) and its share of the
-/// relationship's room become theirs, and the stand-in is gone.
+/// relationship's room become theirs, and the stand-in is gone. Returns how many memberships
+/// were taken over: one.
 async fn take_over(
     tx: &mut Tx,
     relationship: &str,
     stand_in: &str,
     caller: &Caller,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> Result<u64, AppError> {
     let me = caller.id.to_string();
-    on_db!(tx, |tx| {
-        sqlx::query(
+    Ok(on_db!(tx, |tx| {
+        let joined = sqlx::query(
             "UPDATE memberships SET user_id = $1, joined_at = $2
              WHERE relationship_id = $3 AND user_id = $4",
         )
@@ -505,7 +512,8 @@ async fn take_over(
         .bind(relationship)
         .bind(stand_in)
         .execute(&mut **tx)
-        .await?;
+        .await?
+        .rows_affected();
         for table in ["records", "relationship_usage"] {
             sqlx::query(&format!(
                 "UPDATE {table} SET author_id = $1 WHERE relationship_id = $2 AND author_id = $3"
@@ -523,6 +531,6 @@ async fn take_over(
         .bind(stand_in)
         .execute(&mut **tx)
         .await?;
-    });
-    Ok(())
+        joined
+    }))
 }

@@ -19,19 +19,6 @@ use crate::{
 };
 use leptos::prelude::*;
 
-/// The brief, or the closing page, which shares the brief's chunk: it reads the goals too, and
-/// a chunk of its own would cost every page's first load its loader.
-pub fn pick_brief_page() -> AnyView {
-    let path = leptos_router::hooks::use_location()
-        .pathname
-        .get_untracked();
-    if path.ends_with("/close") {
-        super::closing_view::ClosingPage().into_any()
-    } else {
-        BriefPage().into_any()
-    }
-}
-
 #[component]
 pub fn BriefPage() -> impl IntoView {
     view! { <RelationshipFrame page=|live, _| view! { <BriefOf live /> }.into_any() /> }

@@ -46,7 +46,13 @@ crate::ui::lazy::lazy_page!(
     BriefRoute,
     brief_page,
     preload_brief_page,
-    brief_view::pick_brief_page
+    brief_view::BriefPage
+);
+crate::ui::lazy::lazy_page!(
+    SessionRoute,
+    session_page,
+    preload_session_page,
+    closing_view::pick_session_page
 );
 crate::ui::lazy::lazy_page!(
     RoadmapRoute,

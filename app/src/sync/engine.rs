@@ -182,10 +182,11 @@ impl SyncEngine {
         })
     }
 
-    /// Whether edits of `relationship` still wait for the server, and whether any were refused.
+    /// Whether edits of `relationship` may still wait for the server (so too while the device is
+    /// not read), and whether any were refused.
     pub fn unsent_in(self, relationship: Uuid) -> (bool, bool) {
         self.device.with(|d| {
-            d.as_ref().map_or((false, false), |d| {
+            d.as_ref().map_or((true, false), |d| {
                 (
                     d.outbox
                         .iter()

@@ -214,10 +214,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/r/:id/agreement") view={Lazy::<crate::agreement::AgreementRoute>::new()} />
                     <Route path=path!("/r/:id/goals") view={Lazy::<crate::goals::GoalsRoute>::new()} />
                     <Route path=path!("/r/:id/brief") view={Lazy::<crate::screens::BriefRoute>::new()} />
-                    <Route path=path!("/r/:id/close") view={Lazy::<crate::screens::BriefRoute>::new()} />
+                    <Route path=path!("/r/:id/close") view={Lazy::<crate::screens::SessionRoute>::new()} />
                     <Route path=path!("/r/:id/calendar") view={Lazy::<crate::calendar::CalendarRoute>::new()} />
                     <Route path=path!("/r/:id/roadmap") view={Lazy::<crate::screens::RoadmapRoute>::new()} />
-                    <Route path=path!("/r/:id/sessions/:session") view={Lazy::<crate::checkin::SessionRoute>::new()} />
+                    <Route path=path!("/r/:id/sessions/:session") view={Lazy::<crate::screens::SessionRoute>::new()} />
                     <Route path=path!("/invite/:token") view={Lazy::<relationships::InviteRoute>::new()} />
                 </Routes>
             </main>

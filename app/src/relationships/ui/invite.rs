@@ -107,6 +107,9 @@ fn Invitation(
                                 }
                             </p>
                             {view_.title.clone().map(|t| view! { <p class="invite-title">{t}</p> })}
+                            {view_.in_place_of.clone().map(|name| view! {
+                                <p>{move || i18n.fmt(RelationshipMsg::InPlaceOf, &[&name])}</p>
+                            })}
                             <p class="hint">{
                                 let expires = view_.expires_at;
                                 move || i18n.fmt(RelationshipMsg::ExpiresOn, &[&i18n.date(expires)])

@@ -5,39 +5,11 @@
 mod common;
 
 use app::{checkin::checkin_id, notes, relationships::Role};
-use common::{hlc, mutation_of, now_millis, pair, pull_all, push, uuid, Client, Server};
+use common::{pair, pull_all, push, record_changes, uuid, Client, Server};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
 const MADE: i64 = 1_795_766_400_000;
-
-/// Changes to one record of `kind`, each a `(field, value)`, stamped now by `node`.
-fn changes(
-    kind: &str,
-    private: bool,
-    record: &str,
-    rel: &str,
-    first: u128,
-    fields: &[(&str, Value)],
-) -> Vec<Value> {
-    fields
-        .iter()
-        .enumerate()
-        .map(|(n, (field, value))| {
-            let at = hlc(now_millis(), n as u16, first as u64);
-            mutation_of(
-                kind,
-                private,
-                first + n as u128,
-                record,
-                rel,
-                field,
-                value.clone(),
-                &at,
-            )
-        })
-        .collect()
-}
 
 fn refused(why: &str) -> Value {
     json!({ "Rejected": why })
@@ -50,7 +22,7 @@ fn ok() -> Value {
 /// A session of the relationship, made by `client`; returns its id.
 fn session(client: &Client, rel: &str, n: u128) -> String {
     let id = uuid(9_000 + n);
-    let made = changes(
+    let made = record_changes(
         "session",
         false,
         &id,
@@ -72,7 +44,7 @@ fn a_partner_cannot_rewrite_the_other_persons_check_in() {
     let (mentor, mentee, rel) = pair(&server, "");
     let s = session(&mentor, &rel, 1);
     let own = checkin_id(rel_id(&rel), s.parse().unwrap(), Role::Mentee, Role::Mentee).to_string();
-    let answers = changes(
+    let answers = record_changes(
         "checkin",
         false,
         &own,
@@ -86,7 +58,7 @@ fn a_partner_cannot_rewrite_the_other_persons_check_in() {
         ],
     );
     assert_eq!(push(&mentee, answers), vec![ok(); 4]);
-    let rewrite = changes(
+    let rewrite = record_changes(
         "checkin",
         false,
         &own,
@@ -113,7 +85,7 @@ fn nobody_claims_the_id_of_another_persons_check_in_first() {
     let (mentor, mentee, rel) = pair(&server, "");
     let s = session(&mentor, &rel, 1);
     let menteees = checkin_id(rel_id(&rel), s.parse().unwrap(), Role::Mentee, Role::Mentee);
-    let claim = changes(
+    let claim = record_changes(
         "checkin",
         false,
         &menteees.to_string(),
@@ -126,7 +98,7 @@ fn nobody_claims_the_id_of_another_persons_check_in_first() {
         ],
     );
     assert_eq!(push(&mentor, claim), vec![refused("WrongId"); 3]);
-    let own = changes(
+    let own = record_changes(
         "checkin",
         false,
         &menteees.to_string(),
@@ -170,11 +142,11 @@ fn a_stranger_who_knows_a_session_id_cannot_block_its_check_in_or_notes() {
     ] {
         let outcomes = push(
             &stranger,
-            changes(kind, false, &id.to_string(), &their_rel, 1_000, &fields),
+            record_changes(kind, false, &id.to_string(), &their_rel, 1_000, &fields),
         );
         assert_eq!(outcomes, vec![refused("WrongId"); fields.len()], "{kind}");
     }
-    let own = changes(
+    let own = record_changes(
         "checkin",
         false,
         &menteees.to_string(),
@@ -183,7 +155,7 @@ fn a_stranger_who_knows_a_session_id_cannot_block_its_check_in_or_notes() {
         &[("session", json!(s)), ("of", json!("mentee"))],
     );
     assert_eq!(push(&mentee, own), vec![ok(); 2]);
-    let notes = changes(
+    let notes = record_changes(
         "session_notes",
         false,
         &shared.to_string(),
@@ -206,7 +178,7 @@ fn the_partner_cannot_plant_a_record_under_a_persons_private_notes_id_nor_the_sh
     assert_eq!(
         push(
             &mentor,
-            changes("session_notes", false, &menteees, &rel, 1_000, &fields)
+            record_changes("session_notes", false, &menteees, &rel, 1_000, &fields)
         ),
         vec![refused("WrongId"); 2],
         "shared text under the mentee's private id"
@@ -214,7 +186,7 @@ fn the_partner_cannot_plant_a_record_under_a_persons_private_notes_id_nor_the_sh
     assert_eq!(
         push(
             &mentor,
-            changes(
+            record_changes(
                 "private_session_notes",
                 true,
                 &menteees,
@@ -229,7 +201,7 @@ fn the_partner_cannot_plant_a_record_under_a_persons_private_notes_id_nor_the_sh
     assert_eq!(
         push(
             &mentor,
-            changes("private_session_notes", true, &shared, &rel, 3_000, &fields)
+            record_changes("private_session_notes", true, &shared, &rel, 3_000, &fields)
         ),
         vec![refused("WrongId"); 2],
         "a private record under the shared id"
@@ -238,7 +210,7 @@ fn the_partner_cannot_plant_a_record_under_a_persons_private_notes_id_nor_the_sh
     assert_eq!(
         push(
             &mentee,
-            changes("private_session_notes", true, &menteees, &rel, 4_000, &own)
+            record_changes("private_session_notes", true, &menteees, &rel, 4_000, &own)
         ),
         vec![ok(); 2]
     );
@@ -246,7 +218,7 @@ fn the_partner_cannot_plant_a_record_under_a_persons_private_notes_id_nor_the_sh
     assert_eq!(
         push(
             &mentee,
-            changes("session_notes", false, &shared, &rel, 5_000, &both)
+            record_changes("session_notes", false, &shared, &rel, 5_000, &both)
         ),
         vec![ok(); 2]
     );
@@ -256,7 +228,7 @@ fn the_partner_cannot_plant_a_record_under_a_persons_private_notes_id_nor_the_sh
 fn whether_a_kind_is_private_is_the_kinds_choice_not_the_clients() {
     let server = Server::start();
     let (_, mentee, rel) = pair(&server, "");
-    let shared_draft = changes(
+    let shared_draft = record_changes(
         "prepare_draft",
         false,
         &uuid(1),
@@ -265,7 +237,7 @@ fn whether_a_kind_is_private_is_the_kinds_choice_not_the_clients() {
         &[("want", json!("a view"))],
     );
     assert_eq!(push(&mentee, shared_draft), vec![refused("Mismatch")]);
-    let private_item = changes(
+    let private_item = record_changes(
         "action_item",
         true,
         &uuid(2),
@@ -284,7 +256,7 @@ fn whether_a_kind_is_private_is_the_kinds_choice_not_the_clients() {
 fn a_record_no_page_could_show_is_refused_whole() {
     let server = Server::start();
     let (mentor, _, rel) = pair(&server, "");
-    let undated_update = changes(
+    let undated_update = record_changes(
         "goal_update",
         false,
         &uuid(1),
@@ -301,7 +273,7 @@ fn a_record_no_page_could_show_is_refused_whole() {
         push(&mentor, undated_update),
         vec![refused("Incomplete"); 4]
     );
-    let undated_session = changes(
+    let undated_session = record_changes(
         "session",
         false,
         &uuid(3),
@@ -331,7 +303,7 @@ fn numbers_dates_and_times_outside_what_a_person_would_accept_are_refused() {
     {
         let outcome = push(
             &mentor,
-            changes(
+            record_changes(
                 "session",
                 false,
                 &s,
@@ -348,7 +320,7 @@ fn numbers_dates_and_times_outside_what_a_person_would_accept_are_refused() {
     {
         let outcome = push(
             &mentor,
-            changes(
+            record_changes(
                 "session",
                 false,
                 &s,
@@ -359,7 +331,7 @@ fn numbers_dates_and_times_outside_what_a_person_would_accept_are_refused() {
         );
         assert_eq!(outcome, vec![refused("WrongType")], "{date}");
     }
-    let signature = changes(
+    let signature = record_changes(
         "agreement_signature",
         false,
         &uuid(5),
@@ -380,7 +352,7 @@ fn numbers_dates_and_times_outside_what_a_person_would_accept_are_refused() {
     assert_eq!(
         push(
             &mentor,
-            changes("session", false, &s, &rel, 4_000, &[("minutes", json!(90))])
+            record_changes("session", false, &s, &rel, 4_000, &[("minutes", json!(90))])
         ),
         vec![ok()]
     );
@@ -401,7 +373,7 @@ fn a_title_or_name_that_shows_nothing_is_refused_with_a_reason() {
     .into_iter()
     .enumerate()
     {
-        let item = changes(
+        let item = record_changes(
             "action_item",
             false,
             &uuid(100 + n as u128),
@@ -432,7 +404,7 @@ fn a_title_or_name_that_shows_nothing_is_refused_with_a_reason() {
         );
         assert_eq!(title.status, 422, "{blank:?}: {:?}", title.body);
     }
-    let broken = changes(
+    let broken = record_changes(
         "action_item",
         false,
         &uuid(200),
@@ -462,7 +434,7 @@ fn no_record_of_another_kind_can_sit_where_a_derived_record_belongs() {
     assert_eq!(
         push(
             &stranger,
-            changes("agreement", false, &menteees, &their_rel, 1_000, &scope)
+            record_changes("agreement", false, &menteees, &their_rel, 1_000, &scope)
         ),
         vec![refused("WrongId")],
         "a stranger's agreement at the mentee's check-in id"
@@ -475,12 +447,12 @@ fn no_record_of_another_kind_can_sit_where_a_derived_record_belongs() {
     assert_eq!(
         push(
             &mentor,
-            changes("agenda_item", false, &shared, &rel, 2_000, &agenda)
+            record_changes("agenda_item", false, &shared, &rel, 2_000, &agenda)
         ),
         vec![refused("WrongId"); 3],
         "the partner's agenda item at the shared notes' id"
     );
-    let own = changes(
+    let own = record_changes(
         "checkin",
         false,
         &menteees,
@@ -497,7 +469,7 @@ fn what_an_id_is_derived_from_is_set_when_the_record_is_made_and_never_after() {
     let (mentor, _, rel) = pair(&server, "");
     let s = session(&mentor, &rel, 1);
     let item = uuid(50);
-    let made = changes(
+    let made = record_changes(
         "agenda_item",
         false,
         &item,
@@ -506,7 +478,7 @@ fn what_an_id_is_derived_from_is_set_when_the_record_is_made_and_never_after() {
         &[("session", json!(s)), ("text", json!("Time management"))],
     );
     assert_eq!(push(&mentor, made), vec![ok(); 2]);
-    let later = changes(
+    let later = record_changes(
         "agenda_item",
         false,
         &item,

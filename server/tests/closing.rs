@@ -4,35 +4,8 @@
 mod common;
 
 use app::{closing::reflection_id, relationships::Role};
-use common::{hlc, mutation_of, now_millis, pair, pull_all, push, uuid, Client};
+use common::{pair, pull_all, push, record_changes, uuid, Client};
 use serde_json::{json, Value};
-
-/// Changes to one record of `kind`, each a `(field, value)`, stamped now by `node`.
-fn changes(
-    kind: &str,
-    record: &str,
-    rel: &str,
-    first: u128,
-    fields: &[(&str, Value)],
-) -> Vec<Value> {
-    fields
-        .iter()
-        .enumerate()
-        .map(|(n, (field, value))| {
-            let at = hlc(now_millis(), n as u16, first as u64);
-            mutation_of(
-                kind,
-                false,
-                first + n as u128,
-                record,
-                rel,
-                field,
-                value.clone(),
-                &at,
-            )
-        })
-        .collect()
-}
 
 fn end(client: &Client, rel: &str) {
     let reply = client.call("end_relationship", json!({ "id": rel }));
@@ -52,8 +25,9 @@ fn a_reflection_can_be_written_after_the_end_and_the_partner_receives_it() {
     end(&mentor, &rel);
 
     let mine = reflection_of(&rel, Role::Mentee);
-    let written = changes(
+    let written = record_changes(
         "reflection",
+        false,
         &mine,
         &rel,
         100,
@@ -79,8 +53,9 @@ fn after_the_end_nothing_but_a_reflection_is_written() {
     let server = common::Server::start();
     let (mentor, mentee, rel) = pair(&server, "");
     let goal = uuid(7);
-    let made = changes(
+    let made = record_changes(
         "goal",
+        false,
         &goal,
         &rel,
         100,
@@ -93,7 +68,14 @@ fn after_the_end_nothing_but_a_reflection_is_written() {
     assert_eq!(push(&mentee, made), vec![json!(OK); 3]);
     end(&mentee, &rel);
 
-    let finally = changes("goal", &goal, &rel, 200, &[("status", json!("partly"))]);
+    let finally = record_changes(
+        "goal",
+        false,
+        &goal,
+        &rel,
+        200,
+        &[("status", json!("partly"))],
+    );
     assert_eq!(
         push(&mentor, finally),
         vec![json!({ "Rejected": "NoAccess" })]
@@ -105,12 +87,20 @@ fn only_its_author_writes_a_reflection() {
     let server = common::Server::start();
     let (mentor, mentee, rel) = pair(&server, "");
     let theirs = reflection_of(&rel, Role::Mentee);
-    let made = changes("reflection", &theirs, &rel, 100, &[("by", json!("mentee"))]);
+    let made = record_changes(
+        "reflection",
+        false,
+        &theirs,
+        &rel,
+        100,
+        &[("by", json!("mentee"))],
+    );
     assert_eq!(push(&mentee, made), vec![json!(OK)]);
     end(&mentor, &rel);
 
-    let forged = changes(
+    let forged = record_changes(
         "reflection",
+        false,
         &theirs,
         &rel,
         200,
@@ -122,7 +112,14 @@ fn only_its_author_writes_a_reflection() {
     );
     // Nor can one be made in the partner's name under the id of mine.
     let mine = reflection_of(&rel, Role::Mentor);
-    let claimed = changes("reflection", &mine, &rel, 300, &[("by", json!("mentee"))]);
+    let claimed = record_changes(
+        "reflection",
+        false,
+        &mine,
+        &rel,
+        300,
+        &[("by", json!("mentee"))],
+    );
     assert_ne!(push(&mentor, claimed), vec![json!(OK)]);
 }
 
@@ -133,7 +130,14 @@ fn a_person_who_was_never_a_member_writes_no_reflection() {
     let (stranger, _, _) = common::pair_of(&server, "two", "");
     end(&mentor, &rel);
     let mine = reflection_of(&rel, Role::Mentor);
-    let made = changes("reflection", &mine, &rel, 100, &[("by", json!("mentor"))]);
+    let made = record_changes(
+        "reflection",
+        false,
+        &mine,
+        &rel,
+        100,
+        &[("by", json!("mentor"))],
+    );
     assert_eq!(
         push(&stranger, made),
         vec![json!({ "Rejected": "NoAccess" })]

@@ -75,6 +75,20 @@ fn export_of(client: &Client) -> Value {
     json!({ "format": "tandem-export/1", "exported_at": MADE, "relationships": relationships })
 }
 
+/// Ticking the action item `item` done, as its device would.
+fn tick(item: &str, rel: &str) -> Value {
+    mutation_of(
+        "action_item",
+        false,
+        90,
+        item,
+        rel,
+        "done_at",
+        json!(MADE),
+        &hlc(now_millis(), 0, 9),
+    )
+}
+
 fn import(client: &Client, file: &str) -> common::Reply {
     client.post_with("import", &[("Content-Type", "application/json")], file)
 }
@@ -141,18 +155,8 @@ fn the_former_partners_records_stay_theirs() {
     assert_eq!(import(&menno, &file).status, 200);
 
     // Only its owner ticks an item: the mentor's, whom the mentee is not.
-    let tick = mutation_of(
-        "action_item",
-        false,
-        90,
-        &theirs,
-        &rel,
-        "done_at",
-        json!(MADE),
-        &hlc(now_millis(), 0, 9),
-    );
     assert_eq!(
-        push(&menno, vec![tick]),
+        push(&menno, vec![tick(&theirs, &rel)]),
         vec![json!({ "Rejected": "NotYours" })]
     );
 }
@@ -201,17 +205,10 @@ fn the_former_partner_joins_again_by_invite_and_their_records_are_theirs_again()
     // What the mentor wrote before is theirs to change again, and reaches them.
     let quoted = json!(theirs).to_string();
     assert!(fields(&mira).iter().any(|(record, ..)| *record == quoted));
-    let tick = mutation_of(
-        "action_item",
-        false,
-        90,
-        &theirs,
-        &rel,
-        "done_at",
-        json!(MADE),
-        &hlc(now_millis(), 0, 9),
+    assert_eq!(
+        push(&mira, vec![tick(&theirs, &rel)]),
+        vec![json!("Acknowledged")]
     );
-    assert_eq!(push(&mira, vec![tick]), vec![json!("Acknowledged")]);
 }
 
 #[test]

@@ -616,6 +616,34 @@ pub fn mutation_of(
     })
 }
 
+/// Changes to one record of `kind`, each a `(field, value)`, stamped now by `node`.
+pub fn record_changes(
+    kind: &str,
+    private: bool,
+    record: &str,
+    rel: &str,
+    first: u128,
+    fields: &[(&str, Value)],
+) -> Vec<Value> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(n, (field, value))| {
+            let at = hlc(now_millis(), n as u16, first as u64);
+            mutation_of(
+                kind,
+                private,
+                first + n as u128,
+                record,
+                rel,
+                field,
+                value.clone(),
+                &at,
+            )
+        })
+        .collect()
+}
+
 pub fn push(client: &Client, batch: Vec<Value>) -> Vec<Value> {
     let reply = client.call("push", json!({ "batch": batch }));
     assert_eq!(reply.status, 200, "{:?}", reply.body);

@@ -41,6 +41,8 @@ test-tools:
 		|| { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; }
 	@command -v systemd-analyze >/dev/null \
 		|| { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y systemd; }
+	@[ -x /usr/sbin/nginx ] && command -v openssl >/dev/null && command -v curl >/dev/null \
+		|| { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y nginx openssl curl; }
 	@[ -d end2end/node_modules/@playwright/test ] \
 		|| (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 

@@ -1,5 +1,5 @@
 import { expect, Page } from "@playwright/test";
-import { pairUp, ready, test } from "./helpers";
+import { addItem, pairUp, ready, test } from "./helpers";
 
 async function openAgreement(page: Page) {
   await page.getByRole("link", { name: "Open the agreement" }).click();
@@ -42,4 +42,22 @@ test("a sentence typed into a field reaches the partner whole, with at most one 
   await mentee.reload();
   await ready(mentee);
   await expect(mentee.getByLabel(scope)).toHaveValue(sentence);
+});
+
+test("an open page whose hints arrive pulls at most once a minute while nothing changes, and a partner's item still shows at once", async ({
+  browser,
+}) => {
+  const { mentor, mentee, problems } = await pairUp(browser);
+  // The stream of hints opens with the page, and its first pull follows.
+  await mentor.waitForTimeout(3_000);
+  const pulls = counting(mentor, "/api/pull");
+  await mentor.waitForTimeout(12_000);
+  // Pulling every 2.5 s as before, an idle page made 4 or 5 of them here.
+  expect(pulls.n).toBeLessThanOrEqual(1);
+
+  const started = Date.now();
+  await addItem(mentee, "Send the talk's slides");
+  await expect(mentor.getByText("Send the talk's slides")).toBeVisible({ timeout: 3_000 });
+  console.log(`idle for 12 s: ${pulls.n} pulls; the partner's item shown after ${Date.now() - started} ms`);
+  expect(problems.flat()).toEqual([]);
 });

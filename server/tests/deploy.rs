@@ -202,3 +202,192 @@ fn the_guides_service_units_are_ones_systemd_reads_without_a_complaint() {
         "{complaints}"
     );
 }
+
+/// nginx run from a folder of its own, stopped when dropped.
+struct Nginx(std::process::Child);
+
+impl Drop for Nginx {
+    fn drop(&mut self) {
+        // Its quick shutdown, which stops the workers too (a killed master leaves them running).
+        let _ = unsafe { libc::kill(self.0.id() as i32, libc::SIGTERM) };
+        let _ = self.0.wait();
+    }
+}
+
+fn nginx_log(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join("error.log")).unwrap_or_default()
+}
+
+/// The guide's nginx configuration in front of `server`, on free ports with a certificate of
+/// its own; returns nginx and its HTTP and HTTPS ports.
+fn nginx_in_front_of(server: &Server, dir: &Path) -> (Nginx, u16, u16) {
+    let (http, https) = (common::free_port(), common::free_port());
+    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
+    let made = Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "ec", "-pkeyopt"])
+        .args(["ec_paramgen_curve:prime256v1", "-nodes", "-days", "1"])
+        .args(["-subj", "/CN=tandem.example.org", "-keyout"])
+        .args([&key, Path::new("-out"), &cert])
+        .output()
+        .expect("openssl (make test-tools installs it)");
+    assert!(made.status.success(), "{made:?}");
+    let guide = std::fs::read_to_string(repository().join("docs/deploy/nginx.conf")).unwrap();
+    let mut site = guide.clone();
+    for (theirs, ours) in [
+        (
+            "127.0.0.1:3000",
+            server.base.trim_start_matches("http://").to_owned(),
+        ),
+        ("listen 80;", format!("listen 127.0.0.1:{http};")),
+        (
+            "listen 443 ssl http2;",
+            format!("listen 127.0.0.1:{https} ssl http2;"),
+        ),
+        (
+            "/etc/letsencrypt/live/tandem.example.org/fullchain.pem",
+            cert.display().to_string(),
+        ),
+        (
+            "/etc/letsencrypt/live/tandem.example.org/privkey.pem",
+            key.display().to_string(),
+        ),
+    ] {
+        assert!(site.contains(theirs), "the guide's nginx.conf has {theirs}");
+        site = site.replace(theirs, &ours);
+    }
+    std::fs::write(dir.join("tandem.conf"), site).unwrap();
+    // Run as root (in CI), nginx's workers would otherwise be a user the folder is closed to.
+    let user = if unsafe { libc::geteuid() } == 0 {
+        "user root;"
+    } else {
+        ""
+    };
+    let d = dir.display();
+    std::fs::write(
+        dir.join("nginx.conf"),
+        format!(
+            "{user} pid {d}/nginx.pid; error_log {d}/error.log; events {{}}
+             http {{ access_log off; client_body_temp_path {d}/body; proxy_temp_path {d}/proxy;
+                    fastcgi_temp_path {d}/fastcgi; uwsgi_temp_path {d}/uwsgi;
+                    scgi_temp_path {d}/scgi; include {d}/tandem.conf; }}"
+        ),
+    )
+    .unwrap();
+    let nginx = || {
+        // Debian's, which is not on the PATH of everyone.
+        let mut command = Command::new("/usr/sbin/nginx");
+        command
+            .arg("-p")
+            .arg(dir)
+            .arg("-c")
+            .arg(dir.join("nginx.conf"));
+        command
+    };
+    let checked = nginx()
+        .arg("-t")
+        .output()
+        .expect("nginx (make test-tools installs it)");
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    let running = Nginx(
+        nginx()
+            .args(["-g", "daemon off;"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", https)).is_ok() {
+            break;
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+    (running, http, https)
+}
+
+/// curl, given the name the certificate is for and trusting that certificate.
+fn curl(https: u16) -> Command {
+    let mut command = Command::new("curl");
+    command
+        .args(["--silent", "--insecure", "--resolve"])
+        .arg(format!("tandem.example.org:{https}:127.0.0.1"));
+    command
+}
+
+#[test]
+fn the_guides_nginx_serves_tandem_over_https_and_passes_a_hint_on_at_once() {
+    let server = Server::start();
+    let (mentor, mentee, rel) = pair(&server, "Through the proxy");
+    let dir = tempfile::tempdir().unwrap();
+    let (_nginx, http, https) = nginx_in_front_of(&server, dir.path());
+    let site = format!("https://tandem.example.org:{https}");
+
+    let redirect = Command::new("curl")
+        .args(["--silent", "--output", "/dev/null", "--write-out"])
+        .arg("%{http_code} %{redirect_url}")
+        .args(["--header", "Host: tandem.example.org"])
+        .arg(format!("http://127.0.0.1:{http}/"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&redirect.stdout),
+        "301 https://tandem.example.org/"
+    );
+    let health = curl(https)
+        .args(["--write-out", " %{http_code}"])
+        .arg(format!("{site}/healthz"))
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&health.stdout).ends_with(" 200"),
+        "{health:?}"
+    );
+
+    // The mentee's stream of hints through the proxy, as a browser's, over HTTP/2.
+    let mut stream = curl(https)
+        .args(["--no-buffer", "--header"])
+        .arg(format!("Cookie: {}", mentee.cookie_header()))
+        .args(["--header", "Accept: text/event-stream"])
+        .arg(format!("{site}/api/events"))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (hints, heard) = std::sync::mpsc::channel();
+    let out = stream.stdout.take().unwrap();
+    thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+            if line.starts_with("data:") && hints.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    // A push before the stream is open is not hinted to it: push until one is.
+    let mut n = 1;
+    while heard.recv_timeout(Duration::from_millis(500)).is_err() {
+        assert!(
+            n < 20,
+            "no hint through the proxy: {}",
+            nginx_log(dir.path())
+        );
+        common::push(&mentor, vec![scope(n, &rel, &format!("Version {n}"))]);
+        n += 1;
+    }
+    thread::sleep(Duration::from_millis(300));
+    while heard.try_recv().is_ok() {}
+
+    // Open, the stream passes the next hint on at once, not when a buffer of nginx fills.
+    let pushed = std::time::Instant::now();
+    common::push(&mentor, vec![scope(n, &rel, "Leading the first review")]);
+    let hint = heard
+        .recv_timeout(Duration::from_secs(2))
+        .unwrap_or_else(|_| panic!("no hint within 2 s: {}", nginx_log(dir.path())));
+    let _ = stream.kill();
+    let _ = stream.wait();
+    assert_eq!(hint.trim_start_matches("data:").trim(), "pull");
+    assert!(pushed.elapsed() < Duration::from_secs(2));
+}

@@ -841,3 +841,24 @@ fn a_refused_change_does_not_move_the_servers_clock() {
     let millis = u64::from_str_radix(&clock[..12], 16).unwrap();
     assert!(millis < ahead - 5 * 60_000, "the clock moved to {clock}");
 }
+
+#[test]
+fn an_account_pulling_in_a_loop_is_slowed_to_its_share_and_its_partners_pull_is_answered_at_once() {
+    let server = Server::start();
+    let (mentor, mentee, _) = pair(&server, "");
+    let started = Instant::now();
+    for _ in 0..75 {
+        let reply = mentee.call("pull", json!({ "cursors": [] }));
+        assert_eq!(reply.status, 200, "slowed, never refused: {:?}", reply.body);
+    }
+    let looped = started.elapsed();
+    // 60 at once, then five a second: the last 15 take about 3 s.
+    assert!(looped >= Duration::from_millis(2_500), "{looped:?}");
+    let started = Instant::now();
+    assert_eq!(mentor.call("pull", json!({ "cursors": [] })).status, 200);
+    assert!(
+        started.elapsed() < Duration::from_millis(500),
+        "{:?}",
+        started.elapsed()
+    );
+}

@@ -9,7 +9,7 @@ pub mod session;
 pub mod sync;
 pub mod viewer;
 
-use rate_limit::{AddressLimiter, PushLimiter, RateLimiter};
+use rate_limit::{AddressLimiter, PullLimiter, PushLimiter, RateLimiter};
 use std::{net::IpAddr, sync::Arc};
 
 /// What every server function can reach, provided as Leptos context per request.
@@ -34,6 +34,7 @@ pub struct ServerContext {
     /// Reads of each subscription link, by its token's hash.
     pub subscriptions: Arc<AddressLimiter>,
     pub pushes: Arc<PushLimiter>,
+    pub pulls: Arc<PullLimiter>,
     /// Imports per account.
     pub imports: Arc<AddressLimiter>,
     /// Bytes each person's records may take in one relationship (see `sync::push`).
@@ -85,6 +86,7 @@ impl ServerContext {
             calendars: Arc::new(AddressLimiter::per_hour(CALENDARS_PER_HOUR)),
             subscriptions: Arc::new(AddressLimiter::per_hour(SUBSCRIPTION_READS_PER_HOUR)),
             pushes: Arc::default(),
+            pulls: Arc::default(),
             imports: Arc::new(AddressLimiter::per_hour(IMPORTS_PER_HOUR)),
             relationship_bytes: settings.relationship_bytes,
             key: Arc::new(db.key),

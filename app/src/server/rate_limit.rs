@@ -1,5 +1,5 @@
 //! Slows down repeated failed sign-ins, per email address and per client address, limits
-//! sign-ups per client address, and pushes per account.
+//! sign-ups per client address, and pushes and pulls per account.
 
 use governor::{clock::Clock, DefaultKeyedRateLimiter, Quota};
 use std::collections::HashMap;
@@ -199,9 +199,49 @@ impl PushLimiter {
     }
 }
 
+/// How often one account may pull before its pulls wait: a burst (a new device's first pull
+/// comes in parts of 500 changes; a mentor with 30 mentees and a year's history needs about 30),
+/// then a pace above what honest devices make (each pulls when told a partner pushed, and else
+/// once a minute). A pull that reads a long history from the start costs milliseconds of the
+/// server's CPU: one account pulling in a loop on both its turns must not hold the cores.
+pub struct PullLimiter(DefaultKeyedRateLimiter<String>);
+
+const PULLS_BURST: u32 = 60;
+const PULLS_PER_SECOND: u32 = 5;
+
+impl Default for PullLimiter {
+    fn default() -> Self {
+        let quota = Quota::per_second(NonZeroU32::new(PULLS_PER_SECOND).unwrap_or(NonZeroU32::MIN))
+            .allow_burst(NonZeroU32::new(PULLS_BURST).unwrap_or(NonZeroU32::MIN));
+        Self(DefaultKeyedRateLimiter::keyed(quota))
+    }
+}
+
+impl PullLimiter {
+    /// Takes one pull of `account`'s share, or says how long until the next one fits.
+    pub fn check(&self, account: &str) -> Result<(), Duration> {
+        if self.0.len() > MAX_PUSHING_ACCOUNTS {
+            self.0.retain_recent();
+        }
+        self.0
+            .check_key(&account.to_owned())
+            .map_err(|not_until| not_until.wait_time_from(self.0.clock().now()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_account_pulling_past_its_burst_waits_for_its_share_and_another_does_not() {
+        let limiter = PullLimiter::default();
+        let taken = (0..100).filter(|_| limiter.check("looper").is_ok()).count();
+        assert_eq!(taken, 60);
+        let wait = limiter.check("looper").unwrap_err();
+        assert!(wait <= Duration::from_millis(200), "{wait:?}");
+        assert_eq!(limiter.check("someone else"), Ok(()));
+    }
 
     #[test]
     fn an_account_pushing_more_than_its_share_waits_and_another_does_not() {

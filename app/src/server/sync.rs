@@ -513,6 +513,9 @@ struct ChangeRow {
     version: i64,
 }
 
+/// The longest a pull beyond its account's share waits before it is answered all the same.
+const PULL_WAITS_AT_MOST: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Everything changed since the cursors, in every relationship the caller is in
 /// (ended ones too: they stay readable). Other people's private records are left out. One
 /// query for all of them, in the order of versions, so that a cut after `MAX_PULL` changes
@@ -524,6 +527,15 @@ pub async fn pull(
 ) -> Result<PullReply, AppError> {
     if cursors.len() > MAX_CURSORS {
         return Err(AppError::BadRequest);
+    }
+    // Past its share, an account's pull waits, holding its turn, but is never refused: a device
+    // told of many changes in a row is slowed, and still gets every one.
+    let waited = std::time::Instant::now();
+    while let Err(wait) = ctx.pulls.check(&caller.id.to_string()) {
+        let Some(left) = PULL_WAITS_AT_MOST.checked_sub(waited.elapsed()) else {
+            break;
+        };
+        tokio::time::sleep(wait.min(left)).await;
     }
     // One cursor per relationship: the join below must not see a relationship twice.
     let given: BTreeMap<Uuid, i64> = cursors.into_iter().collect();

@@ -99,7 +99,7 @@ fn psql(url: &str, statement: &str) -> std::process::Output {
         .expect("psql runs")
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

@@ -99,7 +99,10 @@ async fn listen(
     let _ = opened.send(true).await;
     let mut line = String::new();
     while matches!(reader.read_line(&mut line).await, Ok(n) if n > 0) {
-        if line.starts_with("data:") {
+        if line
+            .strip_prefix("data:")
+            .is_some_and(|data| data.trim() != app::sync::hint::ALIVE)
+        {
             let _ = hinted.send((device.number, Instant::now()));
         }
         line.clear();

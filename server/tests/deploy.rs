@@ -221,7 +221,7 @@ fn nginx_log(dir: &Path) -> String {
 /// The guide's nginx configuration in front of `server`, on free ports with a certificate of
 /// its own; returns nginx and its HTTP and HTTPS ports.
 fn nginx_in_front_of(server: &Server, dir: &Path) -> (Nginx, u16, u16) {
-    let (http, https) = (common::free_port(), common::free_port());
+    let [http, https] = common::free_ports();
     let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
     let made = Command::new("openssl")
         .args(["req", "-x509", "-newkey", "ec", "-pkeyopt"])
@@ -300,12 +300,14 @@ fn nginx_in_front_of(server: &Server, dir: &Path) -> (Nginx, u16, u16) {
             .spawn()
             .unwrap(),
     );
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", https)).is_ok() {
-            break;
+    let listening = (0..100).any(|_| {
+        let open = std::net::TcpStream::connect(("127.0.0.1", https)).is_ok();
+        if !open {
+            thread::sleep(Duration::from_millis(50));
         }
-        thread::sleep(Duration::from_millis(50));
-    }
+        open
+    });
+    assert!(listening, "nginx is not listening: {}", nginx_log(dir));
     (running, http, https)
 }
 

@@ -42,6 +42,48 @@ fn the_partner_hears_to_pull_within_two_seconds_of_a_push() {
 }
 
 #[test]
+fn a_quiet_stream_says_it_is_alive_every_fifteen_seconds() {
+    let server = Server::start();
+    let (_mentor, mentee, _rel) = pair(&server, "");
+    let mut hints = mentee.hints(Duration::from_secs(20)).unwrap();
+    let mut quiet_since = Instant::now();
+    let mut message = hints.next_message();
+    // On PostgreSQL the hint of the partner joining is relayed, and may come after the opening.
+    while message.as_deref() == Some("relationships") {
+        quiet_since = Instant::now();
+        message = hints.next_message();
+    }
+    assert_eq!(message.as_deref(), Some("alive"));
+    let quiet = quiet_since.elapsed();
+    assert!(
+        (Duration::from_secs(14)..Duration::from_secs(17)).contains(&quiet),
+        "the heartbeat came after {quiet:?}"
+    );
+}
+
+#[test]
+fn a_lost_relay_connection_tells_every_open_device_to_pull() {
+    let server = Server::start();
+    // On SQLite one process holds every stream, and nothing is relayed.
+    if server.is_sqlite() {
+        return;
+    }
+    let (mentor, mentee, rel) = pair(&server, "");
+    // The relayed hint of the partner joining has come and gone.
+    std::thread::sleep(Duration::from_secs(1));
+    let mut hints = mentee.hints(Duration::from_secs(5)).unwrap();
+    let cut = server.sql_value(
+        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity \
+         WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+    );
+    assert_eq!(cut.trim(), "1");
+    // Hints sent while it was lost are gone: every device is told to pull.
+    assert_eq!(hints.next().as_deref(), Some("relationships"));
+    action_item(&mentor, &rel, 1, false);
+    assert_eq!(hints.next().as_deref(), Some("pull"));
+}
+
+#[test]
 fn nobody_outside_the_relationship_hears_of_its_pushes() {
     let server = Server::start();
     let (mentor, _mentee, rel) = pair(&server, "");

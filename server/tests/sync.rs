@@ -843,7 +843,7 @@ fn a_refused_change_does_not_move_the_servers_clock() {
 }
 
 #[test]
-fn an_account_pulling_in_a_loop_is_slowed_to_its_share_and_its_partners_pull_is_answered_at_once() {
+fn an_account_pulling_in_a_loop_is_slowed_to_its_share_and_its_partners_pulls_are_not() {
     let server = Server::start();
     let (mentor, mentee, _) = pair(&server, "");
     let started = Instant::now();
@@ -854,11 +854,11 @@ fn an_account_pulling_in_a_loop_is_slowed_to_its_share_and_its_partners_pull_is_
     let looped = started.elapsed();
     // 60 at once, then five a second: the last 15 take about 3 s.
     assert!(looped >= Duration::from_millis(2_500), "{looped:?}");
+    // Ten more pulls of the looping account's share would take two seconds.
     let started = Instant::now();
-    assert_eq!(mentor.call("pull", json!({ "cursors": [] })).status, 200);
-    assert!(
-        started.elapsed() < Duration::from_millis(500),
-        "{:?}",
-        started.elapsed()
-    );
+    for _ in 0..10 {
+        assert_eq!(mentor.call("pull", json!({ "cursors": [] })).status, 200);
+    }
+    let partner = started.elapsed();
+    assert!(partner < Duration::from_millis(1_500), "{partner:?}");
 }

@@ -5,8 +5,9 @@ use super::{my_relationships, RelationshipView};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-/// Asked for again at most this often while the app syncs: a relationship the partner ended
-/// turns read-only on an open page within about this long.
+/// Asked for again at most this often, after the app's sync cycles. A relationship's change
+/// (the partner ended it) comes with a hint that asks at once; where hints do not arrive, the
+/// cycles come every 2.5 s and an open page learns of it within about this long.
 const REFRESH_EVERY_MS: u64 = 10_000;
 
 #[derive(Clone, Copy)]

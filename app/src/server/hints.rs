@@ -4,7 +4,7 @@
 //! database relay hints through it (`NOTIFY`), so a device hears of a push made on any of them.
 
 use super::{session, sync::Touched, ServerContext};
-use crate::on_db;
+use crate::{on_db, sync::hint};
 use axum::{
     extract::{Request, State},
     http::StatusCode,
@@ -32,6 +32,9 @@ pub const MAX_STREAMS_PER_ADDRESS: usize = 512;
 const LIFETIME: Duration = Duration::from_secs(10 * 60);
 /// Pushes in flight before a slow stream misses some; it then pulls anyway.
 const QUEUE: usize = 256;
+/// A stream this quiet carries a [`hint::ALIVE`]: as often as the comment that kept idle
+/// connections open before, so 5,000 idle devices cost no more.
+const HEARTBEAT: Duration = Duration::from_secs(15);
 
 /// What a hint asks a device to do; the name of its event on the stream.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,8 +48,8 @@ pub enum News {
 impl News {
     fn as_str(self) -> &'static str {
         match self {
-            Self::Records => "pull",
-            Self::Relationships => "relationships",
+            Self::Records => hint::PULL,
+            Self::Relationships => hint::RELATIONSHIPS,
         }
     }
 
@@ -61,6 +64,8 @@ impl News {
 enum Hint {
     /// These people (sorted) have news.
     To(News, Arc<[Uuid]>),
+    /// Hints may have been lost on the way here: every stream is told to pull.
+    Everyone,
     /// Sessions ended: their streams end with them.
     Ended(Ended),
     /// The server is stopping: every stream ends, so that shutting down need not wait for them.
@@ -133,9 +138,10 @@ impl Hints {
     }
 
     /// Hands the relayed hints to this server's streams, for as long as the server runs. A
-    /// lost connection is made again; hints sent meanwhile are missed, and the devices that
-    /// missed them pull at their next poll, as they do without hints.
+    /// lost connection is made again, and since hints sent meanwhile are gone, every stream is
+    /// then told to pull: a stream that stays open counts as delivering its hints.
     async fn listen(self: Arc<Self>, pool: sqlx::PgPool) {
+        let mut listened = false;
         loop {
             let mut listener = match sqlx::postgres::PgListener::connect_with(&pool).await {
                 Ok(listener) => listener,
@@ -150,12 +156,21 @@ impl Hints {
                 tokio::time::sleep(Duration::from_secs(1)).await;
                 continue;
             }
+            if std::mem::replace(&mut listened, true) {
+                let _ = self.sender.send(Hint::Everyone);
+            }
             loop {
-                match listener.recv().await {
-                    Ok(notification) => {
+                // Not `recv`: it connects again unseen, and what was sent meanwhile is lost.
+                match listener.try_recv().await {
+                    Ok(Some(notification)) => {
                         if let Some(hint) = Self::read(notification.payload()) {
                             let _ = self.sender.send(hint);
                         }
+                    }
+                    // The connection was lost and is listening again.
+                    Ok(None) => {
+                        tracing::warn!("hints stopped arriving for a while; streams told to pull");
+                        let _ = self.sender.send(Hint::Everyone);
                     }
                     Err(error) => {
                         tracing::warn!(%error, "hints stopped arriving; listening again");
@@ -191,7 +206,7 @@ impl Hints {
         Some(hint)
     }
 
-    /// Tells `users` of `news`. Best effort: a device that misses a hint pulls at its next poll.
+    /// Tells `users` of `news`. Best effort: a device that misses a hint pulls within a minute.
     async fn send(&self, news: News, mut users: Vec<Uuid>) {
         users.sort();
         users.dedup();
@@ -268,7 +283,7 @@ impl Hints {
 
     /// Tells the members of every relationship the push changed a shared record of, and the
     /// caller of a change to their private records. Best effort: a failure here only means
-    /// the partner sees the change at their next poll.
+    /// the partner sees the change at their device's next pull, within a minute.
     pub async fn after_push(
         &self,
         ctx: &ServerContext,
@@ -381,7 +396,9 @@ impl Subscription {
                 Ok(Hint::Ended(_)) => {}
                 // Hints were missed: one of them may have been ours, of either news; a device
                 // told of a relationship's change pulls as well.
-                Err(broadcast::error::RecvError::Lagged(_)) => return Some(News::Relationships),
+                Ok(Hint::Everyone) | Err(broadcast::error::RecvError::Lagged(_)) => {
+                    return Some(News::Relationships)
+                }
                 Ok(Hint::Closing) | Err(broadcast::error::RecvError::Closed) => return None,
             }
         }
@@ -425,7 +442,11 @@ pub async fn events(State(ctx): State<ServerContext>, request: Request) -> Respo
             })
     });
     Sse::new(stream)
-        .keep_alive(KeepAlive::default())
+        .keep_alive(
+            KeepAlive::new()
+                .interval(HEARTBEAT)
+                .event(Event::default().data(hint::ALIVE)),
+        )
         .into_response()
 }
 

@@ -9,7 +9,7 @@ pub mod session;
 pub mod sync;
 pub mod viewer;
 
-use rate_limit::{AddressLimiter, PullLimiter, PushLimiter, RateLimiter};
+use rate_limit::{KeyedLimiter, PushLimiter, RateLimiter};
 use std::{net::IpAddr, sync::Arc};
 
 /// What every server function can reach, provided as Leptos context per request.
@@ -28,15 +28,15 @@ pub struct ServerContext {
     pub base_url: String,
     /// Proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Arc<[IpAddr]>,
-    pub sign_ups: Arc<AddressLimiter>,
+    pub sign_ups: Arc<KeyedLimiter>,
     /// Calendars read per client address: downloads, and asks for a link that is not there.
-    pub calendars: Arc<AddressLimiter>,
+    pub calendars: Arc<KeyedLimiter>,
     /// Reads of each subscription link, by its token's hash.
-    pub subscriptions: Arc<AddressLimiter>,
+    pub subscriptions: Arc<KeyedLimiter>,
     pub pushes: Arc<PushLimiter>,
-    pub pulls: Arc<PullLimiter>,
+    pub pulls: Arc<KeyedLimiter>,
     /// Imports per account.
-    pub imports: Arc<AddressLimiter>,
+    pub imports: Arc<KeyedLimiter>,
     /// Bytes each person's records may take in one relationship (see `sync::push`).
     pub relationship_bytes: i64,
     /// See [`db::Database::key`].
@@ -80,14 +80,14 @@ impl ServerContext {
                 .into_iter()
                 .map(|ip| ip.to_canonical())
                 .collect(),
-            sign_ups: Arc::new(AddressLimiter::per_hour(settings.sign_ups_per_hour)),
+            sign_ups: Arc::new(KeyedLimiter::per_hour(settings.sign_ups_per_hour)),
             // Calendar apps ask every few minutes at most; an office behind one address may
             // hold many subscribers.
-            calendars: Arc::new(AddressLimiter::per_hour(CALENDARS_PER_HOUR)),
-            subscriptions: Arc::new(AddressLimiter::per_hour(SUBSCRIPTION_READS_PER_HOUR)),
+            calendars: Arc::new(KeyedLimiter::per_hour(CALENDARS_PER_HOUR)),
+            subscriptions: Arc::new(KeyedLimiter::per_hour(SUBSCRIPTION_READS_PER_HOUR)),
             pushes: Arc::default(),
-            pulls: Arc::default(),
-            imports: Arc::new(AddressLimiter::per_hour(IMPORTS_PER_HOUR)),
+            pulls: Arc::new(KeyedLimiter::pulls()),
+            imports: Arc::new(KeyedLimiter::per_hour(IMPORTS_PER_HOUR)),
             relationship_bytes: settings.relationship_bytes,
             key: Arc::new(db.key),
         })

@@ -112,30 +112,60 @@ fn remaining(f: &Failures, free: u32, now: Instant) -> Option<Duration> {
         .filter(|d| !d.is_zero())
 }
 
-/// Requests one client address may make of one kind: a burst of the hourly quota, then one
-/// more each time a share of the hour has passed. For sign-ups, which hash a password (costly)
-/// and tell whether an email has an account (which must not be asked endlessly), and for
-/// calendars, which read a relationship's sessions for apps that poll.
-pub struct AddressLimiter(DefaultKeyedRateLimiter<String>);
+/// Requests one key may make of one kind: a burst, then one more each time a share of the
+/// period has passed. Keyed by client address for sign-ups, which hash a password (costly) and
+/// tell whether an email has an account (which must not be asked endlessly), and for calendars,
+/// which read a relationship's sessions for apps that poll; by account for imports and pulls.
+pub struct KeyedLimiter {
+    limiter: DefaultKeyedRateLimiter<String>,
+    /// Keys remembered before the ones whose quota is full again are dropped.
+    most: usize,
+}
 
-/// Addresses remembered before the ones whose quota is full again are dropped.
+/// Addresses remembered by a limiter per address.
 const MAX_ADDRESSES: usize = 10_000;
 
-impl AddressLimiter {
-    pub fn per_hour(sign_ups: u32) -> Self {
-        let quota = Quota::per_hour(NonZeroU32::new(sign_ups).unwrap_or(NonZeroU32::MIN));
-        Self(DefaultKeyedRateLimiter::keyed(quota))
+impl KeyedLimiter {
+    /// `quota` requests an hour, all of them at once if they come so.
+    pub fn per_hour(quota: u32) -> Self {
+        Self::of(Quota::per_hour(at_least_one(quota)), MAX_ADDRESSES)
     }
 
-    /// Takes one request for `address`, or says how long to wait for the next.
-    pub fn check(&self, address: &str) -> Result<(), Duration> {
-        if self.0.len() > MAX_ADDRESSES {
-            self.0.retain_recent();
-        }
-        self.0
-            .check_key(&address.to_owned())
-            .map_err(|not_until| not_until.wait_time_from(self.0.clock().now()))
+    /// How often one account may pull before its pulls wait: a burst (a new device's first
+    /// pull comes in parts of 500 changes; a mentor with 30 mentees and a year's history needs
+    /// about 30), then a pace above what honest devices make (each pulls when told a partner
+    /// pushed, and else once a minute). A pull that reads a long history from the start costs
+    /// milliseconds of the server's CPU: one account pulling in a loop on both its turns must
+    /// not hold the cores.
+    pub fn pulls() -> Self {
+        let quota = Quota::per_second(at_least_one(PULLS_PER_SECOND))
+            .allow_burst(at_least_one(PULLS_BURST));
+        Self::of(quota, MAX_ACCOUNTS)
     }
+
+    fn of(quota: Quota, most: usize) -> Self {
+        Self {
+            limiter: DefaultKeyedRateLimiter::keyed(quota),
+            most,
+        }
+    }
+
+    /// Takes one request for `key`, or says how long to wait for the next.
+    pub fn check(&self, key: &str) -> Result<(), Duration> {
+        if self.limiter.len() > self.most {
+            self.limiter.retain_recent();
+        }
+        self.limiter
+            .check_key(&key.to_owned())
+            .map_err(|not_until| not_until.wait_time_from(self.limiter.clock().now()))
+    }
+}
+
+const PULLS_BURST: u32 = 60;
+const PULLS_PER_SECOND: u32 = 5;
+
+fn at_least_one(n: u32) -> NonZeroU32 {
+    NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN)
 }
 
 /// What one account may push: a burst of changes and bytes (a device back after weeks offline
@@ -153,14 +183,14 @@ const PUSH_CHANGES_PER_SECOND: u32 = 50;
 /// Bytes of values an account may push at once, and then each second.
 const PUSH_BYTES_BURST: u32 = 8 << 20;
 const PUSH_BYTES_PER_SECOND: u32 = 256 << 10;
-/// Accounts remembered before the ones whose share is full again are dropped.
-const MAX_PUSHING_ACCOUNTS: usize = 100_000;
+/// Accounts remembered by a limiter per account, before the ones whose share is full again
+/// are dropped.
+const MAX_ACCOUNTS: usize = 100_000;
 
 impl Default for PushLimiter {
     fn default() -> Self {
         let quota = |per_second: u32, burst: u32| {
-            Quota::per_second(NonZeroU32::new(per_second).unwrap_or(NonZeroU32::MIN))
-                .allow_burst(NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN))
+            Quota::per_second(at_least_one(per_second)).allow_burst(at_least_one(burst))
         };
         Self {
             changes: DefaultKeyedRateLimiter::keyed(quota(
@@ -177,7 +207,7 @@ impl PushLimiter {
     /// wait until they fit. Bytes are counted first: a push refused for its bytes takes no
     /// changes, one refused for its changes has had its bytes counted.
     pub fn check(&self, account: &str, changes: u32, bytes: u32) -> Result<(), Duration> {
-        if self.changes.len() > MAX_PUSHING_ACCOUNTS {
+        if self.changes.len() > MAX_ACCOUNTS {
             self.changes.retain_recent();
             self.bytes.retain_recent();
         }
@@ -199,43 +229,13 @@ impl PushLimiter {
     }
 }
 
-/// How often one account may pull before its pulls wait: a burst (a new device's first pull
-/// comes in parts of 500 changes; a mentor with 30 mentees and a year's history needs about 30),
-/// then a pace above what honest devices make (each pulls when told a partner pushed, and else
-/// once a minute). A pull that reads a long history from the start costs milliseconds of the
-/// server's CPU: one account pulling in a loop on both its turns must not hold the cores.
-pub struct PullLimiter(DefaultKeyedRateLimiter<String>);
-
-const PULLS_BURST: u32 = 60;
-const PULLS_PER_SECOND: u32 = 5;
-
-impl Default for PullLimiter {
-    fn default() -> Self {
-        let quota = Quota::per_second(NonZeroU32::new(PULLS_PER_SECOND).unwrap_or(NonZeroU32::MIN))
-            .allow_burst(NonZeroU32::new(PULLS_BURST).unwrap_or(NonZeroU32::MIN));
-        Self(DefaultKeyedRateLimiter::keyed(quota))
-    }
-}
-
-impl PullLimiter {
-    /// Takes one pull of `account`'s share, or says how long until the next one fits.
-    pub fn check(&self, account: &str) -> Result<(), Duration> {
-        if self.0.len() > MAX_PUSHING_ACCOUNTS {
-            self.0.retain_recent();
-        }
-        self.0
-            .check_key(&account.to_owned())
-            .map_err(|not_until| not_until.wait_time_from(self.0.clock().now()))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn an_account_pulling_past_its_burst_waits_for_its_share_and_another_does_not() {
-        let limiter = PullLimiter::default();
+        let limiter = KeyedLimiter::pulls();
         let taken = (0..100).filter(|_| limiter.check("looper").is_ok()).count();
         assert_eq!(taken, 60);
         let wait = limiter.check("looper").unwrap_err();

@@ -413,7 +413,7 @@ mod browser {
     //! The browser's side: local storage, online/offline events, the timer.
 
     use super::{Device, SyncEngine};
-    use crate::sync::NodeId;
+    use crate::sync::{hint, NodeId};
     use gloo_storage::{LocalStorage, Storage};
     use leptos::prelude::*;
     use std::time::Duration;
@@ -426,6 +426,9 @@ mod browser {
     /// While the hints arrive, a pull follows each of them, and the timer's pull is a safety net
     /// at this pace: 5,000 idle devices pulling every 2.5 s made about 2,000 pulls a second.
     const PULL_WHILE_HINTED_MS: i64 = 60_000;
+    /// The hints count as arriving while something came on their stream this recently: the
+    /// server sends [`hint::ALIVE`] on a stream quiet for 15 s.
+    const HEARD_WITHIN_MS: f64 = 20_000.0;
     /// The server's "pull now" hints: see `crate::server::hints`.
     const HINTS: &str = "/api/events";
 
@@ -588,6 +591,8 @@ mod browser {
     thread_local! {
         static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
         static HINTED: std::cell::RefCell<Option<Hinted>> = const { std::cell::RefCell::new(None) };
+        /// When the stream of hints last opened or brought a message.
+        static HEARD: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
     }
 
     /// A stream of hints and whose it is.
@@ -619,9 +624,12 @@ mod browser {
             let Ok(source) = web_sys::EventSource::new(HINTS) else {
                 return;
             };
-            let on_hint = Closure::<dyn FnMut(_)>::new(move |hint: web_sys::MessageEvent| {
-                if hint.data().as_string().as_deref() == Some("relationships") {
-                    engine.relationships_changed.update(|n| *n += 1);
+            let on_hint = Closure::<dyn FnMut(_)>::new(move |said: web_sys::MessageEvent| {
+                HEARD.set(js_sys::Date::now());
+                match said.data().as_string().as_deref() {
+                    Some(hint::ALIVE) => return,
+                    Some(hint::RELATIONSHIPS) => engine.relationships_changed.update(|n| *n += 1),
+                    _ => {}
                 }
                 engine.kick();
             });
@@ -648,17 +656,20 @@ mod browser {
         }
     }
 
-    /// Whether the timer may skip its pull: the hints arrive, nothing waits in the outbox, and
-    /// the last cycle succeeded less than [`PULL_WHILE_HINTED_MS`] ago.
+    /// Whether the timer may skip its pull: the hints arrive (their stream is open and brought
+    /// something less than [`HEARD_WITHIN_MS`] ago), nothing waits in the outbox, and the last
+    /// cycle succeeded less than [`PULL_WHILE_HINTED_MS`] ago. A time in the future (the
+    /// device's clock was set back) is not recent.
     fn hints_suffice(engine: SyncEngine) -> bool {
+        let now = js_sys::Date::now();
         let open = HINTED.with_borrow(|h| {
             h.as_ref()
                 .is_some_and(|h| h.source.ready_state() == web_sys::EventSource::OPEN)
-        });
+        }) && (0.0..HEARD_WITHIN_MS).contains(&(now - HEARD.get()));
         let recent = engine.status.with_untracked(|s| {
             s.error.is_none()
                 && s.last_sync.is_some_and(|at| {
-                    super::now_millis() as i64 - at.timestamp_millis() < PULL_WHILE_HINTED_MS
+                    (0..PULL_WHILE_HINTED_MS).contains(&(now as i64 - at.timestamp_millis()))
                 })
         });
         let idle = engine

@@ -99,12 +99,18 @@ fn psql(url: &str, statement: &str) -> std::process::Output {
         .expect("psql runs")
 }
 
-pub fn free_port() -> u16 {
+fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
         .port()
+}
+
+/// Several free ports, all different: each is held until all are found.
+pub fn free_ports<const N: usize>() -> [u16; N] {
+    let held: [TcpListener; N] = std::array::from_fn(|_| TcpListener::bind("127.0.0.1:0").unwrap());
+    held.map(|listener| listener.local_addr().unwrap().port())
 }
 
 impl Server {
@@ -538,8 +544,18 @@ fn reply(function: &str, result: Result<ureq::Response, ureq::Error>) -> Reply {
 pub struct Hints(std::io::BufReader<Box<dyn std::io::Read + Send + Sync>>);
 
 impl Hints {
-    /// Waits for the next event's data; `None` when the stream ends or the wait is over.
+    /// Waits for the next hint, past the heartbeats that say the stream is alive; `None` when
+    /// the stream ends or the wait is over.
     pub fn next(&mut self) -> Option<String> {
+        let mut next = self.next_message();
+        while next.as_deref() == Some("alive") {
+            next = self.next_message();
+        }
+        next
+    }
+
+    /// Waits for the next message's data, a heartbeat too.
+    pub fn next_message(&mut self) -> Option<String> {
         use std::io::BufRead;
         let mut line = String::new();
         loop {

@@ -1,5 +1,5 @@
 import { expect } from "@playwright/test";
-import { addItem, pairUp, ready, test } from "./helpers";
+import { addItem, pairUp, ready, storedRecords, test } from "./helpers";
 
 test("a mentee deletes their account with the password, and the mentor sees a former member's shared item in an ended relationship", async ({
   browser,
@@ -23,6 +23,7 @@ test("a mentee deletes their account with the password, and the mentor sees a fo
     Object.keys(localStorage).filter((k) => k.startsWith("tandem.") && k !== "tandem.node"),
   );
   expect(kept).toEqual([]);
+  await expect.poll(() => storedRecords(mentee)).toEqual([]);
 
   await expect(mentor.getByText("Former member (mentee)")).toBeVisible({ timeout: 10_000 });
   await expect(mentor.getByText(/This relationship ended on/)).toBeVisible();

@@ -86,3 +86,30 @@ export async function kept(page: Page) {
     });
   await expect.poll(stored, { timeout: 20_000 }).toBe(true);
 }
+
+/** The records the device keeps in IndexedDB: each entry's key and text (none before the app made it). */
+export function storedRecords(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<[string, string][]>((done) => {
+        const open = indexedDB.open("tandem");
+        // Not made yet: looking must not make it.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => done([]);
+        open.onsuccess = () => {
+          const database = open.result;
+          if (!database.objectStoreNames.contains("records")) {
+            database.close();
+            return done([]);
+          }
+          const store = database.transaction("records").objectStore("records");
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => {
+            database.close();
+            done(keys.result.map((key, i) => [String(key), String(values.result[i])]));
+          };
+        };
+      }),
+  );
+}

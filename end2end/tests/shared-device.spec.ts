@@ -1,5 +1,5 @@
 import { expect, Page } from "@playwright/test";
-import { addItem, kept, pairUp, ready, test } from "./helpers";
+import { addItem, kept, pairUp, ready, storedRecords, test } from "./helpers";
 
 /** The pages the worker keeps for a signed-in person (not the signed-out ones). */
 const signedInPages = (page: Page) =>
@@ -14,11 +14,13 @@ const signedInPages = (page: Page) =>
     return urls;
   });
 
-/** What the device keeps for people: records, edits and relationships, by person. */
-const personalKeys = (page: Page) =>
-  page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => /^tandem\.(device|pending|relationships)\./.test(k)),
-  );
+/** What the device keeps for people, by person: records, edits, relationships, the mark of who is signed in. */
+const personalKeys = async (page: Page) => [
+  ...(await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => /^tandem\.(device|pending|relationships|signed)\./.test(k)),
+  )),
+  ...(await storedRecords(page)).map(([key]) => key),
+];
 
 test("with the cookies cleared and no network, the next person sees none of the previous person's pages", async ({
   browser,
@@ -68,11 +70,13 @@ test("signing out with everything sent leaves nothing of the person on the devic
   const { mentee, problems } = await pairUp(browser);
   await addItem(mentee, "Draft the talk outline");
   await expect(mentee.getByRole("button", { name: "Sync status: All saved" })).toBeVisible({ timeout: 5000 });
-  expect(await personalKeys(mentee)).not.toEqual([]);
+  await expect.poll(async () => (await storedRecords(mentee)).map(([key]) => key)).toEqual([
+    expect.stringMatching(/^tandem\.device\./),
+  ]);
 
   await mentee.getByRole("button", { name: "Sign out" }).click();
   await expect(mentee.getByRole("navigation").getByRole("link", { name: "Sign in" })).toBeVisible();
-  expect(await personalKeys(mentee)).toEqual([]);
+  await expect.poll(() => personalKeys(mentee)).toEqual([]);
   await expect.poll(() => signedInPages(mentee)).toEqual([]);
   expect(problems.flat()).toEqual([]);
 });
@@ -112,6 +116,6 @@ test("in Dutch, signing out with an unsent change can lose it when the person ch
   await mentee.getByRole("button", { name: "Uitloggen en ze kwijtraken" }).click();
 
   await expect(mentee.getByRole("navigation").getByRole("link", { name: "Inloggen" })).toBeVisible();
-  expect(await personalKeys(mentee)).toEqual([]);
+  await expect.poll(() => personalKeys(mentee)).toEqual([]);
   expect(problems.flat()).toEqual([]);
 });

@@ -47,9 +47,16 @@ pub struct SyncEngine {
     pushed_at: StoredValue<u64>,
     #[cfg(feature = "hydrate")]
     push_due: StoredValue<bool>,
-    /// The browser refused the records when they were last saved (the edits may still fit).
+    /// The browser refused the records when they were last saved (the edits may still fit),
+    /// and the edits.
     #[cfg(feature = "hydrate")]
     records_unsaved: StoredValue<bool>,
+    #[cfg(feature = "hydrate")]
+    edits_unsaved: StoredValue<bool>,
+    /// The records are being read from the device: no cycle runs until they are in, or its
+    /// pull would start from nothing and its save overwrite them.
+    #[cfg(feature = "hydrate")]
+    records_loading: StoredValue<bool>,
     /// Counts the server's hints that a relationship itself changed (the partner joined, it
     /// ended): whoever keeps the list of relationships asks for it again when this moves.
     pub relationships_changed: RwSignal<u32>,
@@ -71,6 +78,10 @@ impl SyncEngine {
             push_due: StoredValue::new(false),
             #[cfg(feature = "hydrate")]
             records_unsaved: StoredValue::new(false),
+            #[cfg(feature = "hydrate")]
+            edits_unsaved: StoredValue::new(false),
+            #[cfg(feature = "hydrate")]
+            records_loading: StoredValue::new(false),
         }
     }
 
@@ -213,19 +224,29 @@ impl SyncEngine {
     fn persist(self, records: bool) {
         #[cfg(feature = "hydrate")]
         if let Some(user) = self.user.get_value() {
-            let saved = self
+            let edits = self
                 .device
-                .with_untracked(|d| d.as_ref().map(|d| browser::save(user, d, records)));
-            if let Some((edits, records)) = saved {
-                if let Some(records) = records {
-                    self.records_unsaved.set_value(!records);
-                }
-                let failed = !edits || self.records_unsaved.get_value();
-                self.status.update(|s| s.storage_failed = failed);
+                .with_untracked(|d| d.as_ref().map(|d| browser::save(self, user, d, records)));
+            if let Some(edits) = edits {
+                self.edits_unsaved.set_value(!edits);
+                self.show_storage();
             }
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = records;
+    }
+
+    /// Whether the browser kept the records when they were last saved.
+    #[cfg(feature = "hydrate")]
+    fn records_saved(self, kept: bool) {
+        self.records_unsaved.set_value(!kept);
+        self.show_storage();
+    }
+
+    #[cfg(feature = "hydrate")]
+    fn show_storage(self) {
+        let failed = self.edits_unsaved.get_value() || self.records_unsaved.get_value();
+        self.status.update(|s| s.storage_failed = failed);
     }
 
     /// Starts a sync cycle now, or once the running one ends.
@@ -273,6 +294,7 @@ impl SyncEngine {
         }
         let go = self.status.with_untracked(|s| s.online)
             && self.device.with_untracked(Option::is_some)
+            && !self.records_loading.get_value()
             && now_millis() >= self.resume_at.get_value();
         if !go {
             return;
@@ -410,10 +432,10 @@ pub fn now_millis() -> u64 {
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    //! The browser's side: local storage, online/offline events, the timer.
+    //! The browser's side: local storage and IndexedDB, online/offline events, the timer.
 
     use super::{Device, SyncEngine};
-    use crate::sync::{hint, NodeId};
+    use crate::sync::{hint, records_store, NodeId};
     use gloo_storage::{LocalStorage, Storage};
     use leptos::prelude::*;
     use std::time::Duration;
@@ -433,10 +455,12 @@ mod browser {
     const HINTS: &str = "/api/events";
 
     /// Everything kept for one person is stored as `tandem.<what>.<their id>`: their records
-    /// under `tandem.device.<id>`, their edits under `tandem.pending.<id>`, and a feature's own
-    /// copies beside them.
+    /// under `tandem.device.<id>` (in IndexedDB; in local storage before), their edits under
+    /// `tandem.pending.<id>`, a mark that they are signed in under `tandem.signed.<id>`, and a
+    /// feature's own copies beside them.
     const DEVICE: &str = "device";
     const PENDING: &str = "pending";
+    const SIGNED: &str = "signed";
 
     fn device_key(user: Uuid) -> String {
         format!("tandem.{DEVICE}.{user}")
@@ -446,11 +470,16 @@ mod browser {
         format!("tandem.{PENDING}.{user}")
     }
 
+    fn signed_key(user: Uuid) -> String {
+        format!("tandem.{SIGNED}.{user}")
+    }
+
     /// Erases what the device keeps for anyone but `keep`. Of a device holding edits the
     /// server has not seen, only those edits stay (unless it is `discard`'s, who chose to lose
     /// them), and a copy this version cannot read stays whole: nobody's data outlives their
     /// session on a shared browser, and nothing a person did is lost unless they chose so.
     pub fn erase(keep: Option<Uuid>, discard: Option<Uuid>) {
+        leptos::task::spawn_local(records_store::keep_only(keep.map(device_key)));
         let storage = LocalStorage::raw();
         let keys: Vec<String> = (0..storage.length().unwrap_or(0))
             .filter_map(|i| storage.key(i).ok().flatten())
@@ -533,43 +562,62 @@ mod browser {
         read
     }
 
-    /// The device saved for this user: its records, with the edits saved apart merged in.
-    fn load(user: Uuid) -> Option<Device> {
-        match (read(&device_key(user)), read(&pending_key(user))) {
-            (Some(mut device), Some(edits)) => {
-                device.absorb(edits);
-                Some(device)
-            }
-            (device, edits) => device.or(edits),
+    /// The records saved for this user. Records an earlier version kept in local storage are
+    /// read there, and moved by the next save. Records that cannot be read are left for the
+    /// next pull: they hold no edits.
+    async fn load_records(user: Uuid) -> Option<Device> {
+        let key = device_key(user);
+        match records_store::read(&key).await {
+            Some(raw) => parse(&raw),
+            None => read(&key),
         }
     }
 
-    /// Saves the edits first, then the records when they changed: when the browser refuses
-    /// the records (they outgrew its storage), the edits are still kept. Whether the edits were
-    /// saved, and the records if they were to be.
-    pub fn save(user: Uuid, device: &Device, records: bool) -> (bool, Option<bool>) {
+    /// Saves the edits first, in local storage, which answers at once; then the records when
+    /// they changed, in IndexedDB, telling `engine` whether they were kept. When the browser
+    /// refuses the records (they outgrew its storage), the edits are still kept. Whether the
+    /// edits were saved.
+    pub fn save(engine: SyncEngine, user: Uuid, device: &Device, records: bool) -> bool {
         let edits = LocalStorage::set(pending_key(user), device.pending_part()).is_ok();
-        let records =
-            records.then(|| LocalStorage::set(device_key(user), device.records_part()).is_ok());
-        (edits, records)
+        if records {
+            let key = device_key(user);
+            let records = serde_json::to_string(&device.records_part());
+            leptos::task::spawn_local(async move {
+                // Signed out meanwhile (in another tab too): their records are erased, not kept.
+                if engine.user.get_value() != Some(user) {
+                    return;
+                }
+                let kept = match records {
+                    Ok(records) => records_store::write(&key, records).await,
+                    Err(_) => false,
+                };
+                if kept {
+                    LocalStorage::delete(&key);
+                }
+                engine.records_saved(kept);
+            });
+        }
+        edits
     }
 
-    /// Another tab of this browser saved its edits or records: take them in, so that our next
-    /// save does not overwrite them.
+    /// Another tab of this browser saved its edits: take them in, so that our next save does not
+    /// overwrite them. Its person's mark or edits gone: they signed out there.
     fn absorb_other_tabs(engine: SyncEngine) {
         let listener = window_event_listener(leptos::ev::storage, move |event| {
             let Some(user) = engine.user.get_value() else {
                 return;
             };
             let key = event.key();
-            if key != Some(pending_key(user)) && key != Some(device_key(user)) {
+            if key != Some(pending_key(user)) && key != Some(signed_key(user)) {
                 return;
             }
-            // Signed out in another tab: this one shows and sends nothing more of theirs.
+            // Signed out in another tab: this one shows and sends nothing more of theirs, and
+            // erases the records it may have saved since.
             if event.new_value().is_none() {
                 engine.user.set_value(None);
                 engine.device.set(None);
                 stop_hints();
+                leptos::task::spawn_local(records_store::forget(device_key(user)));
                 return;
             }
             let Some(other) = event.new_value().as_deref().and_then(parse) else {
@@ -680,14 +728,35 @@ mod browser {
 
     pub fn start(engine: SyncEngine, user: Uuid) {
         erase(Some(user), None);
-        let device = load(user).unwrap_or_else(|| Device::new(node()));
-        engine.device.set(Some(device));
+        let _ = LocalStorage::set(signed_key(user), true);
         engine.status.update(|s| s.online = online());
-        engine.kick();
         hear_hints(engine, user);
         if !LISTENING.replace(true) {
             listen(engine);
         }
+        // The edits at once (local storage answers at once): nothing done before the records
+        // are read is lost. The records follow.
+        let edits = read(&pending_key(user));
+        engine.records_loading.set_value(true);
+        engine
+            .device
+            .set(Some(edits.unwrap_or_else(|| Device::new(node()))));
+        leptos::task::spawn_local(async move {
+            let records = load_records(user).await;
+            // Signed out meanwhile, or someone else signed in: theirs is not this device.
+            if engine.user.get_value() != Some(user) {
+                return;
+            }
+            if let Some(records) = records {
+                engine.device.update(|device| {
+                    if let Some(device) = device {
+                        device.absorb(records);
+                    }
+                });
+            }
+            engine.records_loading.set_value(false);
+            engine.kick();
+        });
     }
 
     /// Listeners and the timer live as long as the page: the engine does too, across sign-ins.

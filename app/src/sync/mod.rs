@@ -3,6 +3,8 @@
 
 pub mod api;
 pub mod engine;
+#[cfg(feature = "hydrate")]
+mod records_store;
 
 /// The messages of the server's stream of hints (`/api/events`), as both sides read them.
 pub mod hint {
